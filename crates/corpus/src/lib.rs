@@ -1,0 +1,55 @@
+//! Test and bench support: finds the shared corpus (`../shared/corpus` beside
+//! the checkout, or `$BITEXT_CORPUS`) and lists its Markdown files.
+//!
+//! Used only as a dev-dependency. When the corpus is missing, [`root`] panics
+//! if `CI` is set (so CI cannot pass without it) and otherwise prints that
+//! the test is skipped and returns `None`.
+
+use std::path::{Path, PathBuf};
+
+/// The corpus folder, or `None` (after saying so) on a machine without it.
+///
+/// # Panics
+///
+/// When the corpus is missing and the `CI` environment variable is set.
+pub fn root(test: &str) -> Option<PathBuf> {
+    let root = match std::env::var_os("BITEXT_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    };
+    if root.join("privacyguides/en").is_dir() {
+        return Some(root);
+    }
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    assert!(
+        !ci,
+        "{test}: the corpus is missing at {} (CI is set, so this fails); put ../shared beside the checkout or set BITEXT_CORPUS",
+        root.display()
+    );
+    eprintln!("{test}: SKIPPED, no corpus at {} (set BITEXT_CORPUS or put ../shared beside the checkout)", root.display());
+    None
+}
+
+/// Every `.md` file below `dir`, sorted.
+pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.expect("directory entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Reads a corpus file.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}

@@ -1,0 +1,106 @@
+//! The translatable values of YAML front matter, read line by line: only
+//! top-level `key: value` entries whose key is configured, with plain,
+//! quoted or block (`|`, `>`) scalars. Everything else stays in the skeleton.
+
+use std::ops::Range;
+
+/// For each translatable value of the front-matter `block` (with or without
+/// its `---` lines), the ranges of its text, one per line.
+pub(crate) fn values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>> {
+    let lines: Vec<(usize, &str)> = block
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.strip_suffix('\n').unwrap_or(line).trim_end_matches('\r')))
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = usize::from(lines.first().is_some_and(|(_, l)| l.trim_end() == "---"));
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        i += 1;
+        if matches!(line.trim_end(), "---" | "...") {
+            break;
+        }
+        let Some(colon) = line.find(':') else { continue };
+        let key = &line[..colon];
+        if !keys.iter().any(|k| k == key) {
+            continue;
+        }
+        let rest = &line[colon + 1..];
+        let value = rest.trim_start();
+        let value_start = start + colon + 1 + (rest.len() - value.len());
+        // The more-indented lines after the key: a block scalar's or a plain scalar's continuation.
+        let mut following = Vec::new();
+        while i < lines.len() {
+            let (s, l) = lines[i];
+            let indent = l.len() - l.trim_start().len();
+            if l.trim().is_empty() || indent > 0 {
+                following.push((s, l));
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        while following.last().is_some_and(|(_, l)| l.trim().is_empty()) {
+            following.pop();
+        }
+        let pieces = if value.starts_with(['|', '>']) {
+            block_scalar(&following)
+        } else if let Some(quote @ ('"' | '\'')) = value.chars().next() {
+            quoted(value, quote).map(|len| vec![value_start + 1..value_start + 1 + len])
+        } else {
+            let plain = value.split(" #").next().unwrap_or(value).trim_end();
+            let mut pieces = vec![value_start..value_start + plain.len()];
+            for (s, l) in &following {
+                let content = l.trim();
+                let at = s + (l.len() - l.trim_start().len());
+                pieces.push(at..at + content.len());
+            }
+            Some(pieces).filter(|_| !plain.is_empty())
+        };
+        if let Some(pieces) = pieces.filter(|p| p.iter().any(|r| !r.is_empty())) {
+            out.push(pieces);
+        }
+    }
+    out
+}
+
+/// The length of a quoted scalar's content on one line, without the quotes.
+fn quoted(value: &str, quote: char) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quote == '"' && b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == quote as u8 {
+            if quote == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return value[i + 1..].trim().is_empty().then_some(i - 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The lines of a block scalar, without the indentation of its first line.
+fn block_scalar(lines: &[(usize, &str)]) -> Option<Vec<Range<usize>>> {
+    let indent = lines
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(_, l)| l.len() - l.trim_start().len())?;
+    let pieces = lines
+        .iter()
+        .map(|(s, l)| {
+            let strip = indent.min(l.len());
+            s + strip..s + l.len().max(strip)
+        })
+        .collect();
+    Some(pieces)
+}

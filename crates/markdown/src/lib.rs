@@ -1,0 +1,64 @@
+//! Segmentation of Markdown: MkDocs Material and Python-Markdown on top of
+//! CommonMark and GFM. The only user of pulldown-cmark.
+//!
+//! Input: a file's text. Output: a [`model::Document`] (ordered segments and
+//! the skeleton that holds everything else) and diagnostics about the content.
+//! `assemble::assemble(&doc.skeleton, &doc.texts())` gives the input back byte
+//! for byte, whatever the input.
+//!
+//! MkDocs containers (`!!!`, `???`, `???+`, `===`) are found where
+//! pulldown-cmark sees a paragraph starting with their marker; their indented
+//! bodies are parsed again as Markdown, to any depth. Ignored on purpose:
+//! code blocks (never segments), HTML blocks other than `markdown` elements,
+//! link destinations, icon shortcodes and attribute lists (skeleton), and
+//! what the text means (that is for the checks).
+
+mod finish;
+mod front_matter;
+mod region;
+mod syntax;
+mod walk;
+
+use model::{Diagnostic, Document};
+
+/// Choices about what is translatable.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Front-matter keys whose values are translated.
+    pub front_matter_keys: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            front_matter_keys: vec!["title".to_owned(), "description".to_owned()],
+        }
+    }
+}
+
+/// Segments a document with the default [`Options`].
+pub fn segment(src: &str) -> (Document, Vec<Diagnostic>) {
+    segment_with(src, &Options::default())
+}
+
+/// Segments a document.
+pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>) {
+    let config = walk::Config {
+        front_matter_keys: &options.front_matter_keys,
+    };
+    let mut collected = walk::Collected::default();
+    // A byte order mark stays in the skeleton.
+    let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let offset = src.len() - body.len();
+    if offset == 0 {
+        walk::walk(&region::Region::whole(src), &config, Vec::new(), &mut collected);
+    } else {
+        let lines = vec![(offset..src.len(), 0)];
+        let region = region::Region::whole(src).child(&lines);
+        walk::walk(&region, &config, Vec::new(), &mut collected);
+    }
+    finish::finish(src, collected)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,707 @@
+//! Walks pulldown-cmark's events over one region and collects raw segments:
+//! the translatable runs of inline Markdown, split where a paragraph is made
+//! only of links and images, with MkDocs containers parsed as regions of
+//! their own.
+
+use std::ops::Range;
+
+use model::{Container, Diagnostic, SegmentKind};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use crate::front_matter;
+use crate::region::{Region, content_end, line_around, next_line};
+use crate::syntax::{self, Directive};
+
+/// A segment before ids and skeleton: its kind, source pieces (one per line) and containers.
+#[derive(Debug)]
+pub(crate) struct Raw {
+    pub kind: SegmentKind,
+    pub pieces: Vec<Range<usize>>,
+    pub containers: Vec<Container>,
+}
+
+/// What the walk of a whole document produces.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub raws: Vec<Raw>,
+    /// Diagnostics with the source offset they are about.
+    pub diagnostics: Vec<(usize, Diagnostic)>,
+}
+
+/// The translatable front-matter keys and other choices, shared by every region.
+#[derive(Debug)]
+pub(crate) struct Config<'o> {
+    pub front_matter_keys: &'o [String],
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
+}
+
+/// The blocks the walker tracks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    Heading,
+    Item,
+    TableCell,
+    Term,
+    Definition,
+    BlockQuote,
+    FootnoteDefinition,
+    DefinitionList,
+    Table,
+    /// Code, HTML and metadata blocks: their text is never translated.
+    Opaque,
+    Other,
+}
+
+impl Block {
+    fn holds_text(self) -> bool {
+        matches!(
+            self,
+            Block::Paragraph | Block::Heading | Block::Item | Block::TableCell | Block::Term | Block::Definition
+        )
+    }
+}
+
+/// A link or image of a run, with the range of its text.
+#[derive(Debug)]
+struct Link<'e> {
+    range: Range<usize>,
+    inner: Option<Range<usize>>,
+    title: CowStr<'e>,
+    image: bool,
+    parent: Option<usize>,
+}
+
+/// The inline Markdown of one block being collected.
+#[derive(Debug)]
+struct Run<'e> {
+    owner: usize,
+    start: usize,
+    end: usize,
+    links: Vec<Link<'e>>,
+    open: Vec<usize>,
+    /// Something other than links, images and plain text at the top level.
+    prose: bool,
+}
+
+impl<'e> Run<'e> {
+    fn extend(&mut self, range: &Range<usize>) {
+        self.start = self.start.min(range.start);
+        self.end = self.end.max(range.end);
+        if let Some(&open) = self.open.last() {
+            let link = &mut self.links[open];
+            let inner = link.inner.get_or_insert(range.clone());
+            inner.start = inner.start.min(range.start);
+            inner.end = inner.end.max(range.end);
+        }
+    }
+}
+
+struct Walker<'r, 'c, 'o> {
+    region: &'r Region<'r>,
+    config: &'c Config<'o>,
+    base: Vec<Container>,
+    out: &'c mut Collected,
+    stack: Vec<Block>,
+    /// Events are skipped while inside `skip` (a container already handled) or
+    /// while `skip_depth` blocks opened inside it are still open.
+    skip: Range<usize>,
+    skip_depth: usize,
+    /// The range of a block not to translate (after `<!-- bitext: skip -->`).
+    suppressed: Range<usize>,
+    suppress_next: bool,
+    suppressing: bool,
+}
+
+/// Collects the segments of `region`, whose blocks sit inside `base` containers.
+pub(crate) fn walk(region: &Region<'_>, config: &Config<'_>, base: Vec<Container>, out: &mut Collected) {
+    let text: &str = &region.text;
+    let mut walker = Walker {
+        region,
+        config,
+        base,
+        out,
+        stack: Vec::new(),
+        skip: 0..0,
+        skip_depth: 0,
+        suppressed: 0..0,
+        suppress_next: false,
+        suppressing: false,
+    };
+    let mut run: Option<Run<'_>> = None;
+    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
+        if walker.skipping(&event, &range) {
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Link { title, .. }) => walker.inline_start(&mut run, &range, title, false),
+            Event::Start(Tag::Image { title, .. }) => walker.inline_start(&mut run, &range, title, true),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript) => {
+                walker.inline(&mut run, &range, true);
+            }
+            Event::Start(tag) => {
+                walker.flush(run.take());
+                if walker.suppress_next {
+                    walker.suppress_next = false;
+                    walker.suppressed = range.clone();
+                }
+                let block = match tag {
+                    Tag::Paragraph => {
+                        if walker.container_chain(range.start) {
+                            walker.skip_depth = 1;
+                            continue;
+                        }
+                        Block::Paragraph
+                    }
+                    Tag::Heading { .. } => Block::Heading,
+                    Tag::Item => Block::Item,
+                    Tag::TableCell => Block::TableCell,
+                    Tag::DefinitionListTitle => Block::Term,
+                    Tag::DefinitionListDefinition => Block::Definition,
+                    Tag::BlockQuote(_) => Block::BlockQuote,
+                    Tag::FootnoteDefinition(_) => Block::FootnoteDefinition,
+                    Tag::DefinitionList => Block::DefinitionList,
+                    Tag::Table(_) => Block::Table,
+                    Tag::CodeBlock(kind) => {
+                        walker.code_block(&kind, &range);
+                        Block::Opaque
+                    }
+                    Tag::HtmlBlock => {
+                        walker.html_block(&range);
+                        Block::Opaque
+                    }
+                    Tag::MetadataBlock(kind) => {
+                        if kind == MetadataBlockKind::YamlStyle {
+                            walker.front_matter(&range);
+                        }
+                        Block::Opaque
+                    }
+                    _ => Block::Other,
+                };
+                walker.stack.push(block);
+            }
+            Event::End(end) => match end {
+                TagEnd::Link | TagEnd::Image => {
+                    if let Some(run) = run.as_mut() {
+                        run.open.pop();
+                    }
+                }
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript => {}
+                _ => {
+                    walker.flush(run.take());
+                    walker.stack.pop();
+                }
+            },
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak => walker.inline(&mut run, &range, false),
+            Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_) => walker.inline(&mut run, &range, true),
+            Event::Html(html) => walker.html(&html),
+            Event::TaskListMarker(_) | Event::Rule => {}
+        }
+    }
+    walker.flush(run.take());
+}
+
+impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
+    /// Whether an event belongs to a container body handled already.
+    fn skipping(&mut self, event: &Event<'_>, range: &Range<usize>) -> bool {
+        let inside = self.skip.contains(&range.start);
+        if !inside && self.skip_depth == 0 {
+            return false;
+        }
+        match event {
+            Event::Start(_) if self.skip_depth > 0 || inside => self.skip_depth += 1,
+            Event::End(_) if self.skip_depth > 0 => self.skip_depth -= 1,
+            // The end of a block that opened before the container is not skipped.
+            Event::End(_) => return false,
+            _ => {}
+        }
+        true
+    }
+
+    fn containers(&self) -> Vec<Container> {
+        let mut containers = self.base.clone();
+        for block in &self.stack {
+            let container = match block {
+                Block::Item => Container::ListItem,
+                Block::BlockQuote => Container::BlockQuote,
+                Block::Table => Container::Table,
+                Block::FootnoteDefinition => Container::FootnoteDefinition,
+                Block::DefinitionList => Container::DefinitionList,
+                _ => continue,
+            };
+            containers.push(container);
+        }
+        containers
+    }
+
+    fn blockquote_depth(&self) -> usize {
+        self.stack.iter().filter(|b| **b == Block::BlockQuote).count()
+    }
+
+    fn is_suppressed(&self, offset: usize) -> bool {
+        self.suppressing || self.suppressed.contains(&offset)
+    }
+
+    fn diagnose(&mut self, offset: usize, kind: &'static str, message: String) {
+        let source = self.region.to_source(offset);
+        self.out.diagnostics.push((source, Diagnostic { kind, line: 0, message }));
+    }
+
+    fn inline_start<'e>(&mut self, run: &mut Option<Run<'e>>, range: &Range<usize>, title: CowStr<'e>, image: bool) {
+        let Some(run) = self.run_for(run, range) else {
+            return;
+        };
+        run.extend(range);
+        let parent = run.open.last().copied();
+        run.links.push(Link {
+            range: range.clone(),
+            inner: None,
+            title,
+            image,
+            parent,
+        });
+        run.open.push(run.links.len() - 1);
+    }
+
+    fn inline(&mut self, run: &mut Option<Run<'_>>, range: &Range<usize>, prose: bool) {
+        if let Some(run) = self.run_for(run, range) {
+            if prose && run.open.is_empty() {
+                run.prose = true;
+            }
+            run.extend(range);
+        }
+    }
+
+    /// The run that an inline event at `range` belongs to, started if needed.
+    fn run_for<'a, 'e>(&self, run: &'a mut Option<Run<'e>>, range: &Range<usize>) -> Option<&'a mut Run<'e>> {
+        if run.is_none() {
+            let owner = self.stack.len().checked_sub(1)?;
+            if !self.stack[owner].holds_text() {
+                return None;
+            }
+            *run = Some(Run {
+                owner,
+                start: range.start,
+                end: range.end,
+                links: Vec::new(),
+                open: Vec::new(),
+                prose: false,
+            });
+        }
+        run.as_mut()
+    }
+
+    /// The segment kind of text owned by the block at `owner` on the stack.
+    fn kind(&self, owner: usize) -> SegmentKind {
+        match self.stack[owner] {
+            Block::Heading => return SegmentKind::Heading,
+            Block::TableCell => return SegmentKind::TableCell,
+            Block::Term => return SegmentKind::Term,
+            Block::Definition => return SegmentKind::Definition,
+            Block::Item => return SegmentKind::ListItem,
+            _ => {}
+        }
+        for block in self.stack[..owner].iter().rev() {
+            match block {
+                Block::Item => return SegmentKind::ListItem,
+                Block::FootnoteDefinition => return SegmentKind::Footnote,
+                Block::Definition => return SegmentKind::Definition,
+                Block::BlockQuote => return SegmentKind::Paragraph,
+                _ => {}
+            }
+        }
+        SegmentKind::Paragraph
+    }
+
+    /// Turns a finished run into segments.
+    fn flush(&mut self, run: Option<Run<'_>>) {
+        let Some(run) = run else { return };
+        if self.is_suppressed(run.start) {
+            return;
+        }
+        let text: &str = &self.region.text;
+        let mut start = run.start;
+        // An escaped first character: the backslash belongs to the text.
+        if start > 0 && text.as_bytes()[start - 1] == b'\\' {
+            start -= 1;
+        }
+        let range = trim(text, start..run.end);
+        if range.is_empty() {
+            return;
+        }
+        let block = self.stack[run.owner];
+        let kind = self.kind(run.owner);
+        let content = &text[range.clone()];
+        if block == Block::Paragraph {
+            if syntax::is_snippet(content) {
+                return;
+            }
+            if let Some(values) = syntax::abbreviations(content) {
+                for value in values {
+                    let value = range.start + value.start..range.start + value.end;
+                    self.emit(SegmentKind::Abbreviation, value);
+                }
+                return;
+            }
+        }
+        if matches!(block, Block::Paragraph | Block::Item) && !run.prose && self.split_links(&run, range.clone()) {
+            return;
+        }
+        let range = strip_trailing_attrs(text, range);
+        if syntax::has_words(&text[range.clone()]) {
+            self.emit(kind, range);
+        }
+    }
+
+    /// Splits a paragraph made only of links and images into one segment per
+    /// link text, alt text and title; returns false when it has prose.
+    fn split_links(&mut self, run: &Run<'_>, range: Range<usize>) -> bool {
+        let text: &str = &self.region.text;
+        let top: Vec<&Link<'_>> = run.links.iter().filter(|l| l.parent.is_none()).collect();
+        if top.is_empty() {
+            return false;
+        }
+        // What lies between the links must be blanks, attribute lists, icons or annotations.
+        let mut attrs = Vec::new();
+        let mut at = range.start;
+        let mut gaps: Vec<Range<usize>> = Vec::new();
+        for link in &top {
+            gaps.push(at..link.range.start.max(at));
+            at = at.max(link.range.end);
+        }
+        gaps.push(at..range.end.max(at));
+        for gap in gaps {
+            let mut i = gap.start;
+            while i < gap.end {
+                let rest = &text[i..gap.end];
+                let c = rest.chars().next().expect("i is below the gap end");
+                let len = if c.is_whitespace() {
+                    Some(c.len_utf8())
+                } else if let Some(len) = syntax::attr_list_len(rest) {
+                    attrs.push(i..i + len);
+                    Some(len)
+                } else {
+                    syntax::shortcode_len(rest).or_else(|| syntax::annotation_len(rest))
+                };
+                match len {
+                    Some(len) => i += len,
+                    None => return false,
+                }
+            }
+        }
+        let mut pieces: Vec<(SegmentKind, Range<usize>)> = Vec::new();
+        for (index, link) in run.links.iter().enumerate() {
+            let nested_images = run.links.iter().any(|l| l.parent == Some(index));
+            let is_top = link.parent.is_none();
+            let in_top_link = link.parent.is_some_and(|p| run.links[p].parent.is_none());
+            if !(is_top || (link.image && in_top_link)) {
+                continue;
+            }
+            if let Some(inner) = link.inner.clone() {
+                if link.image {
+                    pieces.push((SegmentKind::ImageAlt, trim(text, inner)));
+                } else if !nested_images {
+                    pieces.push((SegmentKind::LinkText, syntax::trim_decoration(text, inner)));
+                }
+            }
+            if let Some(title) = find_title(text, link) {
+                pieces.push((SegmentKind::LinkTitle, title));
+            }
+        }
+        for attr in attrs {
+            for title in syntax::attr_titles(&text[attr.clone()]) {
+                pieces.push((SegmentKind::AttributeTitle, attr.start + title.start..attr.start + title.end));
+            }
+        }
+        for (kind, range) in pieces {
+            if !range.is_empty() && syntax::has_words(&text[range.clone()]) {
+                self.emit(kind, range);
+            }
+        }
+        true
+    }
+
+    /// Records a segment whose text is `range` of the region, cut into lines
+    /// without their container indentation.
+    fn emit(&mut self, kind: SegmentKind, range: Range<usize>) {
+        let text: &str = &self.region.text;
+        let quotes = self.blockquote_depth();
+        let mut pieces = Vec::new();
+        let mut line_start = range.start;
+        loop {
+            let end = content_end(text, line_start).min(range.end);
+            pieces.push(self.region.range_to_source(line_start..end));
+            let next = next_line(text, end);
+            if next >= range.end || end >= range.end {
+                break;
+            }
+            line_start = next + continuation_prefix(&text[next..range.end], quotes);
+        }
+        let containers = self.containers();
+        self.out.raws.push(Raw {
+            kind,
+            pieces,
+            containers,
+        });
+    }
+
+    /// Handles the container markers starting at paragraph offset `start`
+    /// (and the markers at the same column right after each body). Returns
+    /// false when the paragraph is not a container.
+    fn container_chain(&mut self, start: usize) -> bool {
+        let text: &str = &self.region.text;
+        let (line_start, _) = line_around(text, start);
+        if !text[line_start..start].bytes().all(|b| b == b' ' || b == b'\t') {
+            return false;
+        }
+        let column = start - line_start;
+        let mut at = start;
+        let mut handled = false;
+        while let Some(marker) = syntax::marker(&text[at..content_end(text, at)]) {
+            handled = true;
+            let end = self.container(at, column, marker);
+            self.skip = start..end;
+            // Another marker at the same column, after blank lines, continues the chain.
+            let mut next = end;
+            while next < text.len() && text[next..content_end(text, next)].trim().is_empty() {
+                next = next_line(text, next);
+            }
+            let (indent, rest) = split_indent(&text[next..content_end(text, next)]);
+            if next >= text.len() || indent != column || syntax::marker(rest).is_none() {
+                break;
+            }
+            at = next + indent;
+        }
+        handled
+    }
+
+    /// Handles one container whose marker is at `at`; returns the end of its body.
+    fn container(&mut self, at: usize, column: usize, marker: syntax::Marker) -> usize {
+        let text: &str = &self.region.text;
+        let suppressed = self.is_suppressed(at);
+        let title_kind = match marker.container {
+            Container::Tab => SegmentKind::TabTitle,
+            _ => SegmentKind::AdmonitionTitle,
+        };
+        if let Some(title) = marker.title.clone()
+            && !suppressed
+            && syntax::has_words(&text[at + title.start..at + title.end])
+        {
+            self.emit(title_kind, at + title.start..at + title.end);
+        }
+        let body_indent = column + 4;
+        let mut lines = Vec::new();
+        let mut pending = Vec::new();
+        let mut end = next_line(text, at);
+        let mut line = end;
+        while line < text.len() {
+            let next = next_line(text, line);
+            let content = &text[line..content_end(text, line)];
+            let (indent, rest) = split_indent(content);
+            if rest.is_empty() {
+                pending.push((line..next, strip_len(content, body_indent)));
+            } else if indent >= body_indent {
+                lines.append(&mut pending);
+                lines.push((line..next, strip_len(content, body_indent)));
+                end = next;
+            } else {
+                break;
+            }
+            line = next;
+        }
+        if lines.is_empty() {
+            let label = marker_label(&marker.container);
+            self.diagnose(
+                at,
+                "empty-container",
+                format!("`{label}` has no indented body (its content must be indented by 4 spaces)"),
+            );
+            return end;
+        }
+        if !suppressed {
+            let child = self.region.child(&lines);
+            let mut base = self.containers();
+            base.push(marker.container);
+            walk(&child, self.config, base, self.out);
+        }
+        end
+    }
+
+    fn code_block(&mut self, kind: &CodeBlockKind<'_>, range: &Range<usize>) {
+        // An indented code block that reads as Markdown is often a container whose marker line was lost.
+        if let CodeBlockKind::Indented = kind {
+            let text = &self.region.text[range.clone()];
+            let markdown_lines = text
+                .lines()
+                .map(str::trim_start)
+                .filter(|l| l.starts_with("![") || l.contains("](") || l.starts_with("**") || syntax::marker(l).is_some())
+                .count();
+            if markdown_lines > 0 {
+                self.diagnose(
+                    range.start,
+                    "markdown-in-code-block",
+                    "an indented code block holds Markdown; is a container marker (`!!! type`) missing above it?"
+                        .to_owned(),
+                );
+            }
+        }
+    }
+
+    fn html_block(&mut self, range: &Range<usize>) {
+        let text: &str = &self.region.text;
+        let first_end = content_end(text, range.start);
+        if !syntax::opens_markdown_html(&text[range.start..first_end]) {
+            return;
+        }
+        // Markdown inside the element's HTML block (no blank line after the
+        // opening tag): parse the lines after the tag as a region.
+        let mut lines = Vec::new();
+        let mut line = next_line(text, range.start);
+        while line < range.end {
+            let next = next_line(text, line);
+            let content = text[line..content_end(text, line)].trim();
+            if !(content.starts_with("</") && content.ends_with('>')) {
+                lines.push((line..next, 0));
+            }
+            line = next;
+        }
+        if !lines.is_empty() && !self.is_suppressed(range.start) {
+            let child = self.region.child(&lines);
+            let mut base = self.containers();
+            base.push(Container::HtmlMarkdown);
+            walk(&child, self.config, base, self.out);
+        }
+    }
+
+    fn html(&mut self, html: &str) {
+        match syntax::directive(html) {
+            Some(Directive::SkipNext) => self.suppress_next = true,
+            Some(Directive::SkipStart) => self.suppressing = true,
+            Some(Directive::SkipEnd) => self.suppressing = false,
+            None => {}
+        }
+    }
+
+    fn front_matter(&mut self, range: &Range<usize>) {
+        let text: &str = &self.region.text;
+        for value in front_matter::values(&text[range.clone()], self.config.front_matter_keys) {
+            let mut pieces = Vec::new();
+            for piece in value {
+                pieces.push(self.region.range_to_source(range.start + piece.start..range.start + piece.end));
+            }
+            self.out.raws.push(Raw {
+                kind: SegmentKind::FrontMatter,
+                pieces,
+                containers: self.base.clone(),
+            });
+        }
+    }
+}
+
+fn marker_label(container: &Container) -> String {
+    match container {
+        Container::Tab => "===".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// The width of a line's indentation (tabs to the next multiple of 4) and the rest.
+fn split_indent(line: &str) -> (usize, &str) {
+    let mut width = 0;
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b' ' => width += 1,
+            b'\t' => width += 4 - width % 4,
+            _ => return (width, &line[i..]),
+        }
+    }
+    (width, "")
+}
+
+/// How many bytes of a line's indentation make up `columns` columns (fewer on a short or blank line).
+fn strip_len(line: &str, columns: usize) -> usize {
+    let mut width = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if width >= columns {
+            return i;
+        }
+        match b {
+            b' ' => width += 1,
+            b'\t' => width += 4 - width % 4,
+            _ => return i,
+        }
+    }
+    line.len()
+}
+
+/// The indentation and `>` markers that start a continuation line of a paragraph.
+fn continuation_prefix(line: &str, quotes: usize) -> usize {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut quotes_left = quotes;
+    loop {
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+            i += 1;
+        }
+        if quotes_left > 0 && i < bytes.len() && bytes[i] == b'>' {
+            quotes_left -= 1;
+            i += 1;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// `range` without leading and trailing whitespace.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+/// `range` without an attribute list that ends it (`… { .class }`).
+fn strip_trailing_attrs(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    if !slice.ends_with('}') {
+        return range;
+    }
+    let Some(open) = slice.rfind('{') else { return range };
+    if syntax::attr_list_len(&slice[open..]) != Some(slice.len() - open) {
+        return range;
+    }
+    trim(text, range.start..range.start + open)
+}
+
+/// The range of a link's or image's title in the region, when it is written
+/// literally between quotes or parentheses at the end of the link.
+fn find_title(text: &str, link: &Link<'_>) -> Option<Range<usize>> {
+    if link.title.is_empty() {
+        return None;
+    }
+    let source = &text[link.range.clone()];
+    let after_text = link.inner.as_ref().map_or(0, |i| i.end.saturating_sub(link.range.start));
+    let at = source[after_text..].rfind(link.title.as_ref())? + after_text;
+    let before = source[..at].chars().next_back()?;
+    let after = source[at + link.title.len()..].chars().next()?;
+    let quoted = matches!((before, after), ('"', '"') | ('\'', '\'') | ('(', ')'));
+    quoted.then(|| link.range.start + at..link.range.start + at + link.title.len())
+}

@@ -1,0 +1,202 @@
+//! A segmented document: the segments a translator sees and the skeleton
+//! that holds everything else.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::SegmentId;
+
+/// What kind of translatable unit a segment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SegmentKind {
+    /// A translatable front-matter value such as `title`.
+    FrontMatter,
+    Heading,
+    Paragraph,
+    /// The paragraph (or tight text) of a list item.
+    ListItem,
+    TableCell,
+    /// The quoted title of `!!! type "title"` or `??? type "title"`.
+    AdmonitionTitle,
+    /// The quoted title of a content tab, `=== "title"`.
+    TabTitle,
+    /// The text of a link in a paragraph made only of links and images.
+    LinkText,
+    /// The title of a link or image in such a paragraph.
+    LinkTitle,
+    /// An image's alt text in such a paragraph.
+    ImageAlt,
+    /// A `title=` value of an attribute list in such a paragraph.
+    AttributeTitle,
+    /// The text of a footnote definition.
+    Footnote,
+    /// The expansion of an abbreviation, `*[KEY]: expansion`.
+    Abbreviation,
+    /// The term of a definition list.
+    Term,
+    /// The definition of a definition list.
+    Definition,
+}
+
+impl SegmentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SegmentKind; 15] = [
+        SegmentKind::FrontMatter,
+        SegmentKind::Heading,
+        SegmentKind::Paragraph,
+        SegmentKind::ListItem,
+        SegmentKind::TableCell,
+        SegmentKind::AdmonitionTitle,
+        SegmentKind::TabTitle,
+        SegmentKind::LinkText,
+        SegmentKind::LinkTitle,
+        SegmentKind::ImageAlt,
+        SegmentKind::AttributeTitle,
+        SegmentKind::Footnote,
+        SegmentKind::Abbreviation,
+        SegmentKind::Term,
+        SegmentKind::Definition,
+    ];
+
+    /// The stable kebab-case name used in ids and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            SegmentKind::FrontMatter => "front-matter",
+            SegmentKind::Heading => "heading",
+            SegmentKind::Paragraph => "paragraph",
+            SegmentKind::ListItem => "list-item",
+            SegmentKind::TableCell => "table-cell",
+            SegmentKind::AdmonitionTitle => "admonition-title",
+            SegmentKind::TabTitle => "tab-title",
+            SegmentKind::LinkText => "link-text",
+            SegmentKind::LinkTitle => "link-title",
+            SegmentKind::ImageAlt => "image-alt",
+            SegmentKind::AttributeTitle => "attribute-title",
+            SegmentKind::Footnote => "footnote",
+            SegmentKind::Abbreviation => "abbreviation",
+            SegmentKind::Term => "term",
+            SegmentKind::Definition => "definition",
+        }
+    }
+}
+
+impl fmt::Display for SegmentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A block that encloses a segment, outermost first in [`Segment::containers`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "container", rename_all = "kebab-case")]
+pub enum Container {
+    /// `!!! kind`, or with `collapsible` `??? kind` (`open` for `???+`).
+    Admonition {
+        kind: String,
+        collapsible: bool,
+        open: bool,
+    },
+    /// A content tab, `=== "title"`.
+    Tab,
+    BlockQuote,
+    ListItem,
+    Table,
+    FootnoteDefinition,
+    DefinitionList,
+    /// An HTML block with the `markdown` attribute, such as `<div markdown>`.
+    HtmlMarkdown,
+}
+
+impl fmt::Display for Container {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Container::Admonition {
+                kind,
+                collapsible,
+                open,
+            } => {
+                let marker = match (collapsible, open) {
+                    (false, _) => "!!!",
+                    (true, false) => "???",
+                    (true, true) => "???+",
+                };
+                write!(f, "{marker} {kind}")
+            }
+            Container::Tab => f.write_str("tab"),
+            Container::BlockQuote => f.write_str("blockquote"),
+            Container::ListItem => f.write_str("list-item"),
+            Container::Table => f.write_str("table"),
+            Container::FootnoteDefinition => f.write_str("footnote"),
+            Container::DefinitionList => f.write_str("definition-list"),
+            Container::HtmlMarkdown => f.write_str("html"),
+        }
+    }
+}
+
+/// One translatable unit of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub id: SegmentId,
+    pub kind: SegmentKind,
+    /// The byte ranges of the source that hold the text, one per line, in order.
+    /// What lies between two spans (a line break and container indentation)
+    /// belongs to the skeleton.
+    pub spans: Vec<Range<usize>>,
+    /// The 1-based line of the first span.
+    pub line: usize,
+    /// The inline Markdown, lines joined with `\n`, container indentation removed.
+    pub text: String,
+    /// The blocks around the segment, outermost first.
+    pub containers: Vec<Container>,
+    /// The index of the nearest heading segment before this one, if any.
+    pub heading: Option<usize>,
+}
+
+/// Where a segment's text goes back into the skeleton.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// The byte offset in [`Skeleton::text`] where the segment's text starts.
+    pub at: usize,
+    /// What stood between the source lines of the segment (`\n` and the
+    /// container indentation of the next line), used in order for the
+    /// line breaks of the text written back.
+    pub separators: Vec<String>,
+    /// The separator for line breaks beyond those of the source: a newline
+    /// and the container's indentation.
+    pub continuation: String,
+}
+
+/// A document with every segment's text cut out. Slot `i` belongs to segment `i`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Skeleton {
+    pub text: String,
+    pub slots: Vec<Slot>,
+}
+
+/// A segmented document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    pub segments: Vec<Segment>,
+    pub skeleton: Skeleton,
+}
+
+impl Document {
+    /// The segments' texts in order, ready for assembly.
+    pub fn texts(&self) -> Vec<&str> {
+        self.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// Something worth telling about a document that is not an error of the run:
+/// bad or suspicious content, with its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// A stable kebab-case name.
+    pub kind: &'static str,
+    /// The 1-based line it is about.
+    pub line: usize,
+    pub message: String,
+}

@@ -1,0 +1,70 @@
+//! Segment ids: the only place where message ids are built, so that every id
+//! is a valid Fluent identifier.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::SegmentKind;
+
+/// A segment's id, also its Fluent message id: it matches `[a-zA-Z][a-zA-Z0-9_-]*`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SegmentId(String);
+
+impl SegmentId {
+    /// The readable id of the `ordinal`-th segment of `kind` under the heading
+    /// whose slug is `section` (see [`slug`]), for example `signal-paragraph-2`.
+    pub fn derive(section: &str, kind: SegmentKind, ordinal: usize) -> SegmentId {
+        let section = slug(section);
+        SegmentId(format!("{section}-{}-{ordinal}", kind.name()))
+    }
+
+    /// Accepts an existing id (read from a catalog) if it is a valid Fluent identifier.
+    pub fn parse(id: &str) -> Option<SegmentId> {
+        let mut chars = id.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+        let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (first_ok && rest_ok).then(|| SegmentId(id.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SegmentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id-safe slug of a heading: ASCII letters and digits of its first words,
+/// lowercased and joined by `-`; `section` when nothing is left, and an `s`
+/// in front when it would start with a digit.
+pub fn slug(text: &str) -> String {
+    const MAX_WORDS: usize = 5;
+    const MAX_LEN: usize = 40;
+    let mut out = String::new();
+    let mut words = 0;
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if words == MAX_WORDS || out.len() + word.len() > MAX_LEN {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        words += 1;
+    }
+    if out.is_empty() {
+        return "section".to_owned();
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 's');
+    }
+    out
+}

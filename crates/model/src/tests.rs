@@ -1,0 +1,40 @@
+//! Tests of ids, slugs and locale comparison.
+
+use crate::{Locale, SegmentId, SegmentKind, slug};
+
+#[test]
+fn slug_keeps_first_ascii_words() {
+    assert_eq!(slug("Real-Time Communication"), "real-time-communication");
+    assert_eq!(slug("2FA: what & why"), "s2fa-what-why");
+    assert_eq!(slug("通信"), "section");
+    assert_eq!(slug("a b c d e f g"), "a-b-c-d-e");
+}
+
+#[test]
+fn derived_ids_are_valid_fluent_identifiers() {
+    for kind in SegmentKind::ALL {
+        for heading in ["Signal", "", "42", "¿Qué?", "a_b"] {
+            let id = SegmentId::derive(heading, kind, 3);
+            assert!(SegmentId::parse(id.as_str()).is_some(), "{id}");
+        }
+    }
+    assert_eq!(
+        SegmentId::derive("Signal", SegmentKind::Paragraph, 2).as_str(),
+        "signal-paragraph-2"
+    );
+    assert!(SegmentId::parse("1seg").is_none());
+    assert!(SegmentId::parse("seg.1").is_none());
+}
+
+#[test]
+fn locales_compare_as_tags() {
+    assert_eq!(Locale::new("pt_BR"), Locale::new("pt-br"));
+    assert_ne!(Locale::new("pt"), Locale::new("pt-BR"));
+    assert_eq!(Locale::new("zh_Hant").as_str(), "zh_Hant");
+    for ok in ["it", "pt-BR", "zh-Hant", "it_IT", "pt-br", "yue"] {
+        assert!(Locale::is_plausible(ok), "{ok}");
+    }
+    for bad in ["index", "v1", "x", "it-", "a.b", "readme"] {
+        assert!(!Locale::is_plausible(bad), "{bad}");
+    }
+}
