@@ -1,1 +1,22 @@
-//! placeholder
+//! The project on disk: `bitext.toml`, path patterns, which source pages and
+//! translations exist, and reading files safely. The only library crate that
+//! touches the file system.
+//!
+//! Inputs: a directory or a config file path. Outputs: a [`Config`], the
+//! [`Page`]s and their per-locale [`FileStatus`], and segmented documents.
+//! It ignores on purpose how results are printed and what exit code they mean.
+
+mod config;
+mod error;
+mod files;
+mod pattern;
+mod read;
+
+pub use config::{CONFIG_FILE, Config};
+pub use error::{Error, Result};
+pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
+pub use pattern::Pattern;
+pub use read::{read_text, segment_file};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,161 @@
+//! `bitext.toml`: where the source, translations and catalogs are.
+
+use std::path::{Path, PathBuf};
+
+use model::Locale;
+use serde::Deserialize;
+
+use crate::{Error, Pattern, Result};
+
+/// The config file bitext looks for in the current directory.
+pub const CONFIG_FILE: &str = "bitext.toml";
+
+const DEFAULT_SOURCE: &str = "content/{locale}/{path}.md";
+const DEFAULT_TRANSLATION: &str = "content/{locale}/{path}.md";
+const DEFAULT_CATALOG: &str = "locales/{locale}/{path}.ftl";
+
+/// The file's shape; unknown keys are errors.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    source_locale: Option<String>,
+    locales: Option<Vec<String>>,
+    #[serde(default)]
+    paths: Paths,
+    #[serde(default)]
+    markdown: MarkdownSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Paths {
+    source: Option<String>,
+    translation: Option<String>,
+    catalog: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkdownSection {
+    front_matter_keys: Option<Vec<String>>,
+}
+
+/// A project's configuration, with patterns resolved against its root.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The folder that holds `bitext.toml` (or the current directory without one).
+    pub root: PathBuf,
+    /// The config file read, if any.
+    pub file: Option<PathBuf>,
+    pub source_locale: Locale,
+    /// The target locales as configured; `None` means discovered from the files.
+    pub locales: Option<Vec<Locale>>,
+    /// Source pages, with `{locale}` already replaced by the source locale.
+    pub source: Pattern,
+    pub translation: Pattern,
+    pub catalog: Pattern,
+    pub markdown: markdown::Options,
+}
+
+impl Config {
+    /// The configuration for `dir`: `dir/bitext.toml` if it exists, else the defaults.
+    pub fn discover(dir: &Path) -> Result<Config> {
+        let file = dir.join(CONFIG_FILE);
+        if file.is_file() {
+            Config::load(&file)
+        } else {
+            Config::from_toml("", dir.to_path_buf(), None)
+        }
+    }
+
+    /// Reads a config file; its folder is the project root.
+    pub fn load(file: &Path) -> Result<Config> {
+        let text = crate::read_text(file)?;
+        let root = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Config::from_toml(&text, root, Some(file.to_path_buf()))
+    }
+
+    /// Builds a configuration from TOML text (`file` names it in errors).
+    pub fn from_toml(text: &str, root: PathBuf, file: Option<PathBuf>) -> Result<Config> {
+        let shown = file.clone().unwrap_or_else(|| root.join(CONFIG_FILE));
+        let parsed: File = toml::from_str(text).map_err(|e| Error::ConfigSyntax {
+            path: shown.clone(),
+            message: one_line(&e, text),
+        })?;
+        let key_error = |key: &str, message: String| Error::ConfigKey {
+            path: shown.clone(),
+            key: key.to_owned(),
+            message,
+        };
+        let source_locale = parsed.source_locale.unwrap_or_else(|| "en".to_owned());
+        if source_locale.is_empty() || source_locale.contains(['/', '\\', '.']) {
+            return Err(key_error("source_locale", format!("is not a locale code: \"{source_locale}\"")));
+        }
+        let pattern = |key: &str, value: Option<String>, default: &str| -> Result<Pattern> {
+            let text = value.unwrap_or_else(|| default.to_owned());
+            Pattern::parse(&text).map_err(|m| key_error(key, m))
+        };
+        let source = pattern("paths.source", parsed.paths.source, DEFAULT_SOURCE)?.with_locale(&source_locale);
+        let translation = pattern("paths.translation", parsed.paths.translation, DEFAULT_TRANSLATION)?;
+        let catalog = pattern("paths.catalog", parsed.paths.catalog, DEFAULT_CATALOG)?;
+        for (key, p) in [("paths.translation", &translation), ("paths.catalog", &catalog)] {
+            if !p.has_locale() {
+                return Err(key_error(key, format!("must contain `{{locale}}`: \"{p}\"")));
+            }
+            if !p.stays_inside() {
+                return Err(key_error(
+                    key,
+                    format!("must stay inside the project root (no absolute path, no `..`): \"{p}\""),
+                ));
+            }
+        }
+        let locales = match parsed.locales {
+            None => None,
+            Some(list) => {
+                let mut out: Vec<Locale> = Vec::new();
+                for code in list {
+                    if code.is_empty() || code.contains(['/', '\\', '.']) {
+                        return Err(key_error("locales", format!("has an invalid locale code \"{code}\"")));
+                    }
+                    let locale = Locale::new(code);
+                    if locale == Locale::new(source_locale.as_str()) {
+                        return Err(key_error("locales", format!("lists the source locale \"{locale}\"")));
+                    }
+                    if !out.contains(&locale) {
+                        out.push(locale);
+                    }
+                }
+                Some(out)
+            }
+        };
+        let mut markdown = markdown::Options::default();
+        if let Some(keys) = parsed.markdown.front_matter_keys {
+            markdown.front_matter_keys = keys;
+        }
+        Ok(Config {
+            root,
+            file,
+            source_locale: Locale::new(source_locale),
+            locales,
+            source,
+            translation,
+            catalog,
+            markdown,
+        })
+    }
+}
+
+/// A TOML error on one line: its message and where.
+fn one_line(e: &toml::de::Error, text: &str) -> String {
+    let message = e.message().trim().trim_end_matches('.').replace('\n', " ");
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}

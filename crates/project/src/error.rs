@@ -1,0 +1,33 @@
+//! Why a project operation failed.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: binary file (NUL byte at offset {offset})")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: {message}")]
+    ConfigSyntax { path: PathBuf, message: String },
+    #[error("{path}: `{key}` {message}")]
+    ConfigKey {
+        path: PathBuf,
+        key: String,
+        message: String,
+    },
+    #[error("cannot list {path}: {source}")]
+    List {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,153 @@
+//! Which source pages exist, and the translation and catalog each maps to per locale.
+
+use std::path::{Path, PathBuf};
+
+use model::Locale;
+
+use crate::{Config, Error, Result};
+
+/// A source page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The `{path}` part: the page's path without extension, `/`-separated.
+    pub path: String,
+    /// The source file, as a path joined to the project root.
+    pub source: PathBuf,
+}
+
+/// Where a page's translation and catalog are for one locale, and whether they exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStatus {
+    pub page: Page,
+    pub translation: PathBuf,
+    pub translation_exists: bool,
+    pub catalog: PathBuf,
+    pub catalog_exists: bool,
+}
+
+/// The files of one target locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleFiles {
+    pub locale: Locale,
+    pub files: Vec<FileStatus>,
+}
+
+/// The source pages, sorted by path. A file that the translation pattern
+/// reads as a translation (`docs/x.it.md` in a suffix layout) is not a page.
+pub fn pages(config: &Config) -> Result<Vec<Page>> {
+    let base = config.root.join(config.source.base_dir());
+    let mut pages = Vec::new();
+    for rel in walk(&config.root, &base)? {
+        let Some((_, path)) = config.source.matches(&rel) else {
+            continue;
+        };
+        if is_translation(config, &rel) {
+            continue;
+        }
+        pages.push(Page {
+            path: path.to_owned(),
+            source: config.root.join(&rel),
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// Whether a root-relative path is a translation file of some target locale.
+fn is_translation(config: &Config, rel: &str) -> bool {
+    let Some((Some(locale), _)) = config.translation.matches(rel) else {
+        return false;
+    };
+    let locale = Locale::new(locale);
+    if locale == config.source_locale {
+        return false;
+    }
+    match &config.locales {
+        Some(list) if list.contains(&locale) => true,
+        _ => Locale::is_plausible(locale.as_str()),
+    }
+}
+
+/// The target locales: as configured, or else every locale-like code that
+/// the translation and catalog patterns find on disk, sorted.
+pub fn locales(config: &Config) -> Result<Vec<Locale>> {
+    if let Some(list) = &config.locales {
+        return Ok(list.clone());
+    }
+    let mut found: Vec<Locale> = Vec::new();
+    for pattern in [&config.translation, &config.catalog] {
+        let base = config.root.join(pattern.base_dir());
+        for rel in walk(&config.root, &base)? {
+            if let Some((Some(code), _)) = pattern.matches(&rel) {
+                let locale = Locale::new(code);
+                if Locale::is_plausible(code) && locale != config.source_locale && !found.contains(&locale) {
+                    found.push(locale);
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// For every target locale, every page's translation and catalog.
+pub fn files(config: &Config) -> Result<Vec<LocaleFiles>> {
+    let pages = pages(config)?;
+    let mut out = Vec::new();
+    for locale in locales(config)? {
+        let files = pages
+            .iter()
+            .map(|page| {
+                let translation = config.root.join(config.translation.render(locale.as_str(), &page.path));
+                let catalog = config.root.join(config.catalog.render(locale.as_str(), &page.path));
+                FileStatus {
+                    page: page.clone(),
+                    translation_exists: translation.is_file(),
+                    translation,
+                    catalog_exists: catalog.is_file(),
+                    catalog,
+                }
+            })
+            .collect();
+        out.push(LocaleFiles { locale, files });
+    }
+    Ok(out)
+}
+
+/// Every file below `dir` (skipping hidden folders), as `/`-separated paths
+/// relative to `root`; nothing when `dir` does not exist.
+fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let list_error = |source| Error::List {
+            path: dir.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&dir).map_err(list_error)? {
+            let entry = entry.map_err(list_error)?;
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let file_type = entry.file_type().map_err(list_error)?;
+            if file_type.is_dir() || (file_type.is_symlink() && path.is_dir()) {
+                if !hidden {
+                    pending.push(path);
+                }
+            } else if let Some(rel) = relative(root, &path) {
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `path` relative to `root`, `/`-separated; `None` for a path that is not valid UTF-8.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
