@@ -1,1 +1,75 @@
-fn main() {}
+//! Developer commands: `cargo xtask ci | bless | tidy`.
+
+mod tidy;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = workspace_root();
+    let ok = match task.as_str() {
+        "ci" => {
+            run(&root, &["fmt", "--all", "--check"], &[])
+                && run(
+                    &root,
+                    &[
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ],
+                    &[],
+                )
+                && run(&root, &["test", "--workspace"], &[])
+        }
+        "bless" => run(&root, &["test", "--workspace"], &[("UPDATE_EXPECT", "1")]),
+        "tidy" => {
+            let problems = tidy::check(&root);
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            problems.is_empty()
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <ci|bless|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  tidy   file headers and dependency direction"
+            );
+            false
+        }
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
+}
+
+fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> bool {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    eprintln!("$ cargo {}", args.join(" "));
+    let status = Command::new(cargo)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(root)
+        .status();
+    status.is_ok_and(|s| s.success())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn workspace_is_tidy() {
+        let problems = crate::tidy::check(&crate::workspace_root());
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}

@@ -32,5 +32,8 @@ fn shorter_text_uses_fewer_separators() {
 #[test]
 fn wrong_number_of_texts_is_an_error() {
     let err = assemble(&admonition(), &["a", "b"]).expect_err("two texts for one slot");
-    assert_eq!(err.to_string(), "the skeleton has 1 slots but 2 texts were given");
+    assert_eq!(
+        err.to_string(),
+        "the skeleton has 1 slots but 2 texts were given"
+    );
 }

@@ -1,1 +1,84 @@
-//! placeholder
+//! The command line: parses arguments with clap, calls `project`, renders
+//! reports as text or JSON and maps outcomes to exit codes (0 clean,
+//! 1 findings, 2 the run failed). The only crate that knows clap, stdout and
+//! exit codes.
+
+mod args;
+mod files;
+mod output;
+mod segments;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Args, Command};
+pub use output::Style;
+
+/// Runs bitext with the process's stdout and stderr.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let colour = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let style = Style { colour };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    ExitCode::from(run_with(args, &cwd, style, &mut out, &mut err))
+}
+
+/// Runs bitext in `cwd`, writing to the given streams; returns the exit code.
+pub fn run_with(
+    args: impl IntoIterator<Item = OsString>,
+    cwd: &std::path::Path,
+    style: Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let args = match Args::try_parse_from(args) {
+        Ok(args) => args,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let text = if style.colour {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let stream: &mut dyn Write = if e.use_stderr() { err } else { out };
+            let _ = write!(stream, "{text}");
+            return code;
+        }
+    };
+    let result = match &args.command {
+        Command::Segments(cmd) => segments::run(cmd, &args, cwd, style, out, err),
+        Command::Files(cmd) => files::run(cmd, &args, cwd, style, out),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}: {}",
+                style.error("error"),
+                relative_message(&e.to_string(), cwd)
+            );
+            2
+        }
+    }
+}
+
+/// An error message with paths inside `cwd` shown relative to it, as the user typed them.
+pub(crate) fn relative_message(message: &str, cwd: &std::path::Path) -> String {
+    let prefix = format!("{}/", cwd.display());
+    message.replace(&prefix, "")
+}
+
+/// Loads the project configuration named by `--config` or found in `cwd`.
+fn config(args: &Args, cwd: &std::path::Path) -> project::Result<project::Config> {
+    match &args.config {
+        Some(file) => project::Config::load(&cwd.join(file)),
+        None => project::Config::discover(cwd),
+    }
+}

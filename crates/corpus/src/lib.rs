@@ -26,7 +26,10 @@ pub fn root(test: &str) -> Option<PathBuf> {
         "{test}: the corpus is missing at {} (CI is set, so this fails); put ../shared beside the checkout or set BITEXT_CORPUS",
         root.display()
     );
-    eprintln!("{test}: SKIPPED, no corpus at {} (set BITEXT_CORPUS or put ../shared beside the checkout)", root.display());
+    eprintln!(
+        "{test}: SKIPPED, no corpus at {} (set BITEXT_CORPUS or put ../shared beside the checkout)",
+        root.display()
+    );
     None
 }
 
@@ -35,7 +38,8 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
         for entry in entries {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {

@@ -8,7 +8,10 @@ use model::{Diagnostic, Document, Segment, SegmentId, SegmentKind, Skeleton, Slo
 use crate::walk::{Collected, Raw};
 
 pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnostic>) {
-    let Collected { mut raws, diagnostics } = collected;
+    let Collected {
+        mut raws,
+        diagnostics,
+    } = collected;
     raws.sort_by_key(|raw| raw.pieces[0].start);
     let lines = LineIndex::new(src);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
@@ -41,7 +44,8 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
             diagnostics.push(Diagnostic {
                 kind: "overlapping-segment",
                 line,
-                message: "a segment overlaps the one before it and was left in the skeleton".to_owned(),
+                message: "a segment overlaps the one before it and was left in the skeleton"
+                    .to_owned(),
             });
             continue;
         }
@@ -95,7 +99,12 @@ struct LineIndex {
 impl LineIndex {
     fn new(src: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 

@@ -12,7 +12,12 @@ pub(crate) fn values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>> {
         .scan(0, |at, line| {
             let start = *at;
             *at += line.len();
-            Some((start, line.strip_suffix('\n').unwrap_or(line).trim_end_matches('\r')))
+            Some((
+                start,
+                line.strip_suffix('\n')
+                    .unwrap_or(line)
+                    .trim_end_matches('\r'),
+            ))
         })
         .collect();
     let mut out = Vec::new();
@@ -23,7 +28,9 @@ pub(crate) fn values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>> {
         if matches!(line.trim_end(), "---" | "...") {
             break;
         }
-        let Some(colon) = line.find(':') else { continue };
+        let Some(colon) = line.find(':') else {
+            continue;
+        };
         let key = &line[..colon];
         if !keys.iter().any(|k| k == key) {
             continue;
@@ -49,10 +56,12 @@ pub(crate) fn values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>> {
         let pieces = if value.starts_with(['|', '>']) {
             block_scalar(&following)
         } else if let Some(quote @ ('"' | '\'')) = value.chars().next() {
-            quoted(value, quote).map(|len| vec![value_start + 1..value_start + 1 + len])
+            quoted(value, quote)
+                .map(|len| std::iter::once(value_start + 1..value_start + 1 + len).collect())
         } else {
             let plain = value.split(" #").next().unwrap_or(value).trim_end();
-            let mut pieces = vec![value_start..value_start + plain.len()];
+            let mut pieces: Vec<Range<usize>> =
+                std::iter::once(value_start..value_start + plain.len()).collect();
             for (s, l) in &following {
                 let content = l.trim();
                 let at = s + (l.len() - l.trim_start().len());

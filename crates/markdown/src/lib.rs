@@ -51,7 +51,12 @@ pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>)
     let body = src.strip_prefix('\u{feff}').unwrap_or(src);
     let offset = src.len() - body.len();
     if offset == 0 {
-        walk::walk(&region::Region::whole(src), &config, Vec::new(), &mut collected);
+        walk::walk(
+            &region::Region::whole(src),
+            &config,
+            Vec::new(),
+            &mut collected,
+        );
     } else {
         let lines = vec![(offset..src.len(), 0)];
         let region = region::Region::whole(src).child(&lines);

@@ -28,7 +28,10 @@ impl<'a> Region<'a> {
     /// A region made of the given lines of `self` (region ranges, each with
     /// its line terminator), with the first `strip` bytes of each removed.
     pub fn child(&self, lines: &[(Range<usize>, usize)]) -> Region<'static> {
-        let len = lines.iter().map(|(r, strip)| r.len().saturating_sub(*strip)).sum();
+        let len = lines
+            .iter()
+            .map(|(r, strip)| r.len().saturating_sub(*strip))
+            .sum();
         let mut text = String::with_capacity(len);
         let mut starts = Vec::with_capacity(lines.len());
         let mut source_starts = Vec::with_capacity(lines.len());
@@ -80,5 +83,7 @@ pub(crate) fn content_end(text: &str, offset: usize) -> usize {
 
 /// The start of the next line after `offset` (or the end of the text).
 pub(crate) fn next_line(text: &str, offset: usize) -> usize {
-    text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1)
+    text[offset..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1)
 }

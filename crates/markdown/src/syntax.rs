@@ -19,7 +19,10 @@ pub(crate) struct Marker {
 pub(crate) fn marker(line: &str) -> Option<Marker> {
     let bytes = line.as_bytes();
     let (rest_at, container) = if let Some(rest) = line.strip_prefix("===") {
-        let flags = rest.bytes().take_while(|b| matches!(b, b'+' | b'!')).count();
+        let flags = rest
+            .bytes()
+            .take_while(|b| matches!(b, b'+' | b'!'))
+            .count();
         (3 + flags, Container::Tab)
     } else if line.starts_with("!!!") || line.starts_with("???") {
         let collapsible = bytes[0] == b'?';
@@ -114,7 +117,9 @@ pub(crate) fn attr_list_len(text: &str) -> Option<usize> {
                 let inner = text[1..i].trim().trim_start_matches(':').trim_start();
                 let looks_like_attrs = inner.is_empty()
                     || inner.starts_with(['.', '#'])
-                    || inner.split_whitespace().all(|t| t.starts_with(['.', '#']) || t.contains('='));
+                    || inner
+                        .split_whitespace()
+                        .all(|t| t.starts_with(['.', '#']) || t.contains('='));
                 return looks_like_attrs.then_some(i + 1);
             }
             (None, '\n' | '{') => return None,
@@ -143,7 +148,10 @@ pub(crate) fn attr_titles(attrs: &str) -> Vec<Range<usize>> {
             let value = &attrs[value_start..end];
             let (range, next) = match value.chars().next() {
                 Some(q @ ('"' | '\'')) => match value[1..].find(q) {
-                    Some(close) => (value_start + 1..value_start + 1 + close, value_start + close + 2),
+                    Some(close) => (
+                        value_start + 1..value_start + 1 + close,
+                        value_start + close + 2,
+                    ),
                     None => break,
                 },
                 _ => {
@@ -167,7 +175,9 @@ pub(crate) fn attr_titles(attrs: &str) -> Vec<Range<usize>> {
 pub(crate) fn shortcode_len(text: &str) -> Option<usize> {
     let rest = text.strip_prefix(':')?;
     let len = rest
-        .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '+')))
+        .find(|c: char| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '+'))
+        })
         .unwrap_or(rest.len());
     (len > 0 && rest[len..].starts_with(':')).then_some(len + 2)
 }
@@ -272,21 +282,25 @@ pub(crate) fn abbreviations(paragraph: &str) -> Option<Vec<Range<usize>>> {
 
 /// A bitext directive in an HTML comment, which marks blocks not to translate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Directive {
+pub(crate) enum Skip {
     /// `<!-- bitext: skip -->`: the next block is not translated.
-    SkipNext,
+    Next,
     /// `<!-- bitext: skip-start -->` … `<!-- bitext: skip-end -->`.
-    SkipStart,
-    SkipEnd,
+    Start,
+    End,
 }
 
-pub(crate) fn directive(html: &str) -> Option<Directive> {
-    let inner = html.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+pub(crate) fn directive(html: &str) -> Option<Skip> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
     let word = inner.strip_prefix("bitext:")?.trim();
     match word {
-        "skip" => Some(Directive::SkipNext),
-        "skip-start" => Some(Directive::SkipStart),
-        "skip-end" => Some(Directive::SkipEnd),
+        "skip" => Some(Skip::Next),
+        "skip-start" => Some(Skip::Start),
+        "skip-end" => Some(Skip::End),
         _ => None,
     }
 }

@@ -13,10 +13,13 @@ pub(crate) fn render(doc: &Document, diags: &[Diagnostic]) -> String {
         } else {
             format!(" [{}]", containers.join(" > "))
         };
-        out.push_str(&format!("{:>3} {} {}{path} {:?}\n", s.line, s.id, s.kind, s.text));
+        out.push_str(&format!(
+            "{:>3} {} {}{path} {:?}\n",
+            s.line, s.id, s.kind, s.text
+        ));
     }
     for d in diags {
-        out.push_str(&format!("{:>3} ! {}: {}\n", d.line, d.kind, d.message));
+        out.push_str(&format!("{:<3} ! {}: {}\n", d.line, d.kind, d.message));
     }
     out
 }
@@ -29,6 +32,33 @@ fn check(src: &str, expect: Expect) {
     expect.assert_eq(&render(&doc, &diags));
 }
 
+/// Every `tests/fixtures/<name>.md` round-trips and segments as `<name>.segments` says.
+#[test]
+fn fixtures() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12, "fixtures missing: {names:?}");
+    for name in names {
+        let src =
+            std::fs::read_to_string(dir.join(format!("{name}.md"))).expect("fixture is UTF-8");
+        let (doc, diags) = crate::segment(&src);
+        let rebuilt = assemble::assemble(&doc.skeleton, &doc.texts()).expect("one text per slot");
+        assert_eq!(rebuilt, src, "{name}: round trip");
+        expect_test::expect_file![format!("../tests/fixtures/{name}.segments")]
+            .assert_eq(&render(&doc, &diags));
+    }
+}
+
 #[test]
 fn emphasis_stays_inside_heading_segment() {
     check(
@@ -36,5 +66,62 @@ fn emphasis_stays_inside_heading_segment() {
         expect![[r#"
               1 hello-world-heading-1 heading "Hello *world*"
         "#]],
+    );
+}
+
+#[test]
+fn prose_paragraph_keeps_links_and_attribute_lists_inline() {
+    check(
+        "See [the guide](g.md){ .md-button } and `--help`.\n",
+        expect![[r#"
+              1 intro-paragraph-1 paragraph "See [the guide](g.md){ .md-button } and `--help`."
+        "#]],
+    );
+}
+
+#[test]
+fn escaped_first_character_stays_in_the_text() {
+    check(
+        "\\*Not emphasis\\*, a literal star.\n",
+        expect![[r#"
+              1 intro-paragraph-1 paragraph "\\*Not emphasis\\*, a literal star."
+        "#]],
+    );
+}
+
+#[test]
+fn container_marker_inside_code_is_not_a_container() {
+    check("```\n!!! note\n    body\n```\n", expect![""]);
+}
+
+#[test]
+fn hard_break_and_trailing_space_stay_where_they_are() {
+    check(
+        "First line  \nsecond line.   \n",
+        expect![[r#"
+              1 intro-paragraph-1 paragraph "First line  \nsecond line."
+        "#]],
+    );
+}
+
+#[test]
+fn translated_text_is_reindented_into_its_container() {
+    let src = "- item\n\n    !!! note\n\n        One line.\n";
+    let (doc, _) = crate::segment(src);
+    let texts: Vec<&str> = doc
+        .segments
+        .iter()
+        .map(|s| {
+            if s.text == "One line." {
+                "Prima riga\nseconda riga\nterza."
+            } else {
+                s.text.as_str()
+            }
+        })
+        .collect();
+    let out = assemble::assemble(&doc.skeleton, &texts).expect("one text per slot");
+    assert_eq!(
+        out,
+        "- item\n\n    !!! note\n\n        Prima riga\n        seconda riga\n        terza.\n"
     );
 }

@@ -6,11 +6,13 @@
 use std::ops::Range;
 
 use model::{Container, Diagnostic, SegmentKind};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use crate::front_matter;
 use crate::region::{Region, content_end, line_around, next_line};
-use crate::syntax::{self, Directive};
+use crate::syntax::{self, Skip};
 
 /// A segment before ids and skeleton: its kind, source pieces (one per line) and containers.
 #[derive(Debug)]
@@ -46,6 +48,7 @@ fn parser_options() -> Options {
 }
 
 /// The blocks the walker tracks.
+#[allow(clippy::enum_variant_names, reason = "BlockQuote is CommonMark's name")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Block {
     Paragraph,
@@ -67,7 +70,12 @@ impl Block {
     fn holds_text(self) -> bool {
         matches!(
             self,
-            Block::Paragraph | Block::Heading | Block::Item | Block::TableCell | Block::Term | Block::Definition
+            Block::Paragraph
+                | Block::Heading
+                | Block::Item
+                | Block::TableCell
+                | Block::Term
+                | Block::Definition
         )
     }
 }
@@ -124,7 +132,12 @@ struct Walker<'r, 'c, 'o> {
 }
 
 /// Collects the segments of `region`, whose blocks sit inside `base` containers.
-pub(crate) fn walk(region: &Region<'_>, config: &Config<'_>, base: Vec<Container>, out: &mut Collected) {
+pub(crate) fn walk(
+    region: &Region<'_>,
+    config: &Config<'_>,
+    base: Vec<Container>,
+    out: &mut Collected,
+) {
     let text: &str = &region.text;
     let mut walker = Walker {
         region,
@@ -144,9 +157,19 @@ pub(crate) fn walk(region: &Region<'_>, config: &Config<'_>, base: Vec<Container
             continue;
         }
         match event {
-            Event::Start(Tag::Link { title, .. }) => walker.inline_start(&mut run, &range, title, false),
-            Event::Start(Tag::Image { title, .. }) => walker.inline_start(&mut run, &range, title, true),
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript) => {
+            Event::Start(Tag::Link { title, .. }) => {
+                walker.inline_start(&mut run, &range, title, false)
+            }
+            Event::Start(Tag::Image { title, .. }) => {
+                walker.inline_start(&mut run, &range, title, true)
+            }
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript,
+            ) => {
                 walker.inline(&mut run, &range, true);
             }
             Event::Start(tag) => {
@@ -206,7 +229,9 @@ pub(crate) fn walk(region: &Region<'_>, config: &Config<'_>, base: Vec<Container
                     walker.stack.pop();
                 }
             },
-            Event::Text(_) | Event::SoftBreak | Event::HardBreak => walker.inline(&mut run, &range, false),
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
+                walker.inline(&mut run, &range, false)
+            }
             Event::Code(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
@@ -253,7 +278,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     }
 
     fn blockquote_depth(&self) -> usize {
-        self.stack.iter().filter(|b| **b == Block::BlockQuote).count()
+        self.stack
+            .iter()
+            .filter(|b| **b == Block::BlockQuote)
+            .count()
     }
 
     fn is_suppressed(&self, offset: usize) -> bool {
@@ -262,10 +290,23 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn diagnose(&mut self, offset: usize, kind: &'static str, message: String) {
         let source = self.region.to_source(offset);
-        self.out.diagnostics.push((source, Diagnostic { kind, line: 0, message }));
+        self.out.diagnostics.push((
+            source,
+            Diagnostic {
+                kind,
+                line: 0,
+                message,
+            },
+        ));
     }
 
-    fn inline_start<'e>(&mut self, run: &mut Option<Run<'e>>, range: &Range<usize>, title: CowStr<'e>, image: bool) {
+    fn inline_start<'e>(
+        &mut self,
+        run: &mut Option<Run<'e>>,
+        range: &Range<usize>,
+        title: CowStr<'e>,
+        image: bool,
+    ) {
         let Some(run) = self.run_for(run, range) else {
             return;
         };
@@ -291,7 +332,11 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     }
 
     /// The run that an inline event at `range` belongs to, started if needed.
-    fn run_for<'a, 'e>(&self, run: &'a mut Option<Run<'e>>, range: &Range<usize>) -> Option<&'a mut Run<'e>> {
+    fn run_for<'a, 'e>(
+        &self,
+        run: &'a mut Option<Run<'e>>,
+        range: &Range<usize>,
+    ) -> Option<&'a mut Run<'e>> {
         if run.is_none() {
             let owner = self.stack.len().checked_sub(1)?;
             if !self.stack[owner].holds_text() {
@@ -362,7 +407,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
                 return;
             }
         }
-        if matches!(block, Block::Paragraph | Block::Item) && !run.prose && self.split_links(&run, range.clone()) {
+        if matches!(block, Block::Paragraph | Block::Item)
+            && !run.prose
+            && self.split_links(&run, range.clone())
+        {
             return;
         }
         let range = strip_trailing_attrs(text, range);
@@ -428,7 +476,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         }
         for attr in attrs {
             for title in syntax::attr_titles(&text[attr.clone()]) {
-                pieces.push((SegmentKind::AttributeTitle, attr.start + title.start..attr.start + title.end));
+                pieces.push((
+                    SegmentKind::AttributeTitle,
+                    attr.start + title.start..attr.start + title.end,
+                ));
             }
         }
         for (kind, range) in pieces {
@@ -469,7 +520,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     fn container_chain(&mut self, start: usize) -> bool {
         let text: &str = &self.region.text;
         let (line_start, _) = line_around(text, start);
-        if !text[line_start..start].bytes().all(|b| b == b' ' || b == b'\t') {
+        if !text[line_start..start]
+            .bytes()
+            .all(|b| b == b' ' || b == b'\t')
+        {
             return false;
         }
         let column = start - line_start;
@@ -532,7 +586,9 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             self.diagnose(
                 at,
                 "empty-container",
-                format!("`{label}` has no indented body (its content must be indented by 4 spaces)"),
+                format!(
+                    "`{label}` has no indented body (its content must be indented by 4 spaces)"
+                ),
             );
             return end;
         }
@@ -552,7 +608,12 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             let markdown_lines = text
                 .lines()
                 .map(str::trim_start)
-                .filter(|l| l.starts_with("![") || l.contains("](") || l.starts_with("**") || syntax::marker(l).is_some())
+                .filter(|l| {
+                    l.starts_with("![")
+                        || l.contains("](")
+                        || l.starts_with("**")
+                        || syntax::marker(l).is_some()
+                })
                 .count();
             if markdown_lines > 0 {
                 self.diagnose(
@@ -593,9 +654,9 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn html(&mut self, html: &str) {
         match syntax::directive(html) {
-            Some(Directive::SkipNext) => self.suppress_next = true,
-            Some(Directive::SkipStart) => self.suppressing = true,
-            Some(Directive::SkipEnd) => self.suppressing = false,
+            Some(Skip::Next) => self.suppress_next = true,
+            Some(Skip::Start) => self.suppressing = true,
+            Some(Skip::End) => self.suppressing = false,
             None => {}
         }
     }
@@ -605,7 +666,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         for value in front_matter::values(&text[range.clone()], self.config.front_matter_keys) {
             let mut pieces = Vec::new();
             for piece in value {
-                pieces.push(self.region.range_to_source(range.start + piece.start..range.start + piece.end));
+                pieces.push(
+                    self.region
+                        .range_to_source(range.start + piece.start..range.start + piece.end),
+                );
             }
             self.out.raws.push(Raw {
                 kind: SegmentKind::FrontMatter,
@@ -684,7 +748,9 @@ fn strip_trailing_attrs(text: &str, range: Range<usize>) -> Range<usize> {
     if !slice.ends_with('}') {
         return range;
     }
-    let Some(open) = slice.rfind('{') else { return range };
+    let Some(open) = slice.rfind('{') else {
+        return range;
+    };
     if syntax::attr_list_len(&slice[open..]) != Some(slice.len() - open) {
         return range;
     }
@@ -698,7 +764,10 @@ fn find_title(text: &str, link: &Link<'_>) -> Option<Range<usize>> {
         return None;
     }
     let source = &text[link.range.clone()];
-    let after_text = link.inner.as_ref().map_or(0, |i| i.end.saturating_sub(link.range.start));
+    let after_text = link
+        .inner
+        .as_ref()
+        .map_or(0, |i| i.end.saturating_sub(link.range.start));
     let at = source[after_text..].rfind(link.title.as_ref())? + after_text;
     let before = source[..at].chars().next_back()?;
     let after = source[at + link.title.len()..].chars().next()?;

@@ -25,7 +25,13 @@ impl Locale {
     pub fn normalized(&self) -> String {
         self.0
             .chars()
-            .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if c == '_' {
+                    '-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .collect()
     }
 
@@ -33,11 +39,12 @@ impl Locale {
     /// language, then subtags of 2–8 letters or digits separated by `-` or `_`.
     pub fn is_plausible(code: &str) -> bool {
         let mut parts = code.split(['-', '_']);
-        let lang_ok = parts
-            .next()
-            .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+        let lang_ok = parts.next().is_some_and(|l| {
+            (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic())
+        });
         lang_ok
-            && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && parts
+                .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
     }
 }
 

@@ -92,23 +92,39 @@ impl Config {
         };
         let source_locale = parsed.source_locale.unwrap_or_else(|| "en".to_owned());
         if source_locale.is_empty() || source_locale.contains(['/', '\\', '.']) {
-            return Err(key_error("source_locale", format!("is not a locale code: \"{source_locale}\"")));
+            return Err(key_error(
+                "source_locale",
+                format!("is not a locale code: \"{source_locale}\""),
+            ));
         }
         let pattern = |key: &str, value: Option<String>, default: &str| -> Result<Pattern> {
             let text = value.unwrap_or_else(|| default.to_owned());
             Pattern::parse(&text).map_err(|m| key_error(key, m))
         };
-        let source = pattern("paths.source", parsed.paths.source, DEFAULT_SOURCE)?.with_locale(&source_locale);
-        let translation = pattern("paths.translation", parsed.paths.translation, DEFAULT_TRANSLATION)?;
+        let source = pattern("paths.source", parsed.paths.source, DEFAULT_SOURCE)?
+            .with_locale(&source_locale);
+        let translation = pattern(
+            "paths.translation",
+            parsed.paths.translation,
+            DEFAULT_TRANSLATION,
+        )?;
         let catalog = pattern("paths.catalog", parsed.paths.catalog, DEFAULT_CATALOG)?;
-        for (key, p) in [("paths.translation", &translation), ("paths.catalog", &catalog)] {
+        for (key, p) in [
+            ("paths.translation", &translation),
+            ("paths.catalog", &catalog),
+        ] {
             if !p.has_locale() {
-                return Err(key_error(key, format!("must contain `{{locale}}`: \"{p}\"")));
+                return Err(key_error(
+                    key,
+                    format!("must contain `{{locale}}`: \"{p}\""),
+                ));
             }
             if !p.stays_inside() {
                 return Err(key_error(
                     key,
-                    format!("must stay inside the project root (no absolute path, no `..`): \"{p}\""),
+                    format!(
+                        "must stay inside the project root (no absolute path, no `..`): \"{p}\""
+                    ),
                 ));
             }
         }
@@ -118,11 +134,17 @@ impl Config {
                 let mut out: Vec<Locale> = Vec::new();
                 for code in list {
                     if code.is_empty() || code.contains(['/', '\\', '.']) {
-                        return Err(key_error("locales", format!("has an invalid locale code \"{code}\"")));
+                        return Err(key_error(
+                            "locales",
+                            format!("has an invalid locale code \"{code}\""),
+                        ));
                     }
                     let locale = Locale::new(code);
                     if locale == Locale::new(source_locale.as_str()) {
-                        return Err(key_error("locales", format!("lists the source locale \"{locale}\"")));
+                        return Err(key_error(
+                            "locales",
+                            format!("lists the source locale \"{locale}\""),
+                        ));
                     }
                     if !out.contains(&locale) {
                         out.push(locale);

@@ -80,7 +80,10 @@ pub fn locales(config: &Config) -> Result<Vec<Locale>> {
         for rel in walk(&config.root, &base)? {
             if let Some((Some(code), _)) = pattern.matches(&rel) {
                 let locale = Locale::new(code);
-                if Locale::is_plausible(code) && locale != config.source_locale && !found.contains(&locale) {
+                if Locale::is_plausible(code)
+                    && locale != config.source_locale
+                    && !found.contains(&locale)
+                {
                     found.push(locale);
                 }
             }
@@ -98,8 +101,12 @@ pub fn files(config: &Config) -> Result<Vec<LocaleFiles>> {
         let files = pages
             .iter()
             .map(|page| {
-                let translation = config.root.join(config.translation.render(locale.as_str(), &page.path));
-                let catalog = config.root.join(config.catalog.render(locale.as_str(), &page.path));
+                let translation = config
+                    .root
+                    .join(config.translation.render(locale.as_str(), &page.path));
+                let catalog = config
+                    .root
+                    .join(config.catalog.render(locale.as_str(), &page.path));
                 FileStatus {
                     page: page.clone(),
                     translation_exists: translation.is_file(),

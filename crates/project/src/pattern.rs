@@ -34,7 +34,11 @@ impl Pattern {
             parts.push(match name {
                 "path" => Part::Path,
                 "locale" => Part::Locale,
-                other => return Err(format!("has an unknown placeholder `{{{other}}}` (use {{path}} and {{locale}})")),
+                other => {
+                    return Err(format!(
+                        "has an unknown placeholder `{{{other}}}` (use {{path}} and {{locale}})"
+                    ));
+                }
             });
             rest = &rest[open + close + 1..];
         }
@@ -46,11 +50,15 @@ impl Pattern {
             return Err(format!("must contain `{{path}}` exactly once: \"{text}\""));
         }
         if count(Part::Locale) > 1 {
-            return Err(format!("must contain `{{locale}}` at most once: \"{text}\""));
+            return Err(format!(
+                "must contain `{{locale}}` at most once: \"{text}\""
+            ));
         }
         for pair in parts.windows(2) {
             if !matches!(pair[0], Part::Literal(_)) && !matches!(pair[1], Part::Literal(_)) {
-                return Err(format!("needs text between `{{path}}` and `{{locale}}`: \"{text}\""));
+                return Err(format!(
+                    "needs text between `{{path}}` and `{{locale}}`: \"{text}\""
+                ));
             }
         }
         Ok(Pattern {
@@ -124,7 +132,9 @@ fn matches_from<'p>(parts: &[Part], path: &'p str, captures: &mut Captures<'p>) 
         return path.is_empty();
     };
     match part {
-        Part::Literal(l) => path.strip_prefix(l.as_str()).is_some_and(|p| matches_from(rest, p, captures)),
+        Part::Literal(l) => path
+            .strip_prefix(l.as_str())
+            .is_some_and(|p| matches_from(rest, p, captures)),
         Part::Locale => {
             let max = path.find(['/', '.']).unwrap_or(path.len());
             (1..=max).any(|len| {
@@ -134,10 +144,12 @@ fn matches_from<'p>(parts: &[Part], path: &'p str, captures: &mut Captures<'p>) 
         }
         Part::Path => {
             // The shortest page path first, so that `{path}.{locale}.md` takes `x` from `x.it.md`.
-            (1..=path.len()).filter(|&len| path.is_char_boundary(len)).any(|len| {
-                captures.1 = Some(&path[..len]);
-                !path[..len].starts_with('/') && matches_from(rest, &path[len..], captures)
-            })
+            (1..=path.len())
+                .filter(|&len| path.is_char_boundary(len))
+                .any(|len| {
+                    captures.1 = Some(&path[..len]);
+                    !path[..len].starts_with('/') && matches_from(rest, &path[len..], captures)
+                })
         }
     }
 }

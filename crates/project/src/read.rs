@@ -26,7 +26,10 @@ pub fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Reads and segments a Markdown file.
-pub fn segment_file(path: &Path, options: &markdown::Options) -> Result<(String, Document, Vec<Diagnostic>)> {
+pub fn segment_file(
+    path: &Path,
+    options: &markdown::Options,
+) -> Result<(String, Document, Vec<Diagnostic>)> {
     let text = read_text(path)?;
     let (doc, diags) = markdown::segment_with(&text, options);
     Ok((text, doc, diags))

@@ -19,11 +19,17 @@ fn config(root: &Path, toml: &str) -> crate::Result<Config> {
 #[test]
 fn patterns_match_folder_and_suffix_layouts() {
     let folder = Pattern::parse("content/{locale}/{path}.md").expect("valid");
-    assert_eq!(folder.matches("content/it/a/b.md"), Some((Some("it"), "a/b")));
+    assert_eq!(
+        folder.matches("content/it/a/b.md"),
+        Some((Some("it"), "a/b"))
+    );
     assert_eq!(folder.matches("content/it/a/b.txt"), None);
     let suffix = Pattern::parse("docs/{path}.{locale}.md").expect("valid");
     assert_eq!(suffix.matches("docs/x.it.md"), Some((Some("it"), "x")));
-    assert_eq!(suffix.matches("docs/a.b.pt-BR.md"), Some((Some("pt-BR"), "a.b")));
+    assert_eq!(
+        suffix.matches("docs/a.b.pt-BR.md"),
+        Some((Some("pt-BR"), "a.b"))
+    );
     assert_eq!(suffix.matches("docs/x.md"), None);
     assert_eq!(suffix.render("fr", "guide/intro"), "docs/guide/intro.fr.md");
     assert_eq!(folder.base_dir(), "content/");
@@ -31,26 +37,60 @@ fn patterns_match_folder_and_suffix_layouts() {
 
 #[test]
 fn bad_patterns_are_refused_with_the_reason() {
-    assert!(Pattern::parse("content/{lang}/{path}.md").expect_err("unknown").contains("{lang}"));
-    assert!(Pattern::parse("content/en/page.md").expect_err("no path").contains("{path}"));
-    assert!(Pattern::parse("{path}{locale}.md").expect_err("adjacent").contains("between"));
+    assert!(
+        Pattern::parse("content/{lang}/{path}.md")
+            .expect_err("unknown")
+            .contains("{lang}")
+    );
+    assert!(
+        Pattern::parse("content/en/page.md")
+            .expect_err("no path")
+            .contains("{path}")
+    );
+    assert!(
+        Pattern::parse("{path}{locale}.md")
+            .expect_err("adjacent")
+            .contains("between")
+    );
 }
 
 #[test]
 fn config_errors_name_the_key_or_line() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let err = config(dir.path(), "source_locale = \"en\"\nlocale = [\"it\"]\n").expect_err("unknown key");
+    let err =
+        config(dir.path(), "source_locale = \"en\"\nlocale = [\"it\"]\n").expect_err("unknown key");
     let text = err.to_string();
-    assert!(text.contains("bitext.toml") && text.contains("line 2") && text.contains("locale"), "{text}");
+    assert!(
+        text.contains("bitext.toml") && text.contains("line 2") && text.contains("locale"),
+        "{text}"
+    );
 
-    let err = config(dir.path(), "[paths]\ntranslation = \"../out/{locale}/{path}.md\"\n").expect_err("escapes");
-    assert!(err.to_string().contains("`paths.translation` must stay inside the project root"), "{err}");
+    let err = config(
+        dir.path(),
+        "[paths]\ntranslation = \"../out/{locale}/{path}.md\"\n",
+    )
+    .expect_err("escapes");
+    assert!(
+        err.to_string()
+            .contains("`paths.translation` must stay inside the project root"),
+        "{err}"
+    );
 
-    let err = config(dir.path(), "[paths]\ncatalog = \"locales/{path}.ftl\"\n").expect_err("no locale");
-    assert!(err.to_string().contains("`paths.catalog` must contain `{locale}`"), "{err}");
+    let err =
+        config(dir.path(), "[paths]\ncatalog = \"locales/{path}.ftl\"\n").expect_err("no locale");
+    assert!(
+        err.to_string()
+            .contains("`paths.catalog` must contain `{locale}`"),
+        "{err}"
+    );
 
-    let err = config(dir.path(), "[paths]\nsource = \"content/en/page.md\"\n").expect_err("no path");
-    assert!(err.to_string().contains("`paths.source` must contain `{path}` exactly once"), "{err}");
+    let err =
+        config(dir.path(), "[paths]\nsource = \"content/en/page.md\"\n").expect_err("no path");
+    assert!(
+        err.to_string()
+            .contains("`paths.source` must contain `{path}` exactly once"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -64,7 +104,13 @@ fn source_may_live_outside_the_root() {
 fn suffix_layout_does_not_take_translations_for_sources() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
-    for rel in ["docs/index.md", "docs/index.it.md", "docs/guide/setup.md", "docs/guide/setup.pt-BR.md", "docs/v1.2.md"] {
+    for rel in [
+        "docs/index.md",
+        "docs/index.it.md",
+        "docs/guide/setup.md",
+        "docs/guide/setup.pt-BR.md",
+        "docs/v1.2.md",
+    ] {
         write(root, rel, "# Hi\n");
     }
     let cfg = config(
@@ -72,12 +118,21 @@ fn suffix_layout_does_not_take_translations_for_sources() {
         "source_locale = \"en\"\n[paths]\nsource = \"docs/{path}.md\"\ntranslation = \"docs/{path}.{locale}.md\"\n",
     )
     .expect("valid");
-    let found: Vec<String> = pages(&cfg).expect("listable").into_iter().map(|p| p.path).collect();
+    let found: Vec<String> = pages(&cfg)
+        .expect("listable")
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
     assert_eq!(found, ["guide/setup", "index", "v1.2"]);
     let by_locale = files(&cfg).expect("listable");
     let summary: Vec<(String, usize)> = by_locale
         .iter()
-        .map(|l| (l.locale.to_string(), l.files.iter().filter(|f| f.translation_exists).count()))
+        .map(|l| {
+            (
+                l.locale.to_string(),
+                l.files.iter().filter(|f| f.translation_exists).count(),
+            )
+        })
         .collect();
     assert_eq!(summary, [("it".to_owned(), 1), ("pt-BR".to_owned(), 1)]);
 }
@@ -96,7 +151,11 @@ fn defaults_apply_without_a_config_file() {
     let locales: Vec<&str> = by_locale.iter().map(|l| l.locale.as_str()).collect();
     assert_eq!(locales, ["fr", "it"]);
     let it = &by_locale[1];
-    let present: Vec<(&str, bool)> = it.files.iter().map(|f| (f.page.path.as_str(), f.translation_exists)).collect();
+    let present: Vec<(&str, bool)> = it
+        .files
+        .iter()
+        .map(|f| (f.page.path.as_str(), f.translation_exists))
+        .collect();
     assert_eq!(present, [("guide/a", false), ("index", true)]);
 }
 
@@ -104,7 +163,13 @@ fn defaults_apply_without_a_config_file() {
 fn configured_locales_are_taken_as_written() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cfg = config(dir.path(), "locales = [\"pt_BR\", \"pt-br\", \"it\"]\n").expect("valid");
-    let codes: Vec<&str> = cfg.locales.as_ref().expect("configured").iter().map(|l| l.as_str()).collect();
+    let codes: Vec<&str> = cfg
+        .locales
+        .as_ref()
+        .expect("configured")
+        .iter()
+        .map(|l| l.as_str())
+        .collect();
     assert_eq!(codes, ["pt_BR", "it"]);
     let err = config(dir.path(), "locales = [\"EN\"]\n").expect_err("source locale");
     assert!(err.to_string().contains("lists the source locale"), "{err}");
@@ -115,13 +180,24 @@ fn binary_and_invalid_utf8_files_are_refused_with_offsets() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bin = dir.path().join("a.md");
     fs::write(&bin, b"# x\n\0\x01").expect("write");
-    assert_eq!(crate::read_text(&bin).expect_err("binary").to_string(), format!("{}: binary file (NUL byte at offset 4)", bin.display()));
+    assert_eq!(
+        crate::read_text(&bin).expect_err("binary").to_string(),
+        format!("{}: binary file (NUL byte at offset 4)", bin.display())
+    );
     let bad = dir.path().join("b.md");
     fs::write(&bad, b"caf\xe9\n").expect("write");
     assert_eq!(
         crate::read_text(&bad).expect_err("latin-1").to_string(),
-        format!("{}: not UTF-8 text (invalid byte at offset 3)", bad.display())
+        format!(
+            "{}: not UTF-8 text (invalid byte at offset 3)",
+            bad.display()
+        )
     );
     let missing = dir.path().join("none.md");
-    assert!(crate::read_text(&missing).expect_err("missing").to_string().starts_with(&format!("cannot read {}", missing.display())));
+    assert!(
+        crate::read_text(&missing)
+            .expect_err("missing")
+            .to_string()
+            .starts_with(&format!("cannot read {}", missing.display()))
+    );
 }

@@ -1,0 +1,50 @@
+//! Terminal styling: colour only when stdout is a terminal and `NO_COLOR` is unset.
+
+use std::path::Path;
+
+/// How to style human output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub colour: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn error(self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+
+    pub fn warning(self, text: &str) -> String {
+        self.paint("1;33", text)
+    }
+
+    pub fn good(self, text: &str) -> String {
+        self.paint("32", text)
+    }
+
+    pub fn bad(self, text: &str) -> String {
+        self.paint("31", text)
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    pub fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+}
+
+/// A path as the user should see it: relative to `base` when inside it, `/`-separated.
+pub fn shown(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let text = rel.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}

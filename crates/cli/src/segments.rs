@@ -1,0 +1,140 @@
+//! `bitext segments`: what bitext sees in Markdown files.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::Style;
+use crate::args::{Args, Format, SegmentsArgs};
+use crate::output::shown;
+
+#[derive(Serialize)]
+struct FileJson<'a> {
+    path: String,
+    segments: Vec<SegmentJson<'a>>,
+    diagnostics: &'a [model::Diagnostic],
+}
+
+#[derive(Serialize)]
+struct SegmentJson<'a> {
+    id: &'a str,
+    kind: model::SegmentKind,
+    line: usize,
+    text: &'a str,
+    containers: Vec<String>,
+}
+
+pub fn run(
+    cmd: &SegmentsArgs,
+    args: &Args,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> project::Result<u8> {
+    // Front-matter keys come from the config when there is one.
+    let options = crate::config(args, cwd)?.markdown;
+    let mut code = 0;
+    for (i, file) in cmd.files.iter().enumerate() {
+        let path = cwd.join(file);
+        let shown = shown(&path, cwd);
+        let (_, doc, diags) = match project::segment_file(&path, &options) {
+            Ok(found) => found,
+            Err(e) => {
+                let message = crate::relative_message(&e.to_string(), cwd);
+                let _ = writeln!(err, "{}: {message}", style.error("error"));
+                code = 2;
+                continue;
+            }
+        };
+        let written = match cmd.format {
+            Format::Json => {
+                let json = FileJson {
+                    path: shown,
+                    segments: doc
+                        .segments
+                        .iter()
+                        .map(|s| SegmentJson {
+                            id: s.id.as_str(),
+                            kind: s.kind,
+                            line: s.line,
+                            text: &s.text,
+                            containers: s.containers.iter().map(ToString::to_string).collect(),
+                        })
+                        .collect(),
+                    diagnostics: &diags,
+                };
+                let line = serde_json::to_string(&json).expect("segments serialise to JSON");
+                writeln!(out, "{line}")
+            }
+            Format::Human => human(&shown, &doc, &diags, i > 0, style, out),
+        };
+        if written.is_err() {
+            // The reader went away (a closed pipe): stop quietly.
+            return Ok(code);
+        }
+    }
+    Ok(code)
+}
+
+fn human(
+    path: &str,
+    doc: &model::Document,
+    diags: &[model::Diagnostic],
+    gap: bool,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if gap {
+        writeln!(out)?;
+    }
+    let count = doc.segments.len();
+    writeln!(
+        out,
+        "{} {}",
+        style.bold(path),
+        style.dim(&format!("({count} segments)"))
+    )?;
+    let id_width = doc
+        .segments
+        .iter()
+        .map(|s| s.id.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let kind_width = doc
+        .segments
+        .iter()
+        .map(|s| s.kind.name().len())
+        .max()
+        .unwrap_or(0);
+    for s in &doc.segments {
+        let mut lines = s.text.split('\n');
+        let first = lines.next().unwrap_or_default();
+        writeln!(
+            out,
+            "{:>5}  {:<id_width$}  {}  {first}",
+            s.line,
+            s.id.as_str(),
+            style.dim(&format!("{:<kind_width$}", s.kind.name()))
+        )?;
+        for line in lines {
+            writeln!(
+                out,
+                "{:>5}  {:<id_width$}  {:<kind_width$}  {line}",
+                "", "", ""
+            )?;
+        }
+    }
+    for d in diags {
+        writeln!(
+            out,
+            "{path}:{}: {} [{}] {}",
+            d.line,
+            style.warning("warning"),
+            d.kind,
+            d.message
+        )?;
+    }
+    Ok(())
+}
