@@ -13,15 +13,19 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         diagnostics,
     } = collected;
     raws.sort_by_key(|raw| raw.pieces[0].start);
-    let lines = LineIndex::new(src);
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .map(|(offset, mut d)| {
-            d.line = lines.line(offset);
+            d.line = line_of(src, offset);
             d
         })
         .collect();
-    let newline = if src.contains("\r\n") { "\r\n" } else { "\n" };
+    let crlf = src.find('\r').is_some_and(|i| src[i..].starts_with("\r\n"));
+    let newline = if crlf { "\r\n" } else { "\n" };
+    let mut lines = Lines {
+        counted: 0,
+        line: 1,
+    };
 
     let mut segments: Vec<Segment> = Vec::with_capacity(raws.len());
     let mut skeleton = Skeleton {
@@ -31,7 +35,12 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
     let mut copied = 0;
     let mut section = String::from("intro");
     let mut heading = None;
-    let mut ordinals: HashMap<(String, SegmentKind), usize> = HashMap::new();
+    // Ordinals per section slug and kind; a slug that comes back (two
+    // "Resources" headings) continues its count, so ids stay unique.
+    let mut sections: HashMap<String, usize> = HashMap::new();
+    let mut ordinals: Vec<[usize; SegmentKind::ALL.len()]> = vec![[0; SegmentKind::ALL.len()]];
+    sections.insert(section.clone(), 0);
+    let mut current = 0;
     for raw in raws {
         let Raw {
             kind,
@@ -39,8 +48,8 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
             containers,
         } = raw;
         let first = pieces[0].start;
-        let line = lines.line(first);
         if first < copied {
+            let line = line_of(src, first);
             diagnostics.push(Diagnostic {
                 kind: "overlapping-segment",
                 line,
@@ -49,6 +58,7 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
             });
             continue;
         }
+        let line = lines.at(src, first);
         let mut text = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
         let mut separators = Vec::with_capacity(pieces.len() - 1);
         for (i, piece) in pieces.iter().enumerate() {
@@ -60,24 +70,32 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         }
         skeleton.text.push_str(&src[copied..first]);
         copied = pieces.last().expect("a segment has a piece").end;
-        let line_start = src[..first].rfind('\n').map_or(0, |i| i + 1);
-        let indent: String = src[line_start..first]
-            .chars()
-            .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' })
-            .collect();
+        let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..first]).map_or(0, |i| i + 1);
+        let mut continuation = String::with_capacity(newline.len() + first - line_start);
+        continuation.push_str(newline);
+        continuation.extend(
+            src[line_start..first]
+                .chars()
+                .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' }),
+        );
         skeleton.slots.push(Slot {
             at: skeleton.text.len(),
             separators,
-            continuation: format!("{newline}{indent}"),
+            continuation,
         });
         if kind == SegmentKind::Heading {
             section = model::slug(&text);
             heading = Some(segments.len());
+            let next = ordinals.len();
+            current = *sections.entry(section.clone()).or_insert(next);
+            if current == next {
+                ordinals.push([0; SegmentKind::ALL.len()]);
+            }
         }
-        let ordinal = ordinals.entry((section.clone(), kind)).or_insert(0);
+        let ordinal = &mut ordinals[current][kind as usize];
         *ordinal += 1;
         segments.push(Segment {
-            id: SegmentId::derive(&section, kind, *ordinal),
+            id: SegmentId::from_slug(&section, kind, *ordinal),
             kind,
             spans: pieces,
             line,
@@ -91,24 +109,21 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
     (Document { segments, skeleton }, diagnostics)
 }
 
-/// Byte offset to 1-based line number.
-struct LineIndex {
-    starts: Vec<usize>,
+/// The 1-based line of a byte offset.
+fn line_of(src: &str, offset: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &src.as_bytes()[..offset]).count()
 }
 
-impl LineIndex {
-    fn new(src: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            src.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
-    }
+/// Line numbers of ascending offsets, counting each stretch of text once.
+struct Lines {
+    counted: usize,
+    line: usize,
+}
 
-    fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+impl Lines {
+    fn at(&mut self, src: &str, offset: usize) -> usize {
+        self.line += memchr::memchr_iter(b'\n', &src.as_bytes()[self.counted..offset]).count();
+        self.counted = offset;
+        self.line
     }
 }

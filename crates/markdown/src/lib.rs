@@ -65,5 +65,14 @@ pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>)
     finish::finish(src, collected)
 }
 
+/// A bare pulldown-cmark pass with the segmenter's options, counting events:
+/// the floor that benchmarks compare segmentation with.
+#[doc(hidden)]
+pub fn bare_parse(src: &str) -> usize {
+    pulldown_cmark::Parser::new_ext(src, walk::parser_options())
+        .into_offset_iter()
+        .count()
+}
+
 #[cfg(test)]
 mod tests;

@@ -67,13 +67,13 @@ impl<'a> Region<'a> {
 
 /// The line containing `offset`: its start, and its end before the line terminator.
 pub(crate) fn line_around(text: &str, offset: usize) -> (usize, usize) {
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
     (start, content_end(text, offset))
 }
 
 /// The end of the line content at or after `offset`, before `\n` or `\r\n`.
 pub(crate) fn content_end(text: &str, offset: usize) -> usize {
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i);
     if end > offset && text.as_bytes()[end - 1] == b'\r' {
         end - 1
     } else {

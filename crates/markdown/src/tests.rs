@@ -14,7 +14,7 @@ pub(crate) fn render(doc: &Document, diags: &[Diagnostic]) -> String {
             format!(" [{}]", containers.join(" > "))
         };
         out.push_str(&format!(
-            "{:>3} {} {}{path} {:?}\n",
+            "{:<3} {} {}{path} {:?}\n",
             s.line, s.id, s.kind, s.text
         ));
     }
@@ -64,7 +64,7 @@ fn emphasis_stays_inside_heading_segment() {
     check(
         "# Hello *world*\n",
         expect![[r#"
-              1 hello-world-heading-1 heading "Hello *world*"
+            1   hello-world-heading-1 heading "Hello *world*"
         "#]],
     );
 }
@@ -74,7 +74,7 @@ fn prose_paragraph_keeps_links_and_attribute_lists_inline() {
     check(
         "See [the guide](g.md){ .md-button } and `--help`.\n",
         expect![[r#"
-              1 intro-paragraph-1 paragraph "See [the guide](g.md){ .md-button } and `--help`."
+            1   intro-paragraph-1 paragraph "See [the guide](g.md){ .md-button } and `--help`."
         "#]],
     );
 }
@@ -84,7 +84,7 @@ fn escaped_first_character_stays_in_the_text() {
     check(
         "\\*Not emphasis\\*, a literal star.\n",
         expect![[r#"
-              1 intro-paragraph-1 paragraph "\\*Not emphasis\\*, a literal star."
+            1   intro-paragraph-1 paragraph "\\*Not emphasis\\*, a literal star."
         "#]],
     );
 }
@@ -99,7 +99,7 @@ fn hard_break_and_trailing_space_stay_where_they_are() {
     check(
         "First line  \nsecond line.   \n",
         expect![[r#"
-              1 intro-paragraph-1 paragraph "First line  \nsecond line."
+            1   intro-paragraph-1 paragraph "First line  \nsecond line."
         "#]],
     );
 }

@@ -36,7 +36,7 @@ pub(crate) struct Config<'o> {
     pub front_matter_keys: &'o [String],
 }
 
-fn parser_options() -> Options {
+pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -151,8 +151,10 @@ pub(crate) fn walk(
         suppress_next: false,
         suppressing: false,
     };
+    let masked = mask_bodies(text);
+    let parsed = masked.as_deref().unwrap_or(text);
     let mut run: Option<Run<'_>> = None;
-    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(parsed, parser_options()).into_offset_iter() {
         if walker.skipping(&event, &range) {
             continue;
         }
@@ -498,12 +500,17 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         let mut pieces = Vec::new();
         let mut line_start = range.start;
         loop {
-            let end = content_end(text, line_start).min(range.end);
-            pieces.push(self.region.range_to_source(line_start..end));
-            let next = next_line(text, end);
-            if next >= range.end || end >= range.end {
+            let rest = &text.as_bytes()[line_start..range.end];
+            let Some(newline) = memchr::memchr(b'\n', rest) else {
+                pieces.push(self.region.range_to_source(line_start..range.end));
                 break;
+            };
+            let mut end = line_start + newline;
+            if end > line_start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
             }
+            pieces.push(self.region.range_to_source(line_start..end));
+            let next = line_start + newline + 1;
             line_start = next + continuation_prefix(&text[next..range.end], quotes);
         }
         let containers = self.containers();
@@ -519,6 +526,9 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     /// false when the paragraph is not a container.
     fn container_chain(&mut self, start: usize) -> bool {
         let text: &str = &self.region.text;
+        if !matches!(text.as_bytes().get(start), Some(b'!' | b'?' | b'=')) {
+            return false;
+        }
         let (line_start, _) = line_around(text, start);
         if !text[line_start..start]
             .bytes()
@@ -561,26 +571,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         {
             self.emit(title_kind, at + title.start..at + title.end);
         }
-        let body_indent = column + 4;
-        let mut lines = Vec::new();
-        let mut pending = Vec::new();
-        let mut end = next_line(text, at);
-        let mut line = end;
-        while line < text.len() {
-            let next = next_line(text, line);
-            let content = &text[line..content_end(text, line)];
-            let (indent, rest) = split_indent(content);
-            if rest.is_empty() {
-                pending.push((line..next, strip_len(content, body_indent)));
-            } else if indent >= body_indent {
-                lines.append(&mut pending);
-                lines.push((line..next, strip_len(content, body_indent)));
-                end = next;
-            } else {
-                break;
-            }
-            line = next;
-        }
+        let Body { lines, end } = body(text, next_line(text, at), column);
         if lines.is_empty() {
             let label = marker_label(&marker.container);
             self.diagnose(
@@ -684,6 +675,116 @@ fn marker_label(container: &Container) -> String {
     match container {
         Container::Tab => "===".to_owned(),
         other => other.to_string(),
+    }
+}
+
+/// The lines of a container body: each line (with its terminator) and how
+/// many bytes of indentation to strip from it; `end` is where the body ends.
+struct Body {
+    lines: Vec<(Range<usize>, usize)>,
+    end: usize,
+}
+
+/// The body of a container whose marker is at `column` and whose marker line
+/// ends (terminator included) at `from`: the following blank lines and lines
+/// indented by at least `column + 4`, without trailing blank lines.
+fn body(text: &str, from: usize, column: usize) -> Body {
+    let body_indent = column + 4;
+    let mut lines = Vec::new();
+    let mut pending = Vec::new();
+    let mut end = from;
+    let mut line = from;
+    while line < text.len() {
+        let (content_end, next) = line_bounds(text, line);
+        let content = &text[line..content_end];
+        let (indent, rest) = split_indent(content);
+        if rest.is_empty() {
+            pending.push((line..next, strip_len(content, body_indent)));
+        } else if indent >= body_indent {
+            lines.append(&mut pending);
+            lines.push((line..next, strip_len(content, body_indent)));
+            end = next;
+        } else {
+            break;
+        }
+        line = next;
+    }
+    Body { lines, end }
+}
+
+/// A copy of `text` with every container body blanked out (spaces, same
+/// length, line breaks kept), so that pulldown-cmark reads each byte once:
+/// the bodies are parsed as regions of their own. `None` when there is no
+/// container. Markers are found by substring search, not line by line; one
+/// inside fenced code only blanks code lines (a closing fence is indented
+/// less than a body), and a marker missed here is still handled when its
+/// paragraph comes.
+fn mask_bodies(text: &str) -> Option<String> {
+    let mut candidates: Vec<usize> = Vec::new();
+    let bytes = text.as_bytes();
+    for needle in ["!!!", "???", "==="] {
+        for at in memchr::memmem::find_iter(bytes, needle) {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let before = &text.as_bytes()[line_start..at];
+            if before.iter().all(|&b| b == b' ' || b == b'\t')
+                && candidates.last() != Some(&line_start)
+            {
+                candidates.push(line_start);
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut masked = String::new();
+    let mut copied = 0;
+    for line in candidates {
+        if line < copied {
+            continue;
+        }
+        let (content_end, next) = line_bounds(text, line);
+        let (column, rest) = split_indent(&text[line..content_end]);
+        if syntax::marker(rest).is_none() {
+            continue;
+        }
+        let Body { lines, end } = body(text, next, column);
+        if lines.is_empty() {
+            continue;
+        }
+        if masked.is_empty() {
+            masked.reserve(text.len());
+        }
+        masked.push_str(&text[copied..next]);
+        // Blank every body line, keeping its terminator.
+        for (range, _) in lines {
+            let (content_end, _) = line_bounds(text, range.start);
+            masked.extend(std::iter::repeat_n(' ', content_end - range.start));
+            masked.push_str(&text[content_end..range.end]);
+        }
+        copied = end;
+    }
+    if copied == 0 {
+        return None;
+    }
+    masked.push_str(&text[copied..]);
+    Some(masked)
+}
+
+/// The end of the line content at `at` (before `\n` or `\r\n`) and the start of the next line.
+fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    match memchr::memchr(b'\n', &text.as_bytes()[at..]) {
+        Some(i) => {
+            let end = at + i;
+            let content_end = if end > at && text.as_bytes()[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            (content_end, end + 1)
+        }
+        None => (text.len(), text.len()),
     }
 }
 

@@ -16,8 +16,20 @@ impl SegmentId {
     /// The readable id of the `ordinal`-th segment of `kind` under the heading
     /// whose slug is `section` (see [`slug`]), for example `signal-paragraph-2`.
     pub fn derive(section: &str, kind: SegmentKind, ordinal: usize) -> SegmentId {
-        let section = slug(section);
-        SegmentId(format!("{section}-{}-{ordinal}", kind.name()))
+        SegmentId::from_slug(&slug(section), kind, ordinal)
+    }
+
+    /// Like [`SegmentId::derive`] for a section already made a slug by [`slug`].
+    pub fn from_slug(section_slug: &str, kind: SegmentKind, ordinal: usize) -> SegmentId {
+        debug_assert_eq!(slug(section_slug), section_slug, "the section is a slug");
+        let name = kind.name();
+        let mut id = String::with_capacity(section_slug.len() + name.len() + 6);
+        id.push_str(section_slug);
+        id.push('-');
+        id.push_str(name);
+        id.push('-');
+        push_number(&mut id, ordinal);
+        SegmentId(id)
     }
 
     /// Accepts an existing id (read from a catalog) if it is a valid Fluent identifier.
@@ -37,6 +49,14 @@ impl fmt::Display for SegmentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Appends a number's decimal digits.
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// The id-safe slug of a heading: ASCII letters and digits of its first words,
