@@ -36,7 +36,8 @@ pub fn run(
     // Front-matter keys come from the config when there is one.
     let options = crate::config(args, cwd)?.markdown;
     let mut code = 0;
-    for (i, file) in cmd.files.iter().enumerate() {
+    let mut printed = 0;
+    for file in &cmd.files {
         let path = cwd.join(file);
         let shown = shown(&path, cwd);
         let (_, doc, diags) = match project::segment_file(&path, &options) {
@@ -68,8 +69,9 @@ pub fn run(
                 let line = serde_json::to_string(&json).expect("segments serialise to JSON");
                 writeln!(out, "{line}")
             }
-            Format::Human => human(&shown, &doc, &diags, i > 0, style, out),
+            Format::Human => human(&shown, &doc, &diags, printed > 0, style, out),
         };
+        printed += 1;
         if written.is_err() {
             // The reader went away (a closed pipe): stop quietly.
             return Ok(code);
