@@ -96,7 +96,10 @@ fn human(
         out,
         "{} {}",
         style.bold(path),
-        style.dim(&format!("({count} segments)"))
+        style.dim(&format!(
+            "({count} {})",
+            if count == 1 { "segment" } else { "segments" }
+        ))
     )?;
     let id_width = doc
         .segments
