@@ -4,7 +4,6 @@
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use pulldown_cmark::{Options, Parser};
 
 fn main() {
     divan::main();
@@ -39,15 +38,6 @@ fn segment_corpus(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn pulldown_cmark_bare(bencher: Bencher) {
     let texts = texts();
-    // The same extensions the segmenter turns on.
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_MATH
-        | Options::ENABLE_GFM;
     bencher.counter(BytesCount::new(bytes(&texts))).bench(|| {
         let mut events = 0;
         for text in &texts {
