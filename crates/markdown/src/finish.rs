@@ -70,7 +70,7 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         }
         skeleton.text.push_str(&src[copied..first]);
         copied = pieces.last().expect("a segment has a piece").end;
-        let line_start = memchr::memrchr(b'\n', &src.as_bytes()[..first]).map_or(0, |i| i + 1);
+        let line_start = crate::region::line_start(src, first);
         let mut continuation = String::with_capacity(newline.len() + first - line_start);
         continuation.push_str(newline);
         continuation.extend(

@@ -65,10 +65,26 @@ impl<'a> Region<'a> {
     }
 }
 
-/// The line containing `offset`: its start, and its end before the line terminator.
-pub(crate) fn line_around(text: &str, offset: usize) -> (usize, usize) {
-    let start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
-    (start, content_end(text, offset))
+/// The start of the line containing `offset`.
+pub(crate) fn line_start(text: &str, offset: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1)
+}
+
+/// The end of the line content at `at` (before `\n` or `\r\n`) and the start
+/// of the next line, with one scan; both are the text's end on the last line.
+pub(crate) fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    match memchr::memchr(b'\n', &text.as_bytes()[at..]) {
+        Some(i) => {
+            let end = at + i;
+            let content_end = if end > at && text.as_bytes()[end - 1] == b'\r' {
+                end - 1
+            } else {
+                end
+            };
+            (content_end, end + 1)
+        }
+        None => (text.len(), text.len()),
+    }
 }
 
 /// The end of the line content at or after `offset`, before `\n` or `\r\n`.

@@ -11,7 +11,7 @@ use pulldown_cmark::{
 };
 
 use crate::front_matter;
-use crate::region::{Region, content_end, line_around, next_line};
+use crate::region::{Region, content_end, line_bounds, line_start, next_line};
 use crate::syntax::{self, Skip};
 
 /// A segment before ids and skeleton: its kind, source pieces (one per line) and containers.
@@ -529,7 +529,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         if !matches!(text.as_bytes().get(start), Some(b'!' | b'?' | b'=')) {
             return false;
         }
-        let (line_start, _) = line_around(text, start);
+        let line_start = line_start(text, start);
         if !text[line_start..start]
             .bytes()
             .all(|b| b == b' ' || b == b'\t')
@@ -724,7 +724,7 @@ fn mask_bodies(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     for needle in ["!!!", "???", "==="] {
         for at in memchr::memmem::find_iter(bytes, needle) {
-            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let line_start = line_start(text, at);
             let before = &text.as_bytes()[line_start..at];
             if before.iter().all(|&b| b == b' ' || b == b'\t')
                 && candidates.last() != Some(&line_start)
@@ -770,22 +770,6 @@ fn mask_bodies(text: &str) -> Option<String> {
     }
     masked.push_str(&text[copied..]);
     Some(masked)
-}
-
-/// The end of the line content at `at` (before `\n` or `\r\n`) and the start of the next line.
-fn line_bounds(text: &str, at: usize) -> (usize, usize) {
-    match memchr::memchr(b'\n', &text.as_bytes()[at..]) {
-        Some(i) => {
-            let end = at + i;
-            let content_end = if end > at && text.as_bytes()[end - 1] == b'\r' {
-                end - 1
-            } else {
-                end
-            };
-            (content_end, end + 1)
-        }
-        None => (text.len(), text.len()),
-    }
 }
 
 /// The width of a line's indentation (tabs to the next multiple of 4) and the rest.
