@@ -73,11 +73,14 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         let line_start = crate::region::line_start(src, first);
         let mut continuation = String::with_capacity(newline.len() + first - line_start);
         continuation.push_str(newline);
-        continuation.extend(
-            src[line_start..first]
-                .chars()
-                .map(|c| if matches!(c, '>' | '\t') { c } else { ' ' }),
-        );
+        // One space per character of the line before the segment, but `>` and tabs stay.
+        for &b in &src.as_bytes()[line_start..first] {
+            match b {
+                b'>' | b'\t' => continuation.push(b as char),
+                0x80..=0xbf => {}
+                _ => continuation.push(' '),
+            }
+        }
         skeleton.slots.push(Slot {
             at: skeleton.text.len(),
             separators,

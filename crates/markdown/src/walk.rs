@@ -760,7 +760,7 @@ fn mask_bodies(text: &str) -> Option<String> {
         // Blank every body line, keeping its terminator.
         for (range, _) in lines {
             let (content_end, _) = line_bounds(text, range.start);
-            masked.extend(std::iter::repeat_n(' ', content_end - range.start));
+            push_spaces(&mut masked, content_end - range.start);
             masked.push_str(&text[content_end..range.end]);
         }
         copied = end;
@@ -770,6 +770,16 @@ fn mask_bodies(text: &str) -> Option<String> {
     }
     masked.push_str(&text[copied..]);
     Some(masked)
+}
+
+/// Appends `n` spaces, a chunk at a time.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
+    }
 }
 
 /// The width of a line's indentation (tabs to the next multiple of 4) and the rest.
