@@ -71,7 +71,12 @@ pub fn slug(text: &str) -> String {
         if word.is_empty() {
             continue;
         }
-        if words == MAX_WORDS || out.len() + word.len() > MAX_LEN {
+        // Count the `-` before the word and the `s` that a leading digit
+        // gets, so that a slug is its own slug.
+        let first = if out.is_empty() { word } else { &out };
+        let extra = usize::from(!out.is_empty())
+            + usize::from(first.starts_with(|c: char| c.is_ascii_digit()));
+        if words == MAX_WORDS || out.len() + extra + word.len() > MAX_LEN {
             break;
         }
         if !out.is_empty() {

@@ -1,0 +1,81 @@
+//! Fluent catalogs: one locale's messages for one page, with the metadata
+//! bitext keeps in Fluent comments (which Pontoon shows as context). The only
+//! user of fluent-syntax.
+//!
+//! Inputs: the text of a `.ftl` file, or a [`Catalog`] value. Outputs: a
+//! [`Catalog`] ([`parse`]) or the text of a `.ftl` file ([`write`]), and the
+//! pure steps of `bitext sync` ([`sync_source`], [`sync_target`]). Writing is
+//! deterministic and escapes what Fluent needs so that every message formats
+//! to exactly its segment text. It ignores on purpose where files live, how
+//! segments are matched between versions (the caller passes the matching)
+//! and Markdown.
+//!
+//! Metadata, all in comments:
+//!
+//! ```ftl
+//! ### bitext: page guide/install
+//! ### bitext: retired intro-paragraph-3
+//!
+//! # bitext: source 5f1d3a2c9b7e4410
+//! # bitext: stale, previous source:
+//! # | The old source text
+//! intro-paragraph-1 = Il testo tradotto
+//!
+//! ## bitext: obsolete
+//!
+//! removed-paragraph-1 = Un testo che non ha più una sorgente
+//! ```
+
+mod error;
+mod escape;
+mod fingerprint;
+mod read;
+mod sync;
+mod write;
+
+pub use error::{Error, Result};
+pub use fingerprint::Fingerprint;
+pub use read::parse;
+pub use sync::{SourceSync, TargetSync, sync_source, sync_target};
+pub use write::write;
+
+/// The messages of one locale for one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The source page path (`guide/install`), recorded in source catalogs.
+    pub page: Option<String>,
+    /// The source revision the catalog was synced with (a git commit).
+    pub revision: Option<String>,
+    /// Ids that were used once and must never be given to another segment.
+    pub retired: Vec<String>,
+    /// Messages in source order.
+    pub messages: Vec<Message>,
+    /// Translations whose source segment was removed, kept until pruned.
+    pub obsolete: Vec<Message>,
+}
+
+impl Catalog {
+    /// The message with this id, among the current (not obsolete) ones.
+    pub fn get(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+}
+
+/// One message: an id, its text and what bitext knows about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Message {
+    pub id: String,
+    /// The text exactly as the segment holds it (escaping is the writer's job).
+    pub text: String,
+    /// The fingerprint of the source text this translation was made from.
+    pub source: Option<Fingerprint>,
+    /// The source changed since the translation was made.
+    pub stale: bool,
+    /// For a stale message, the source text the translation was made from.
+    pub previous: Option<String>,
+    /// Comment lines that are not bitext's (translators' notes), kept as they are.
+    pub notes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! Catalog text in and out, escaping and sync, pinned on small cases.
+
+use expect_test::{Expect, expect};
+
+use crate::{Catalog, Message, parse, write};
+
+#[track_caller]
+fn check_write(catalog: &Catalog, expect: Expect) {
+    let text = write(catalog);
+    expect.assert_eq(&text);
+    assert_eq!(&parse(&text).expect("written catalogs parse"), catalog);
+}
+
+fn message(id: &str, text: &str) -> Message {
+    Message {
+        id: id.to_owned(),
+        text: text.to_owned(),
+        ..Message::default()
+    }
+}
+
+#[test]
+fn escapes_what_fluent_would_change() {
+    let catalog = Catalog {
+        messages: vec![
+            message("braces", "Heading { .class } and }{"),
+            message("lines", "* star\n[bracket]\n.dot\nplain"),
+            message("blanks", "  leading and trailing  "),
+            message("quotes", "a \"quote\" and a \\ backslash {x}"),
+            message("edges", "\nmiddle\n"),
+            message("empty", ""),
+        ],
+        ..Catalog::default()
+    };
+    check_write(
+        &catalog,
+        expect![[r#"
+            braces = { "Heading { .class } and }{" }
+            lines =
+                { "* star" }
+                { "[bracket]" }
+                { ".dot" }
+                plain
+            blanks = { "  leading and trailing  " }
+            quotes = { "a \"quote\" and a \\ backslash {x}" }
+            edges =
+                { "" }
+                middle
+                { "" }
+            empty = { "" }
+        "#]],
+    );
+}
+
+#[test]
+fn metadata_round_trips_in_comments() {
+    let mut stale = message("signal-paragraph-1", "Signal è un'app");
+    stale.source = Some(crate::Fingerprint::of("new text"));
+    stale.stale = true;
+    stale.previous = Some("Old text\n\nsecond paragraph line".to_owned());
+    stale.notes = vec!["Translators: keep the brand name.".to_owned()];
+    let mut current = message("signal-heading-1", "Signal");
+    current.source = Some(crate::Fingerprint::of("Signal"));
+    let catalog = Catalog {
+        page: Some("tools/signal".to_owned()),
+        revision: Some("0123abc".to_owned()),
+        retired: (1..=8).map(|n| format!("old-paragraph-{n}")).collect(),
+        messages: vec![current, stale],
+        obsolete: vec![message("gone-paragraph-1", "Testo rimosso")],
+    };
+    check_write(
+        &catalog,
+        expect![[r#"
+            ### bitext: page tools/signal
+            ### bitext: revision 0123abc
+            ### bitext: retired old-paragraph-1 old-paragraph-2 old-paragraph-3 old-paragraph-4 old-paragraph-5 old-paragraph-6
+            ### bitext: retired old-paragraph-7 old-paragraph-8
+
+            # bitext: source 38cba0a354bb3929
+            signal-heading-1 = Signal
+            # Translators: keep the brand name.
+            # bitext: source 34174d0782152b64
+            # bitext: stale, previous source:
+            # | Old text
+            # |
+            # | second paragraph line
+            signal-paragraph-1 = Signal è un'app
+
+            ## bitext: obsolete
+
+            gone-paragraph-1 = Testo rimosso
+        "#]],
+    );
+}
+
+#[test]
+fn junk_is_an_error_with_its_line() {
+    let mut lines: Vec<String> = Vec::new();
+    for src in [
+        "ok = fine\n\nbroken = {\nlast = fine\n",
+        "ok = fine\nvariable = { $var }\n",
+        "ok = fine\nok = again\n-term = Term\n",
+    ] {
+        let errors = parse(src).expect_err("an error");
+        lines.extend(errors.iter().map(ToString::to_string));
+    }
+    expect![[r#"
+        [
+            "line 3: Expected a token starting with \"}\"",
+            "line 2: message `variable` holds a placeable other than a string literal; bitext messages are plain text (write a brace as {\"{\"})",
+            "line 2: duplicate message id `ok`",
+            "line 3: term `-term`: bitext catalogs hold messages only",
+        ]
+    "#]]
+    .assert_debug_eq(&lines);
+}
