@@ -77,5 +77,20 @@ pub struct Message {
     pub notes: Vec<String>,
 }
 
+impl Message {
+    /// The fingerprint of the source text this translation was made from:
+    /// the recorded one, or else that of the text the source catalog had
+    /// (`old_source`), or else that of the current source text.
+    pub fn made_from(&self, old_source: Option<&str>, current: &str) -> Fingerprint {
+        self.source
+            .unwrap_or_else(|| Fingerprint::of(old_source.unwrap_or(current)))
+    }
+
+    /// Whether this translation is up to date with the `current` source text.
+    pub fn is_current(&self, old_source: Option<&str>, current: &str) -> bool {
+        self.made_from(old_source, current).matches(current)
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use model::{Document, SegmentId};
 
-use crate::{Catalog, Fingerprint, Message};
+use crate::{Catalog, Message};
 
 /// A new source catalog and what changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,9 +141,7 @@ pub fn sync_target(
             continue;
         };
         let old_text = old_texts.get(source.id.as_str()).copied();
-        let made_from = translation
-            .source
-            .unwrap_or_else(|| Fingerprint::of(old_text.unwrap_or(&source.text)));
+        let made_from = translation.made_from(old_text, &source.text);
         let mut message = translation.clone();
         message.source = Some(made_from);
         if made_from.matches(&source.text) {

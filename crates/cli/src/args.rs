@@ -33,6 +33,21 @@ pub enum Command {
         after_help = "Examples:\n  bitext files\n  bitext files --locale it --missing\n  bitext --config site/bitext.toml files --format json\n\nPaths come from [paths] in bitext.toml: source, translation, catalog."
     )]
     Files(FilesArgs),
+    /// Bring every catalog up to date with the source pages: ids, stale and obsolete messages.
+    #[command(
+        after_help = "Examples:\n  bitext sync\n  bitext sync --prune      drop obsolete translations\n\nSource catalogs (locales/<source>/<page>.ftl) get one message per segment; ids stay\nwith a segment while it is edited or moved. In existing target catalogs a translation\nwhose source changed is marked stale and keeps the source it was made from; one whose\nsegment was removed becomes obsolete. Nothing is written if a catalog fails to parse."
+    )]
+    Sync(SyncArgs),
+    /// Generate translated pages from the source skeletons and the target catalogs.
+    #[command(
+        after_help = "Examples:\n  bitext build\n  bitext build --locale it\n  bitext build --check     in CI: exit 1 if a generated page is out of date\n\nMissing messages build to the source text; stale ones to the translation\n(or to the source with `[build] stale = \"source\"` in bitext.toml). Pages that bitext\ndid not generate, or that were edited since, are never overwritten without --force."
+    )]
+    Build(BuildArgs),
+    /// Coverage per locale and page: translated, stale, missing, obsolete.
+    #[command(
+        after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
+    )]
+    Status(StatusArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,4 +75,44 @@ pub struct FilesArgs {
     pub missing: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// Drop obsolete translations (whose source segment was removed).
+    #[arg(long)]
+    pub prune: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Only this locale (repeatable).
+    #[arg(long, value_name = "L")]
+    pub locale: Vec<String>,
+    /// Write nothing; exit 1 if a page would change.
+    #[arg(long)]
+    pub check: bool,
+    /// Overwrite pages that were written by hand or edited since the last build.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Only this locale (repeatable).
+    #[arg(long, value_name = "L")]
+    pub locale: Vec<String>,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
 }

@@ -4,6 +4,7 @@
 //! exit codes.
 
 mod args;
+mod catalogs;
 mod files;
 mod output;
 mod segments;
@@ -54,6 +55,9 @@ pub fn run_with(
     let result = match &args.command {
         Command::Segments(cmd) => segments::run(cmd, &args, cwd, style, out, err),
         Command::Files(cmd) => files::run(cmd, &args, cwd, style, out),
+        Command::Sync(cmd) => catalogs::sync(cmd, &args, cwd, style, out),
+        Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
+        Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out),
     };
     match result {
         Ok(code) => code,

@@ -32,15 +32,17 @@ const MOVED_SEARCH_LIMIT: usize = 400;
 /// For each new segment, the old segment it continues, if any. Each old
 /// segment continues at most one new segment. Matched in three passes:
 /// equal texts in order (a diff of the two sequences), equal texts that
-/// moved, then texts of the same kind that are similar enough, first between
+/// moved (both whatever their kind), then texts of the same kind that are similar enough, first between
 /// the neighbours matched already, then anywhere (a stricter threshold).
 pub fn match_segments(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Option<usize>> {
     let mut matched: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
 
     // 1. Equal texts, in order.
-    let old_texts: Vec<(SegmentKind, &str)> = old.iter().map(|i| (i.kind, i.text)).collect();
-    let new_texts: Vec<(SegmentKind, &str)> = new.iter().map(|i| (i.kind, i.text)).collect();
+    // Equal texts match whatever their kind: markup that turns an attribute
+    // title into a link text does not make its translation wrong.
+    let old_texts: Vec<&str> = old.iter().map(|i| i.text).collect();
+    let new_texts: Vec<&str> = new.iter().map(|i| i.text).collect();
     for op in capture_diff_slices(Algorithm::Patience, &old_texts, &new_texts) {
         if let DiffOp::Equal {
             old_index,
@@ -56,15 +58,15 @@ pub fn match_segments(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Option<usize>> 
     }
 
     // 2. Equal texts that moved.
-    let mut by_text: HashMap<(SegmentKind, &str), Vec<usize>> = HashMap::new();
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, item) in old.iter().enumerate().rev() {
         if !taken[i] {
-            by_text.entry((item.kind, item.text)).or_default().push(i);
+            by_text.entry(item.text).or_default().push(i);
         }
     }
     for (j, item) in new.iter().enumerate() {
         if matched[j].is_none()
-            && let Some(i) = by_text.get_mut(&(item.kind, item.text)).and_then(Vec::pop)
+            && let Some(i) = by_text.get_mut(item.text).and_then(Vec::pop)
         {
             matched[j] = Some(i);
             taken[i] = true;

@@ -89,12 +89,13 @@ fn a_moved_paragraph_follows_and_new_text_is_new() {
 }
 
 #[test]
-fn kinds_never_match_across() {
+fn equal_texts_match_across_kinds_but_similar_ones_do_not() {
     check(
-        &["#Privacy tools"],
-        &["Privacy tools"],
+        &["#Privacy tools", "#Tools for private messages"],
+        &["Privacy tools", "Tools for private messages today"],
         expect![[r#"
-            new    Privacy tools
+            old 0  Privacy tools
+            new    Tools for private messages today
         "#]],
     );
 }

@@ -43,6 +43,20 @@ impl SegmentId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The kind an id names (`signal-list-item-3` is a list item), if it has
+    /// the `{section}-{kind}-{n}` shape that [`SegmentId::derive`] gives.
+    pub fn kind_of(id: &str) -> Option<SegmentKind> {
+        let stem = id.trim_end_matches(|c: char| c.is_ascii_digit());
+        if stem.len() == id.len() {
+            return None;
+        }
+        let stem = stem.strip_suffix('-')?;
+        SegmentKind::ALL.into_iter().find(|kind| {
+            stem.strip_suffix(kind.name())
+                .is_some_and(|section| section.ends_with('-'))
+        })
+    }
 }
 
 impl fmt::Display for SegmentId {

@@ -53,3 +53,13 @@ fn locales_compare_as_tags() {
         assert!(!Locale::is_plausible(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_kind_of_an_id_is_read_back() {
+    for kind in crate::SegmentKind::ALL {
+        let id = crate::SegmentId::derive("Signal Messenger", kind, 12);
+        assert_eq!(crate::SegmentId::kind_of(id.as_str()), Some(kind), "{id}");
+    }
+    assert_eq!(crate::SegmentId::kind_of("hand-written"), None);
+    assert_eq!(crate::SegmentId::kind_of("paragraph-1"), None);
+}

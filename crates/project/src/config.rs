@@ -24,6 +24,25 @@ struct File {
     paths: Paths,
     #[serde(default)]
     markdown: MarkdownSection,
+    #[serde(default)]
+    build: BuildSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuildSection {
+    stale: Option<StaleText>,
+}
+
+/// What `bitext build` writes for a stale message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StaleText {
+    /// The translation, although its source changed (the default).
+    #[default]
+    Translation,
+    /// The current source text.
+    Source,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -55,6 +74,8 @@ pub struct Config {
     pub translation: Pattern,
     pub catalog: Pattern,
     pub markdown: markdown::Options,
+    /// `[build] stale`: what a stale message builds to.
+    pub build_stale: StaleText,
 }
 
 impl Config {
@@ -166,6 +187,7 @@ impl Config {
             translation,
             catalog,
             markdown,
+            build_stale: parsed.build.stale.unwrap_or_default(),
         })
     }
 }

@@ -22,12 +22,36 @@ pub enum Error {
         key: String,
         message: String,
     },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", catalog_errors(path, errors))]
+    Catalog {
+        path: PathBuf,
+        errors: Vec<catalog::Error>,
+    },
+    #[error("unknown locale `{locale}` (this project has: {known})")]
+    UnknownLocale { locale: String, known: String },
+    #[error("{path}: {message}")]
+    Manifest { path: PathBuf, message: String },
     #[error("cannot list {path}: {source}")]
     List {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// One line per problem, each naming the file and line.
+fn catalog_errors(path: &std::path::Path, errors: &[catalog::Error]) -> String {
+    let lines: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}:{}: {}", path.display(), e.line, e.message))
+        .collect();
+    lines.join("\n")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

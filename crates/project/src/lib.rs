@@ -6,17 +6,24 @@
 //! [`Page`]s and their per-locale [`FileStatus`], and segmented documents.
 //! It ignores on purpose how results are printed and what exit code they mean.
 
+mod catalogs;
 mod config;
 mod error;
 mod files;
 mod pattern;
 mod read;
+mod write;
 
-pub use config::{CONFIG_FILE, Config};
+pub use catalogs::{
+    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
+    build, status, sync,
+};
+pub use config::{CONFIG_FILE, Config, StaleText};
 pub use error::{Error, Result};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
 pub use pattern::Pattern;
 pub use read::{read_text, segment_file};
+pub use write::write_atomic;
 
 #[cfg(test)]
 mod tests;

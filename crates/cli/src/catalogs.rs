@@ -1,0 +1,363 @@
+//! `bitext sync`, `bitext build` and `bitext status`: catalog mode.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use model::Locale;
+use serde::Serialize;
+
+use crate::Style;
+use crate::args::{Args, BuildArgs, Format, StatusArgs, StatusFormat, SyncArgs};
+use crate::output::shown;
+
+fn locales(list: &[String]) -> Option<Vec<Locale>> {
+    (!list.is_empty()).then(|| list.iter().map(|l| Locale::new(l.as_str())).collect())
+}
+
+#[derive(Serialize)]
+struct SyncJson {
+    pages: Vec<PageSyncJson>,
+    written: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PageSyncJson {
+    page: String,
+    segments: usize,
+    added: usize,
+    changed: usize,
+    removed: usize,
+    locales: BTreeMap<String, LocaleSyncJson>,
+}
+
+#[derive(Serialize)]
+struct LocaleSyncJson {
+    stale: usize,
+    obsolete: usize,
+    pruned: usize,
+}
+
+pub fn sync(
+    cmd: &SyncArgs,
+    args: &Args,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> project::Result<u8> {
+    let config = crate::config(args, cwd)?;
+    let options = project::SyncOptions { prune: cmd.prune };
+    let report = project::sync(&config, &options)?;
+    let root = &config.root;
+    if cmd.format == Format::Json {
+        let json = SyncJson {
+            pages: report
+                .pages
+                .iter()
+                .map(|p| PageSyncJson {
+                    page: p.page.clone(),
+                    segments: p.segments,
+                    added: p.added,
+                    changed: p.changed,
+                    removed: p.removed,
+                    locales: p
+                        .locales
+                        .iter()
+                        .map(|l| {
+                            (
+                                l.locale.to_string(),
+                                LocaleSyncJson {
+                                    stale: l.newly_stale,
+                                    obsolete: l.newly_obsolete,
+                                    pruned: l.pruned,
+                                },
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+            written: report.written.iter().map(|p| shown(p, root)).collect(),
+        };
+        let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+        return Ok(0);
+    }
+    let (mut added, mut changed, mut removed, mut stale, mut obsolete, mut pruned) =
+        (0, 0, 0, 0, 0, 0);
+    for page in &report.pages {
+        added += page.added;
+        changed += page.changed;
+        removed += page.removed;
+        let mut notes = Vec::new();
+        for l in &page.locales {
+            stale += l.newly_stale;
+            obsolete += l.newly_obsolete;
+            pruned += l.pruned;
+            let mut parts = Vec::new();
+            if l.newly_stale > 0 {
+                parts.push(format!("{} stale", l.newly_stale));
+            }
+            if l.newly_obsolete > 0 {
+                parts.push(format!("{} obsolete", l.newly_obsolete));
+            }
+            if l.pruned > 0 {
+                parts.push(format!("{} pruned", l.pruned));
+            }
+            if !parts.is_empty() {
+                notes.push(format!("{}: {}", l.locale, parts.join(", ")));
+            }
+        }
+        if page.added + page.changed + page.removed > 0 || !notes.is_empty() {
+            let mut line = format!(
+                "{}  {} new, {} changed, {} removed",
+                style.bold(&page.page),
+                page.added,
+                page.changed,
+                page.removed
+            );
+            if !notes.is_empty() {
+                line.push_str(&format!("; {}", notes.join("; ")));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} {} ({} new, {} changed, {} removed segments; translations: {} newly stale, {} newly obsolete, {} pruned); wrote {}",
+        style.good("synced"),
+        plural(report.pages.len(), "page"),
+        added,
+        changed,
+        removed,
+        stale,
+        obsolete,
+        pruned,
+        plural(report.written.len(), "catalog")
+    );
+    Ok(0)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[derive(Serialize)]
+struct BuildJson {
+    check: bool,
+    changed: Vec<String>,
+    unchanged: usize,
+    without_catalog: usize,
+    refused: Vec<String>,
+}
+
+pub fn build(
+    cmd: &BuildArgs,
+    args: &Args,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> project::Result<u8> {
+    let config = crate::config(args, cwd)?;
+    let options = project::BuildOptions {
+        locales: locales(&cmd.locale),
+        check: cmd.check,
+        force: cmd.force,
+    };
+    let report = project::build(&config, &options)?;
+    let root = &config.root;
+    let code = if !report.refused.is_empty() {
+        2
+    } else if cmd.check && !report.changed.is_empty() {
+        1
+    } else {
+        0
+    };
+    if cmd.format == Format::Json {
+        let json = BuildJson {
+            check: cmd.check,
+            changed: report.changed.iter().map(|p| shown(p, root)).collect(),
+            unchanged: report.unchanged,
+            without_catalog: report.without_catalog,
+            refused: report.refused.iter().map(|p| shown(p, root)).collect(),
+        };
+        let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+        return Ok(code);
+    }
+    for path in &report.refused {
+        let _ = writeln!(
+            err,
+            "{}: {} was not generated by bitext or was edited since; not overwritten (use --force)",
+            style.error("error"),
+            shown(path, root)
+        );
+    }
+    if !report.refused.is_empty() {
+        let _ = writeln!(err, "nothing was written");
+        return Ok(code);
+    }
+    let verb = if cmd.check { "out of date" } else { "wrote" };
+    for path in &report.changed {
+        let _ = writeln!(out, "{verb} {}", shown(path, root));
+    }
+    let summary = if cmd.check {
+        format!(
+            "{} out of date, {} up to date",
+            plural(report.changed.len(), "page"),
+            report.unchanged
+        )
+    } else {
+        format!(
+            "built {}, {} unchanged",
+            plural(report.changed.len(), "page"),
+            report.unchanged
+        )
+    };
+    let without = if report.without_catalog > 0 {
+        format!(
+            " ({} without a catalog skipped)",
+            plural(report.without_catalog, "page")
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(out, "{summary}{without}");
+    Ok(code)
+}
+
+#[derive(Serialize)]
+struct CountsJson {
+    total: usize,
+    translated: usize,
+    stale: usize,
+    missing: usize,
+    obsolete: usize,
+    percent: f64,
+}
+
+impl From<project::Counts> for CountsJson {
+    fn from(c: project::Counts) -> CountsJson {
+        CountsJson {
+            total: c.total,
+            translated: c.translated,
+            stale: c.stale,
+            missing: c.missing,
+            obsolete: c.obsolete,
+            percent: (c.percent() * 10.0).round() / 10.0,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LocaleJson {
+    #[serde(flatten)]
+    counts: CountsJson,
+    pages: BTreeMap<String, CountsJson>,
+}
+
+#[derive(Serialize)]
+struct StatusJson {
+    locales: BTreeMap<String, LocaleJson>,
+}
+
+pub fn status(
+    cmd: &StatusArgs,
+    args: &Args,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> project::Result<u8> {
+    let config = crate::config(args, cwd)?;
+    let report = project::status(&config, locales(&cmd.locale).as_deref())?;
+    match cmd.format {
+        StatusFormat::Json => {
+            let json = StatusJson {
+                locales: report
+                    .iter()
+                    .map(|l| {
+                        (
+                            l.locale.to_string(),
+                            LocaleJson {
+                                counts: l.counts.into(),
+                                pages: l
+                                    .pages
+                                    .iter()
+                                    .map(|(p, c)| (p.clone(), (*c).into()))
+                                    .collect(),
+                            },
+                        )
+                    })
+                    .collect(),
+            };
+            let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+        }
+        StatusFormat::Markdown => {
+            let _ = writeln!(
+                out,
+                "| locale | page | translated | stale | missing | obsolete | total | % |\n|---|---|--:|--:|--:|--:|--:|--:|"
+            );
+            for l in &report {
+                let row = |page: &str, c: &project::Counts| {
+                    format!(
+                        "| {} | {page} | {} | {} | {} | {} | {} | {:.1} |",
+                        l.locale,
+                        c.translated,
+                        c.stale,
+                        c.missing,
+                        c.obsolete,
+                        c.total,
+                        c.percent()
+                    )
+                };
+                let _ = writeln!(out, "{}", row("**all**", &l.counts));
+                for (page, c) in &l.pages {
+                    let _ = writeln!(out, "{}", row(page, c));
+                }
+            }
+        }
+        StatusFormat::Human => {
+            let width = report
+                .iter()
+                .flat_map(|l| l.pages.iter().map(|(p, _)| p.len()))
+                .max()
+                .unwrap_or(0)
+                .max(6);
+            for l in &report {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    style.bold(&line(l.locale.as_str(), width + 2, &l.counts, style))
+                );
+                for (page, c) in &l.pages {
+                    let _ = writeln!(out, "  {}", line(page, width, c, style));
+                }
+            }
+            if report.is_empty() {
+                let _ = writeln!(out, "no target locales (set `locales` in bitext.toml)");
+            }
+        }
+    }
+    Ok(0)
+}
+
+fn line(name: &str, width: usize, c: &project::Counts, style: Style) -> String {
+    let percent = format!("{:5.1}%", c.percent());
+    let percent = if c.translated == c.total {
+        style.good(&percent)
+    } else {
+        percent
+    };
+    let stale = format!("{:>4} stale", c.stale);
+    let stale = if c.stale > 0 {
+        style.warning(&stale)
+    } else {
+        stale
+    };
+    format!(
+        "{name:<width$} {percent}  {:>4} translated {stale} {:>4} missing {:>4} obsolete  of {}",
+        c.translated, c.missing, c.obsolete, c.total
+    )
+}

@@ -1,0 +1,413 @@
+//! Catalog mode over a project: `sync` (source pages → catalogs), `build`
+//! (catalogs → translated pages) and `status` (coverage per locale and page).
+//! Everything is read and computed before anything is written, so a catalog
+//! that fails to parse stops the run with nothing changed.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use catalog::{Catalog, Fingerprint};
+use model::{Document, Locale, SegmentId, SegmentKind};
+
+use crate::{Config, Error, Page, Result, StaleText, pages, read_text, segment_file, write_atomic};
+
+/// A source page with its segments and its source catalog, old and synced.
+#[derive(Debug)]
+struct PageState {
+    doc: Document,
+    /// The source catalog's path, its text on disk (if any) and its messages.
+    catalog_path: PathBuf,
+    catalog_text: Option<String>,
+    old: Catalog,
+    synced: catalog::SourceSync,
+}
+
+impl PageState {
+    fn load(config: &Config, page: &Page) -> Result<PageState> {
+        let (_, doc, _) = segment_file(&page.source, &config.markdown)?;
+        let catalog_path = catalog_path(config, &config.source_locale, page);
+        let (catalog_text, old) = match read_catalog(&catalog_path)? {
+            Some((text, catalog)) => (Some(text), catalog),
+            None => (None, Catalog::default()),
+        };
+        let old_items: Vec<diff::Item<'_>> = old
+            .messages
+            .iter()
+            .map(|m| diff::Item {
+                kind: SegmentId::kind_of(&m.id).unwrap_or(SegmentKind::Paragraph),
+                text: &m.text,
+            })
+            .collect();
+        let new_items: Vec<diff::Item<'_>> = doc
+            .segments
+            .iter()
+            .map(|s| diff::Item {
+                kind: s.kind,
+                text: &s.text,
+            })
+            .collect();
+        let matching = diff::match_segments(&old_items, &new_items);
+        let synced = catalog::sync_source(&old, &page.path, &doc, &matching);
+        Ok(PageState {
+            doc,
+            catalog_path,
+            catalog_text,
+            old,
+            synced,
+        })
+    }
+
+    /// The id of each segment, in document order.
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.synced.catalog.messages.iter().map(|m| m.id.as_str())
+    }
+
+    /// The text the old source catalog had for each id.
+    fn old_texts(&self) -> HashMap<&str, &str> {
+        self.old
+            .messages
+            .iter()
+            .map(|m| (m.id.as_str(), m.text.as_str()))
+            .collect()
+    }
+}
+
+fn catalog_path(config: &Config, locale: &Locale, page: &Page) -> PathBuf {
+    config
+        .root
+        .join(config.catalog.render(locale.as_str(), &page.path))
+}
+
+/// A catalog file's text and messages; `None` when there is no such file.
+fn read_catalog(path: &Path) -> Result<Option<(String, Catalog)>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(path)?;
+    match catalog::parse(&text) {
+        Ok(catalog) => Ok(Some((text, catalog))),
+        Err(errors) => Err(Error::Catalog {
+            path: path.to_path_buf(),
+            errors,
+        }),
+    }
+}
+
+/// The locales to work on: `only` (checked against the project's), or all.
+fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale>> {
+    let all = crate::locales(config)?;
+    let Some(only) = only else { return Ok(all) };
+    for locale in only {
+        if !all.contains(locale) {
+            let known: Vec<String> = all.iter().map(ToString::to_string).collect();
+            return Err(Error::UnknownLocale {
+                locale: locale.to_string(),
+                known: known.join(", "),
+            });
+        }
+    }
+    Ok(only.to_vec())
+}
+
+/// Writes planned files; the plan is complete before the first write.
+fn write_all(plan: &[(PathBuf, String)]) -> Result<()> {
+    for (path, text) in plan {
+        write_atomic(path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Choices for `bitext sync`.
+#[derive(Debug, Clone, Default)]
+pub struct SyncOptions {
+    /// Drop obsolete translations.
+    pub prune: bool,
+}
+
+/// What `bitext sync` did to one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageSync {
+    pub page: String,
+    pub segments: usize,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    /// Per target locale with a catalog: translations newly stale, newly obsolete, pruned.
+    pub locales: Vec<LocaleSync>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleSync {
+    pub locale: Locale,
+    pub newly_stale: usize,
+    pub newly_obsolete: usize,
+    pub pruned: usize,
+}
+
+/// What `bitext sync` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pages: Vec<PageSync>,
+    /// Files written (catalogs whose text changed).
+    pub written: Vec<PathBuf>,
+}
+
+/// Segments every source page and brings every catalog up to date: the
+/// source catalogs (sticky ids) and each existing target catalog (stale,
+/// obsolete). Writes only catalogs whose text changes.
+pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
+    let locales = crate::locales(config)?;
+    let mut plan = Vec::new();
+    let mut report = SyncReport::default();
+    for page in pages(config)? {
+        let state = PageState::load(config, &page)?;
+        let text = catalog::write(&state.synced.catalog);
+        if state.catalog_text.as_deref() != Some(text.as_str()) {
+            plan.push((state.catalog_path.clone(), text));
+        }
+        let mut page_sync = PageSync {
+            page: page.path.clone(),
+            segments: state.doc.segments.len(),
+            added: state.synced.added,
+            changed: state.synced.changed,
+            removed: state.synced.removed,
+            locales: Vec::new(),
+        };
+        for locale in &locales {
+            let path = catalog_path(config, locale, &page);
+            let Some((old_text, target)) = read_catalog(&path)? else {
+                continue;
+            };
+            let synced =
+                catalog::sync_target(&target, &state.old, &state.synced.catalog, options.prune);
+            let text = catalog::write(&synced.catalog);
+            if text != old_text {
+                plan.push((path, text));
+            }
+            page_sync.locales.push(LocaleSync {
+                locale: locale.clone(),
+                newly_stale: synced.newly_stale,
+                newly_obsolete: synced.newly_obsolete,
+                pruned: synced.pruned,
+            });
+        }
+        report.pages.push(page_sync);
+    }
+    write_all(&plan)?;
+    report.written = plan.into_iter().map(|(path, _)| path).collect();
+    Ok(report)
+}
+
+/// Choices for `bitext build`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Only these locales (default: all).
+    pub locales: Option<Vec<Locale>>,
+    /// Write nothing; report what would change.
+    pub check: bool,
+    /// Overwrite pages that bitext did not generate or that were edited since.
+    pub force: bool,
+}
+
+/// What `bitext build` did or would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    /// Pages written (or, with `check`, that would be written).
+    pub changed: Vec<PathBuf>,
+    pub unchanged: usize,
+    /// Pages of a locale without a catalog: not built.
+    pub without_catalog: usize,
+    /// Existing pages that bitext did not generate or that were edited by
+    /// hand since; nothing is written while there are any (without `force`).
+    pub refused: Vec<PathBuf>,
+}
+
+/// The manifest of generated pages: root-relative path → content fingerprint.
+const MANIFEST: &str = ".bitext-generated.json";
+
+fn manifest_path(config: &Config) -> PathBuf {
+    config.root.join(config.catalog.base_dir()).join(MANIFEST)
+}
+
+fn read_manifest(path: &Path) -> Result<BTreeMap<String, String>> {
+    if !path.is_file() {
+        return Ok(BTreeMap::new());
+    }
+    let text = read_text(path)?;
+    serde_json::from_str(&text).map_err(|e| Error::Manifest {
+        path: path.to_path_buf(),
+        message: format!(
+            "{e} (delete the file to start again; pages built before will then need --force)"
+        ),
+    })
+}
+
+/// Builds the translated pages from the skeletons and the target catalogs.
+pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
+    let locales = chosen_locales(config, options.locales.as_deref())?;
+    let manifest_file = manifest_path(config);
+    let mut manifest = read_manifest(&manifest_file)?;
+    let mut report = BuildReport::default();
+    let mut plan = Vec::new();
+    for page in pages(config)? {
+        let state = PageState::load(config, &page)?;
+        let old_texts = state.old_texts();
+        for locale in &locales {
+            let Some((_, target)) = read_catalog(&catalog_path(config, locale, &page))? else {
+                report.without_catalog += 1;
+                continue;
+            };
+            let texts = translated_texts(config, &state, &old_texts, &target);
+            let output =
+                assemble::assemble(&state.doc.skeleton, &texts).expect("one text per segment");
+            let path = config
+                .root
+                .join(config.translation.render(locale.as_str(), &page.path));
+            let key = config.translation.render(locale.as_str(), &page.path);
+            let existing = if path.is_file() {
+                Some(read_text(&path)?)
+            } else {
+                None
+            };
+            if existing.as_deref() == Some(output.as_str()) {
+                report.unchanged += 1;
+                continue;
+            }
+            if let Some(existing) = &existing {
+                let generated = manifest
+                    .get(&key)
+                    .is_some_and(|hash| *hash == Fingerprint::of(existing).to_string());
+                if !generated && !options.force {
+                    report.refused.push(path);
+                    continue;
+                }
+            }
+            manifest.insert(key, Fingerprint::of(&output).to_string());
+            report.changed.push(path.clone());
+            plan.push((path, output));
+        }
+    }
+    if options.check || !report.refused.is_empty() {
+        return Ok(report);
+    }
+    if !plan.is_empty() {
+        let mut text = serde_json::to_string_pretty(&manifest).expect("a map of strings");
+        text.push('\n');
+        plan.push((manifest_file, text));
+    }
+    write_all(&plan)?;
+    Ok(report)
+}
+
+/// The text of each segment in a translated page: the translation, or the
+/// source text where a message is missing (or stale, if so configured).
+fn translated_texts<'a>(
+    config: &Config,
+    state: &'a PageState,
+    old_texts: &HashMap<&str, &str>,
+    target: &'a Catalog,
+) -> Vec<&'a str> {
+    let translations: HashMap<&str, &catalog::Message> =
+        target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+    state
+        .ids()
+        .zip(&state.doc.segments)
+        .map(|(id, segment)| match translations.get(id) {
+            Some(message)
+                if config.build_stale == StaleText::Translation
+                    || message.is_current(old_texts.get(id).copied(), &segment.text) =>
+            {
+                message.text.as_str()
+            }
+            _ => segment.text.as_str(),
+        })
+        .collect()
+}
+
+/// Counts of one page or locale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub translated: usize,
+    pub stale: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.stale += other.stale;
+        self.missing += other.missing;
+        self.obsolete += other.obsolete;
+    }
+
+    /// Translated (not stale) segments as a percentage of all; 100 for none.
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            self.translated as f64 * 100.0 / self.total as f64
+        }
+    }
+}
+
+/// The coverage of one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleStatus {
+    pub locale: Locale,
+    pub counts: Counts,
+    /// Per page path (`guide/install`), in page order.
+    pub pages: Vec<(String, Counts)>,
+}
+
+/// Coverage per locale and page: a segment is translated when its message
+/// is current, stale when its source changed since, missing otherwise.
+/// Reads only; the ids are those `sync` would give.
+pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStatus>> {
+    let locales = chosen_locales(config, only)?;
+    let mut out: Vec<LocaleStatus> = locales
+        .iter()
+        .map(|locale| LocaleStatus {
+            locale: locale.clone(),
+            counts: Counts::default(),
+            pages: Vec::new(),
+        })
+        .collect();
+    for page in pages(config)? {
+        let state = PageState::load(config, &page)?;
+        let old_texts = state.old_texts();
+        for status in &mut out {
+            let target = read_catalog(&catalog_path(config, &status.locale, &page))?
+                .map(|(_, catalog)| catalog)
+                .unwrap_or_default();
+            let translations: HashMap<&str, &catalog::Message> =
+                target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+            let mut counts = Counts {
+                total: state.doc.segments.len(),
+                obsolete: target.obsolete.len(),
+                ..Counts::default()
+            };
+            for (id, segment) in state.ids().zip(&state.doc.segments) {
+                match translations.get(id) {
+                    None => counts.missing += 1,
+                    Some(m) if m.is_current(old_texts.get(id).copied(), &segment.text) => {
+                        counts.translated += 1;
+                    }
+                    Some(_) => counts.stale += 1,
+                }
+            }
+            // Messages whose id has no segment any more (before a sync) count as obsolete.
+            let ids: std::collections::HashSet<&str> = state.ids().collect();
+            counts.obsolete += target
+                .messages
+                .iter()
+                .filter(|m| !ids.contains(m.id.as_str()))
+                .count();
+            status.counts.add(counts);
+            status.pages.push((page.path.clone(), counts));
+        }
+    }
+    Ok(out)
+}
