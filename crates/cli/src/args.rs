@@ -48,6 +48,11 @@ pub enum Command {
         after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
     )]
     Status(StatusArgs),
+    /// The messages of a locale that need a translator: missing, and stale with a diff.
+    #[command(
+        after_help = "Examples:\n  bitext pending --locale it\n  bitext pending --locale it --format po -o it.po\n  bitext pending --locale it --page 'guide/*' --format json\n\nEach message comes with its id, source text and nearest heading; a stale one also\nwith the source its translation was made from, a word diff ([-old-]{+new+}) and the\ncurrent translation. PO: msgctxt is the id, stale messages are `#, fuzzy` with `#|`."
+    )]
+    Pending(PendingArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,4 +120,27 @@ pub struct StatusArgs {
     pub locale: Vec<String>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PendingFormat {
+    Markdown,
+    Json,
+    Ftl,
+    Po,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PendingArgs {
+    /// The locale to list.
+    #[arg(long, value_name = "L")]
+    pub locale: String,
+    /// Only pages whose path matches (`*` matches anything), e.g. `guide/*`.
+    #[arg(long, value_name = "GLOB")]
+    pub page: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = PendingFormat::Markdown)]
+    pub format: PendingFormat,
 }

@@ -7,6 +7,7 @@ mod args;
 mod catalogs;
 mod files;
 mod output;
+mod pending;
 mod segments;
 
 use std::ffi::OsString;
@@ -58,6 +59,7 @@ pub fn run_with(
         Command::Sync(cmd) => catalogs::sync(cmd, &args, cwd, style, out),
         Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
         Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out),
+        Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
     };
     match result {
         Ok(code) => code,

@@ -411,3 +411,109 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
     }
     Ok(out)
 }
+
+/// Why a message is pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingState {
+    /// No translation yet.
+    Missing,
+    /// Translated, but the source changed since.
+    Stale,
+}
+
+/// A message a translator has to work on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub page: String,
+    pub id: String,
+    pub state: PendingState,
+    /// The current source text.
+    pub source: String,
+    /// The nearest heading before the segment, if any.
+    pub heading: Option<String>,
+    /// For a stale message: the source the translation was made from (when
+    /// known), the word diff from it to the current source, and the translation.
+    pub previous: Option<String>,
+    pub diff: Option<Vec<diff::Change>>,
+    pub translation: Option<String>,
+}
+
+/// The untranslated and stale messages of `locale`, page by page in source
+/// order; `page` keeps only pages whose path matches it (`*` matches anything).
+pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<Vec<Pending>> {
+    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    let mut out = Vec::new();
+    for p in pages(config)? {
+        if page.is_some_and(|glob| !glob_matches(glob, &p.path)) {
+            continue;
+        }
+        let state = PageState::load(config, &p)?;
+        let old_texts = state.old_texts();
+        let target = read_catalog(&catalog_path(config, locale, &p))?
+            .map(|(_, catalog)| catalog)
+            .unwrap_or_default();
+        let translations: HashMap<&str, &catalog::Message> =
+            target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+        for (id, segment) in state.ids().zip(&state.doc.segments) {
+            let heading = segment
+                .heading
+                .filter(|&h| !std::ptr::eq(&state.doc.segments[h], segment))
+                .map(|h| state.doc.segments[h].text.clone());
+            let old = old_texts.get(id).copied();
+            let pending = match translations.get(id) {
+                None => Pending {
+                    page: p.path.clone(),
+                    id: id.to_owned(),
+                    state: PendingState::Missing,
+                    source: segment.text.clone(),
+                    heading,
+                    previous: None,
+                    diff: None,
+                    translation: None,
+                },
+                Some(m) if !m.is_current(old, &segment.text) => {
+                    let made_from = m.made_from(old, &segment.text);
+                    let previous = m
+                        .previous
+                        .clone()
+                        .or_else(|| old.filter(|t| made_from.matches(t)).map(str::to_owned));
+                    Pending {
+                        page: p.path.clone(),
+                        id: id.to_owned(),
+                        state: PendingState::Stale,
+                        source: segment.text.clone(),
+                        heading,
+                        diff: previous
+                            .as_deref()
+                            .map(|prev| diff::word_diff(prev, &segment.text)),
+                        previous,
+                        translation: Some(m.text.clone()),
+                    }
+                }
+                Some(_) => continue,
+            };
+            out.push(pending);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `text` matches `glob`, where `*` matches any run of characters.
+fn glob_matches(glob: &str, text: &str) -> bool {
+    let mut parts = glob.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}

@@ -1,0 +1,236 @@
+//! Catalog mode end to end on the real page of the motivating case, in a
+//! temp dir: sync, translate a few messages, build, then move the source to
+//! a later version and see stale messages, their diffs, and a build that
+//! still succeeds.
+
+use std::path::Path;
+
+fn bitext(dir: &Path, args: &[&str]) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("bitext")
+        .chain(args.iter().copied())
+        .map(Into::into);
+    let code = cli::run_with(argv, dir, cli::Style::default(), &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).expect("UTF-8 output"),
+        String::from_utf8(err).expect("UTF-8 errors"),
+    )
+}
+
+#[track_caller]
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let (code, out, err) = bitext(dir, args);
+    assert_eq!(code, 0, "bitext {args:?} failed:\n{out}\n{err}");
+    out
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("readable")
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("creatable");
+    std::fs::write(path, text).expect("writable");
+}
+
+#[test]
+fn sync_translate_build_then_the_source_moves_on() {
+    let Some(root) = corpus::root("catalog mode end-to-end test") else {
+        return;
+    };
+    let history = root.join("privacyguides-history/en");
+    let version = |prefix: &str| {
+        let path = corpus::markdown_files(&history)
+            .into_iter()
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .expect("the version exists");
+        corpus::read(&path)
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    let source_041 = version("041-");
+    write(&dir.join("content/en/messengers.md"), &source_041);
+
+    ok(dir, &["sync"]);
+    let source = catalog::parse(&read(&dir.join("locales/en/messengers.ftl"))).expect("parses");
+
+    // A translator translates a few messages.
+    fn translate(text: &str) -> Option<(&str, &'static str)> {
+        Some(match text {
+            "Signal" => ("Signal", "Signal"),
+            t if t.starts_with("**Signal** is a mobile app") => (
+                t,
+                "**Signal** è un'app per dispositivi mobili sviluppata da Signal Messenger LLC.",
+            ),
+            "Homepage" => ("Homepage", "Pagina iniziale"),
+            "Privacy Policy" => ("Privacy Policy", "Informativa sulla privacy"),
+            _ => return None,
+        })
+    }
+    // Besides those, every message whose text the later version no longer has
+    // (edited or removed), so that the later version makes some stale.
+    let source_043 = version("043-");
+    let mut it = catalog::Catalog::default();
+    for message in &source.messages {
+        if !source_043.contains(&message.text) {
+            it.messages.push(catalog::Message {
+                id: message.id.clone(),
+                text: format!("IT {}", message.text),
+                source: Some(catalog::Fingerprint::of(&message.text)),
+                ..catalog::Message::default()
+            });
+        } else if let Some((source_text, italian)) = translate(&message.text) {
+            it.messages.push(catalog::Message {
+                id: message.id.clone(),
+                text: italian.to_owned(),
+                source: Some(catalog::Fingerprint::of(source_text)),
+                ..catalog::Message::default()
+            });
+        }
+    }
+    assert!(it.messages.len() >= 4, "found the messages to translate");
+    write(&dir.join("locales/it/messengers.ftl"), &catalog::write(&it));
+    ok(dir, &["sync"]);
+
+    // Build: all five recommendation boxes, and the Italian text in place.
+    ok(dir, &["build"]);
+    let built = read(&dir.join("content/it/messengers.md"));
+    assert_eq!(built.matches("!!! recommendation").count(), 5);
+    assert!(built.contains("**Signal** è un'app per dispositivi mobili"));
+    assert!(built.contains(":octicons-home-16: Pagina iniziale]"));
+    assert!(built.contains("title=\"Informativa sulla privacy\""));
+    assert_eq!(
+        ok(dir, &["build", "--check"]),
+        "0 pages out of date, 1 up to date\n",
+        "a second build has nothing to do"
+    );
+
+    // The source moves on to a later version.
+    write(&dir.join("content/en/messengers.md"), &source_043);
+    ok(dir, &["sync"]);
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
+    let it_status = &status["locales"]["it"];
+    let stale = it_status["stale"].as_u64().expect("a count");
+    assert!(stale >= 1, "some messages went stale: {it_status}");
+    assert_eq!(
+        it_status["pages"]["messengers"]["stale"], it_status["stale"],
+        "the page carries the same counts"
+    );
+    let pending: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["pending", "--locale", "it", "--format", "json"]))
+            .expect("JSON");
+    let stale_messages: Vec<&serde_json::Value> = pending["messages"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|m| m["status"] == "stale")
+        .collect();
+    assert_eq!(stale_messages.len() as u64, stale);
+    for message in &stale_messages {
+        assert!(message["previous"].is_string(), "{message}");
+        let diff = message["diff"].as_array().expect("a diff");
+        assert!(diff.iter().any(|c| c["kind"] != "equal"), "{message}");
+        assert!(message["translation"].is_string(), "{message}");
+    }
+    check_po(dir);
+    ok(dir, &["build"]);
+    let rebuilt = read(&dir.join("content/it/messengers.md"));
+    assert_eq!(rebuilt.matches("!!! recommendation").count(), 5);
+
+    // A hand edit of a generated page is never overwritten without --force.
+    write(
+        &dir.join("content/it/messengers.md"),
+        &format!("{rebuilt}\nA hand edit.\n"),
+    );
+    write(&dir.join("content/en/messengers.md"), &source_041);
+    let (code, _, err) = bitext(dir, &["build"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("content/it/messengers.md was not generated by bitext or was edited since"),
+        "{err}"
+    );
+    assert!(read(&dir.join("content/it/messengers.md")).ends_with("A hand edit.\n"));
+    ok(dir, &["build", "--force"]);
+    assert!(!read(&dir.join("content/it/messengers.md")).contains("A hand edit."));
+}
+
+#[test]
+fn a_broken_catalog_stops_sync_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    write(&dir.join("content/en/a.md"), "# Title\n\nOne paragraph.\n");
+    write(
+        &dir.join("content/en/b.md"),
+        "# Other\n\nAnother paragraph.\n",
+    );
+    write(&dir.join("locales/it/b.ftl"), "ok = bene\nbroken = {\n");
+    let (code, out, err) = bitext(dir, &["sync"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("locales/it/b.ftl:2: Expected"), "{err}");
+    assert!(
+        !dir.join("locales/en/a.ftl").exists(),
+        "nothing was written"
+    );
+}
+
+#[test]
+fn an_empty_catalog_builds_to_the_source_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    let source = "---\ntitle: Hello\n---\n\n# Title\r\n\n!!! note \"Box\"\n\n    Body with `code`.\n\n- [Home](https://example.org){ .md-button title=\"Start\" }\n";
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    write(&dir.join("content/en/a.md"), source);
+    write(&dir.join("locales/it/a.ftl"), "");
+    ok(dir, &["sync"]);
+    ok(dir, &["build"]);
+    assert_eq!(read(&dir.join("content/it/a.md")), source);
+}
+
+/// `pending --format po` passes `msgfmt --check` (gettext is installed by
+/// `.ci/run`; elsewhere the check is skipped when msgfmt is missing).
+fn check_po(dir: &Path) {
+    ok(
+        dir,
+        &["pending", "--locale", "it", "--format", "po", "-o", "it.po"],
+    );
+    let po = read(&dir.join("it.po"));
+    assert!(
+        po.contains("#, fuzzy\n#| msgid"),
+        "stale messages are fuzzy with their previous msgid"
+    );
+    match std::process::Command::new("msgfmt")
+        .args(["--check", "-o", "/dev/null", "it.po"])
+        .current_dir(dir)
+        .output()
+    {
+        Ok(result) => assert!(
+            result.status.success(),
+            "msgfmt --check failed:\n{}",
+            String::from_utf8_lossy(&result.stderr)
+        ),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "msgfmt is needed in CI: {e}"
+            );
+            eprintln!("SKIPPED msgfmt --check: msgfmt not found ({e})");
+        }
+    }
+}
