@@ -10,6 +10,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("clap", "cli"),
     ("fluent-syntax", "catalog"),
     ("fluent-bundle", "catalog"),
+    ("similar", "diff"),
     ("git2", "history"),
 ];
 

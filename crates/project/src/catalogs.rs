@@ -247,6 +247,7 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
     let locales = chosen_locales(config, options.locales.as_deref())?;
     let manifest_file = manifest_path(config);
     let mut manifest = read_manifest(&manifest_file)?;
+    let manifest_before = manifest.clone();
     let mut report = BuildReport::default();
     let mut plan = Vec::new();
     for page in pages(config)? {
@@ -270,6 +271,8 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
                 None
             };
             if existing.as_deref() == Some(output.as_str()) {
+                // What bitext would generate, whoever wrote it: bitext's to update from now on.
+                manifest.insert(key, Fingerprint::of(&output).to_string());
                 report.unchanged += 1;
                 continue;
             }
@@ -290,7 +293,7 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
     if options.check || !report.refused.is_empty() {
         return Ok(report);
     }
-    if !plan.is_empty() {
+    if !plan.is_empty() || manifest != manifest_before {
         let mut text = serde_json::to_string_pretty(&manifest).expect("a map of strings");
         text.push('\n');
         plan.push((manifest_file, text));
