@@ -1,5 +1,9 @@
 //! Atomic writes: a temporary file beside the target, then a rename, so an
-//! interrupted run leaves every file either old or new.
+//! interrupted run leaves every file either old or new. There is no fsync:
+//! it made a sync and build of the corpus site (2,744 files) take 2.5 s
+//! instead of well under one, and a killed process cannot leave a half
+//! file either way; surviving power loss is left to the file system (ext4
+//! flushes a file that replaces another by rename).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,7 +26,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
         std::fs::rename(&temp, path)
     })();
     if let Err(e) = result {
