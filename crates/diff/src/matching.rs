@@ -100,12 +100,7 @@ pub fn match_segments(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Option<usize>> 
             if low >= high {
                 break;
             }
-            let best = (low..high)
-                .filter(|&i| !taken[i] && old[i].kind == new[k].kind)
-                .map(|i| (i, similarity(old[i].text, new[k].text)))
-                .filter(|&(_, s)| s >= IN_PLACE)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((i, _)) = best {
+            if let Some(i) = most_similar(old, &new[k], low..high, &taken, IN_PLACE) {
                 matched[k] = Some(i);
                 taken[i] = true;
                 low = i + 1;
@@ -119,18 +114,28 @@ pub fn match_segments(old: &[Item<'_>], new: &[Item<'_>]) -> Vec<Option<usize>> 
     let free_new: Vec<usize> = (0..new.len()).filter(|&j| matched[j].is_none()).collect();
     if free_old.len() <= MOVED_SEARCH_LIMIT && free_new.len() <= MOVED_SEARCH_LIMIT {
         for j in free_new {
-            let best = free_old
-                .iter()
-                .copied()
-                .filter(|&i| !taken[i] && old[i].kind == new[j].kind)
-                .map(|i| (i, similarity(old[i].text, new[j].text)))
-                .filter(|&(_, s)| s >= MOVED)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((i, _)) = best {
+            if let Some(i) = most_similar(old, &new[j], free_old.iter().copied(), &taken, MOVED) {
                 matched[j] = Some(i);
                 taken[i] = true;
             }
         }
     }
     matched
+}
+
+/// Among the `candidates` not taken yet, the old segment of the same kind
+/// most similar to `item` (the earliest on a tie), if it reaches `threshold`.
+fn most_similar(
+    old: &[Item<'_>],
+    item: &Item<'_>,
+    candidates: impl Iterator<Item = usize>,
+    taken: &[bool],
+    threshold: f32,
+) -> Option<usize> {
+    candidates
+        .filter(|&i| !taken[i] && old[i].kind == item.kind)
+        .map(|i| (i, similarity(old[i].text, item.text)))
+        .filter(|&(_, s)| s >= threshold)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
 }
