@@ -90,6 +90,19 @@ impl Message {
     pub fn is_current(&self, old_source: Option<&str>, current: &str) -> bool {
         self.made_from(old_source, current).matches(current)
     }
+
+    /// The source text this translation was made from, when known: the one
+    /// recorded with it, or else `old_source` if its fingerprint matches.
+    pub fn previous_source<'a>(
+        &'a self,
+        old_source: Option<&'a str>,
+        current: &str,
+    ) -> Option<&'a str> {
+        let made_from = self.made_from(old_source, current);
+        self.previous
+            .as_deref()
+            .or_else(|| old_source.filter(|t| made_from.matches(t)))
+    }
 }
 
 #[cfg(test)]

@@ -152,9 +152,9 @@ pub fn sync_target(
                 newly_stale += 1;
             }
             message.stale = true;
-            if message.previous.is_none() {
-                message.previous = old_text.filter(|t| made_from.matches(t)).map(str::to_owned);
-            }
+            message.previous = translation
+                .previous_source(old_text, &source.text)
+                .map(str::to_owned);
         }
         messages.push(message);
     }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::Style;
 use crate::args::{Args, BuildArgs, Format, StatusArgs, StatusFormat, SyncArgs};
-use crate::output::shown;
+use crate::output::{plural, shown};
 
 fn locales(list: &[String]) -> Option<Vec<Locale>> {
     (!list.is_empty()).then(|| list.iter().map(|l| Locale::new(l.as_str())).collect())
@@ -134,14 +134,6 @@ pub fn sync(
         plural(report.written.len(), "catalog")
     );
     Ok(0)
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[derive(Serialize)]

@@ -48,3 +48,12 @@ pub fn shown(path: &Path, base: &Path) -> String {
     let text = rel.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
+
+/// A count and a noun: `1 page`, `3 pages`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

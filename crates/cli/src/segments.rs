@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::Style;
 use crate::args::{Args, Format, SegmentsArgs};
-use crate::output::shown;
+use crate::output::{plural, shown};
 
 #[derive(Serialize)]
 struct FileJson<'a> {
@@ -96,10 +96,7 @@ fn human(
         out,
         "{} {}",
         style.bold(path),
-        style.dim(&format!(
-            "({count} {})",
-            if count == 1 { "segment" } else { "segments" }
-        ))
+        style.dim(&format!("({})", plural(count, "segment")))
     )?;
     let id_width = doc
         .segments

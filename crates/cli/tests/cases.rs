@@ -5,6 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod support;
+use support::run;
+
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases")
 }
@@ -24,18 +27,6 @@ fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy file");
         }
     }
-}
-
-/// Runs the CLI in `dir`; returns (stdout, stderr, exit code).
-fn run(dir: &Path, args: &[&str]) -> (String, String, u8) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let argv = std::iter::once("bitext")
-        .chain(args.iter().copied())
-        .map(Into::into);
-    let code = cli::run_with(argv, dir, cli::Style::default(), &mut out, &mut err);
-    let text = |b: Vec<u8>| String::from_utf8(b).expect("the CLI writes UTF-8");
-    (text(out), text(err), code)
 }
 
 #[test]

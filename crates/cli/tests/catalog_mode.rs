@@ -5,18 +5,11 @@
 
 use std::path::Path;
 
+mod support;
+
 fn bitext(dir: &Path, args: &[&str]) -> (u8, String, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let argv = std::iter::once("bitext")
-        .chain(args.iter().copied())
-        .map(Into::into);
-    let code = cli::run_with(argv, dir, cli::Style::default(), &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).expect("UTF-8 output"),
-        String::from_utf8(err).expect("UTF-8 errors"),
-    )
+    let (out, err, code) = support::run(dir, args);
+    (code, out, err)
 }
 
 #[track_caller]

@@ -3,11 +3,11 @@
 //! Everything is read and computed before anything is written, so a catalog
 //! that fails to parse stops the run with nothing changed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use catalog::{Catalog, Fingerprint};
-use model::{Document, Locale, SegmentId, SegmentKind};
+use catalog::{Catalog, Fingerprint, Message};
+use model::{Document, Locale, Segment, SegmentId, SegmentKind};
 
 use crate::{Config, Error, Page, Result, StaleText, pages, read_text, segment_file, write_atomic};
 
@@ -19,7 +19,21 @@ struct PageState {
     catalog_path: PathBuf,
     catalog_text: Option<String>,
     old: Catalog,
+    /// For each segment, the index of the old source message it continues.
+    matching: Vec<Option<usize>>,
     synced: catalog::SourceSync,
+}
+
+/// A segment of a page seen from one target catalog.
+#[derive(Debug)]
+struct Entry<'a> {
+    id: &'a str,
+    segment: &'a Segment,
+    /// The text the old source catalog had for this segment.
+    old_source: Option<&'a str>,
+    translation: Option<&'a Message>,
+    /// The translation exists and is up to date with the segment.
+    current: bool,
 }
 
 impl PageState {
@@ -53,6 +67,7 @@ impl PageState {
             catalog_path,
             catalog_text,
             old,
+            matching,
             synced,
         })
     }
@@ -62,13 +77,23 @@ impl PageState {
         self.synced.catalog.messages.iter().map(|m| m.id.as_str())
     }
 
-    /// The text the old source catalog had for each id.
-    fn old_texts(&self) -> HashMap<&str, &str> {
-        self.old
-            .messages
-            .iter()
-            .map(|m| (m.id.as_str(), m.text.as_str()))
-            .collect()
+    /// Each segment with its id, its old source text and its translation in `target`.
+    fn entries<'a>(&'a self, target: &'a Catalog) -> impl Iterator<Item = Entry<'a>> {
+        let translations: HashMap<&str, &Message> =
+            target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+        self.ids().zip(&self.doc.segments).zip(&self.matching).map(
+            move |((id, segment), matched)| {
+                let old_source = matched.map(|i| self.old.messages[i].text.as_str());
+                let translation = translations.get(id).copied();
+                Entry {
+                    id,
+                    segment,
+                    old_source,
+                    translation,
+                    current: translation.is_some_and(|t| t.is_current(old_source, &segment.text)),
+                }
+            },
+        )
     }
 }
 
@@ -252,19 +277,16 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
     let mut plan = Vec::new();
     for page in pages(config)? {
         let state = PageState::load(config, &page)?;
-        let old_texts = state.old_texts();
         for locale in &locales {
             let Some((_, target)) = read_catalog(&catalog_path(config, locale, &page))? else {
                 report.without_catalog += 1;
                 continue;
             };
-            let texts = translated_texts(config, &state, &old_texts, &target);
+            let texts = translated_texts(config, &state, &target);
             let output =
                 assemble::assemble(&state.doc.skeleton, &texts).expect("one text per segment");
-            let path = config
-                .root
-                .join(config.translation.render(locale.as_str(), &page.path));
             let key = config.translation.render(locale.as_str(), &page.path);
+            let path = config.root.join(&key);
             let existing = if path.is_file() {
                 Some(read_text(&path)?)
             } else {
@@ -307,22 +329,14 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
 fn translated_texts<'a>(
     config: &Config,
     state: &'a PageState,
-    old_texts: &HashMap<&str, &str>,
     target: &'a Catalog,
 ) -> Vec<&'a str> {
-    let translations: HashMap<&str, &catalog::Message> =
-        target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+    let use_stale = config.build_stale == StaleText::Translation;
     state
-        .ids()
-        .zip(&state.doc.segments)
-        .map(|(id, segment)| match translations.get(id) {
-            Some(message)
-                if config.build_stale == StaleText::Translation
-                    || message.is_current(old_texts.get(id).copied(), &segment.text) =>
-            {
-                message.text.as_str()
-            }
-            _ => segment.text.as_str(),
+        .entries(target)
+        .map(|e| match e.translation {
+            Some(message) if e.current || use_stale => message.text.as_str(),
+            _ => e.segment.text.as_str(),
         })
         .collect()
 }
@@ -380,29 +394,24 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
         .collect();
     for page in pages(config)? {
         let state = PageState::load(config, &page)?;
-        let old_texts = state.old_texts();
+        let ids: HashSet<&str> = state.ids().collect();
         for status in &mut out {
             let target = read_catalog(&catalog_path(config, &status.locale, &page))?
                 .map(|(_, catalog)| catalog)
                 .unwrap_or_default();
-            let translations: HashMap<&str, &catalog::Message> =
-                target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
             let mut counts = Counts {
                 total: state.doc.segments.len(),
                 obsolete: target.obsolete.len(),
                 ..Counts::default()
             };
-            for (id, segment) in state.ids().zip(&state.doc.segments) {
-                match translations.get(id) {
-                    None => counts.missing += 1,
-                    Some(m) if m.is_current(old_texts.get(id).copied(), &segment.text) => {
-                        counts.translated += 1;
-                    }
-                    Some(_) => counts.stale += 1,
+            for entry in state.entries(&target) {
+                match (entry.translation, entry.current) {
+                    (None, _) => counts.missing += 1,
+                    (Some(_), true) => counts.translated += 1,
+                    (Some(_), false) => counts.stale += 1,
                 }
             }
             // Messages whose id has no segment any more (before a sync) count as obsolete.
-            let ids: std::collections::HashSet<&str> = state.ids().collect();
             counts.obsolete += target
                 .messages
                 .iter()
@@ -451,49 +460,38 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
             continue;
         }
         let state = PageState::load(config, &p)?;
-        let old_texts = state.old_texts();
         let target = read_catalog(&catalog_path(config, locale, &p))?
             .map(|(_, catalog)| catalog)
             .unwrap_or_default();
-        let translations: HashMap<&str, &catalog::Message> =
-            target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
-        for (id, segment) in state.ids().zip(&state.doc.segments) {
+        for entry in state.entries(&target) {
+            if entry.current {
+                continue;
+            }
+            let segment = entry.segment;
+            // A heading's nearest heading is itself: it has none to show.
             let heading = segment
                 .heading
-                .filter(|&h| !std::ptr::eq(&state.doc.segments[h], segment))
+                .filter(|_| segment.kind != SegmentKind::Heading)
                 .map(|h| state.doc.segments[h].text.clone());
-            let old = old_texts.get(id).copied();
-            let pending = match translations.get(id) {
-                None => Pending {
-                    page: p.path.clone(),
-                    id: id.to_owned(),
-                    state: PendingState::Missing,
-                    source: segment.text.clone(),
-                    heading,
-                    previous: None,
-                    diff: None,
-                    translation: None,
+            let previous = entry.translation.and_then(|m| {
+                m.previous_source(entry.old_source, &segment.text)
+                    .map(str::to_owned)
+            });
+            let pending = Pending {
+                page: p.path.clone(),
+                id: entry.id.to_owned(),
+                state: if entry.translation.is_some() {
+                    PendingState::Stale
+                } else {
+                    PendingState::Missing
                 },
-                Some(m) if !m.is_current(old, &segment.text) => {
-                    let made_from = m.made_from(old, &segment.text);
-                    let previous = m
-                        .previous
-                        .clone()
-                        .or_else(|| old.filter(|t| made_from.matches(t)).map(str::to_owned));
-                    Pending {
-                        page: p.path.clone(),
-                        id: id.to_owned(),
-                        state: PendingState::Stale,
-                        source: segment.text.clone(),
-                        heading,
-                        diff: previous
-                            .as_deref()
-                            .map(|prev| diff::word_diff(prev, &segment.text)),
-                        previous,
-                        translation: Some(m.text.clone()),
-                    }
-                }
-                Some(_) => continue,
+                source: segment.text.clone(),
+                heading,
+                diff: previous
+                    .as_deref()
+                    .map(|prev| diff::word_diff(prev, &segment.text)),
+                previous,
+                translation: entry.translation.map(|m| m.text.clone()),
             };
             out.push(pending);
         }
