@@ -12,6 +12,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("fluent-bundle", "catalog"),
     ("similar", "diff"),
     ("git2", "history"),
+    ("quick-xml", "exchange"),
 ];
 
 /// Crates that may print.

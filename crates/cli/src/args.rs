@@ -50,9 +50,14 @@ pub enum Command {
     Status(StatusArgs),
     /// The messages of a locale that need a translator: missing, and stale with a diff.
     #[command(
-        after_help = "Examples:\n  bitext pending --locale it\n  bitext pending --locale it --format po -o it.po\n  bitext pending --locale it --page 'guide/*' --format json\n\nEach message comes with its id, source text and nearest heading; a stale one also\nwith the source its translation was made from, a word diff ([-old-]{+new+}) and the\ncurrent translation. PO: msgctxt is the id, stale messages are `#, fuzzy` with `#|`."
+        after_help = "Examples:\n  bitext pending --locale it\n  bitext pending --locale it --format po -o it.po\n  bitext pending --locale it --page 'guide/*' --format json\n\nEach message comes with its id, source text and nearest heading; a stale one also\nwith the source its translation was made from, a word diff ([-old-]{+new+}) and the\ncurrent translation. PO: msgctxt is the id, stale messages are `#, fuzzy` with `#|`.\nXLIFF 2.0: one <file> per page, one <unit> per message, notes for the rest.\nTranslated files go back in with `bitext import`."
     )]
     Pending(PendingArgs),
+    /// Read translators' files (.ftl, .po, .xliff) back into a locale's catalogs.
+    #[command(
+        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n\nA translation of the current source is imported as up to date; one made from a\nsource that has changed since is imported as stale. Entries without a translation\nand entries marked for review (PO fuzzy, XLIFF state=\"initial\") are skipped.\nRejected, and reported with file and line: ids the page no longer has, and\ntranslations that differ from an up-to-date one in the catalog (someone edited it\nsince the export) unless --force. Exit 1 if anything was rejected; a file that\nfails to parse stops the run with exit 2 and nothing written."
+    )]
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,6 +133,7 @@ pub enum PendingFormat {
     Json,
     Ftl,
     Po,
+    Xliff,
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,4 +149,19 @@ pub struct PendingArgs {
     pub output: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = PendingFormat::Markdown)]
     pub format: PendingFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The locale the translations are in.
+    #[arg(long, value_name = "L")]
+    pub locale: String,
+    /// Translator files: .ftl, .po, .xliff or .xlf.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Overwrite up-to-date translations that differ from the imported ones.
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }

@@ -6,6 +6,7 @@
 mod args;
 mod catalogs;
 mod files;
+mod import;
 mod output;
 mod pending;
 mod segments;
@@ -60,6 +61,7 @@ pub fn run_with(
         Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
         Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out),
         Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
+        Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
     };
     match result {
         Ok(code) => code,

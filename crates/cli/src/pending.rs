@@ -35,13 +35,6 @@ struct ChangeJson<'a> {
     text: &'a str,
 }
 
-fn status_name(state: project::PendingState) -> &'static str {
-    match state {
-        project::PendingState::Missing => "missing",
-        project::PendingState::Stale => "stale",
-    }
-}
-
 pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
     let locale = Locale::new(cmd.locale.as_str());
@@ -55,7 +48,7 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
                     .map(|p| MessageJson {
                         page: &p.page,
                         id: &p.id,
-                        status: status_name(p.state),
+                        status: p.state.name(),
                         source: &p.source,
                         heading: p.heading.as_deref(),
                         previous: p.previous.as_deref(),
@@ -78,6 +71,9 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
         }
         PendingFormat::Ftl => project::pending_ftl(&pending),
         PendingFormat::Po => project::pending_po(&pending, locale.as_str()),
+        PendingFormat::Xliff => {
+            project::pending_xliff(&pending, config.source_locale.as_str(), locale.as_str())
+        }
         PendingFormat::Markdown => markdown(&pending, &locale),
     };
     match &cmd.output {
@@ -105,7 +101,7 @@ fn markdown(pending: &[project::Pending], locale: &Locale) -> String {
             page = &p.page;
             out.push_str(&format!("\n## {page}\n"));
         }
-        out.push_str(&format!("\n### `{}` ({})\n\n", p.id, status_name(p.state)));
+        out.push_str(&format!("\n### `{}` ({})\n\n", p.id, p.state.name()));
         if let Some(heading) = &p.heading {
             out.push_str(&format!("Under: {heading}\n\n"));
         }

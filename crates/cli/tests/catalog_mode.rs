@@ -227,3 +227,50 @@ fn check_po(dir: &Path) {
         }
     }
 }
+
+#[test]
+fn removed_segments_become_obsolete_until_prune() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    let page = dir.join("content/en/a.md");
+    write(&page, "# Title\n\nKept paragraph.\n\nRemoved paragraph.\n");
+    ok(dir, &["sync"]);
+    write(
+        &dir.join("locales/it/a.ftl"),
+        "title-paragraph-1 = Paragrafo tenuto.\ntitle-paragraph-2 = Paragrafo tolto.\n",
+    );
+    ok(dir, &["sync"]);
+    write(&page, "# Title\n\nKept paragraph.\n");
+    let sync: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["sync", "--format", "json"])).expect("JSON");
+    assert_eq!(sync["pages"][0]["locales"]["it"]["obsolete"], 1, "{sync}");
+    let catalog = catalog::parse(&read(&dir.join("locales/it/a.ftl"))).expect("parses");
+    assert_eq!(catalog.messages.len(), 1);
+    assert_eq!(catalog.obsolete.len(), 1);
+    assert_eq!(catalog.obsolete[0].text, "Paragrafo tolto.");
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
+    assert_eq!(status["locales"]["it"]["obsolete"], 1);
+
+    // A second sync keeps it; --prune drops it, once.
+    assert_eq!(
+        ok(dir, &["sync"]).lines().last(),
+        Some(
+            "synced 1 page (0 new, 0 changed, 0 removed segments; translations: 0 newly stale, 0 newly obsolete, 0 pruned); wrote 0 catalogs"
+        )
+    );
+    let sync: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["sync", "--prune", "--format", "json"])).expect("JSON");
+    assert_eq!(sync["pages"][0]["locales"]["it"]["pruned"], 1, "{sync}");
+    let catalog = catalog::parse(&read(&dir.join("locales/it/a.ftl"))).expect("parses");
+    assert_eq!(catalog.obsolete, []);
+    assert_eq!(catalog.messages[0].text, "Paragrafo tenuto.");
+    let sync: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["sync", "--prune", "--format", "json"])).expect("JSON");
+    assert_eq!(sync["pages"][0]["locales"]["it"]["pruned"], 0, "{sync}");
+    assert_eq!(sync["written"], serde_json::json!([]));
+}

@@ -7,14 +7,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use catalog::{Catalog, Fingerprint, Message};
+use exchange::{Pending, PendingState};
 use model::{Document, Locale, Segment, SegmentId, SegmentKind};
 
 use crate::{Config, Error, Page, Result, StaleText, pages, read_text, segment_file, write_atomic};
 
 /// A source page with its segments and its source catalog, old and synced.
 #[derive(Debug)]
-struct PageState {
-    doc: Document,
+pub(crate) struct PageState {
+    pub(crate) doc: Document,
     /// The source catalog's path, its text on disk (if any) and its messages.
     catalog_path: PathBuf,
     catalog_text: Option<String>,
@@ -26,18 +27,18 @@ struct PageState {
 
 /// A segment of a page seen from one target catalog.
 #[derive(Debug)]
-struct Entry<'a> {
-    id: &'a str,
-    segment: &'a Segment,
+pub(crate) struct Entry<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) segment: &'a Segment,
     /// The text the old source catalog had for this segment.
-    old_source: Option<&'a str>,
-    translation: Option<&'a Message>,
+    pub(crate) old_source: Option<&'a str>,
+    pub(crate) translation: Option<&'a Message>,
     /// The translation exists and is up to date with the segment.
-    current: bool,
+    pub(crate) current: bool,
 }
 
 impl PageState {
-    fn load(config: &Config, page: &Page) -> Result<PageState> {
+    pub(crate) fn load(config: &Config, page: &Page) -> Result<PageState> {
         let (_, doc, _) = segment_file(&page.source, &config.markdown)?;
         let catalog_path = catalog_path(config, &config.source_locale, page);
         let (catalog_text, old) = match read_catalog(&catalog_path)? {
@@ -73,12 +74,12 @@ impl PageState {
     }
 
     /// The id of each segment, in document order.
-    fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.synced.catalog.messages.iter().map(|m| m.id.as_str())
     }
 
     /// Each segment with its id, its old source text and its translation in `target`.
-    fn entries<'a>(&'a self, target: &'a Catalog) -> impl Iterator<Item = Entry<'a>> {
+    pub(crate) fn entries<'a>(&'a self, target: &'a Catalog) -> impl Iterator<Item = Entry<'a>> {
         let translations: HashMap<&str, &Message> =
             target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
         self.ids().zip(&self.doc.segments).zip(&self.matching).map(
@@ -97,14 +98,14 @@ impl PageState {
     }
 }
 
-fn catalog_path(config: &Config, locale: &Locale, page: &Page) -> PathBuf {
+pub(crate) fn catalog_path(config: &Config, locale: &Locale, page: &Page) -> PathBuf {
     config
         .root
         .join(config.catalog.render(locale.as_str(), &page.path))
 }
 
 /// A catalog file's text and messages; `None` when there is no such file.
-fn read_catalog(path: &Path) -> Result<Option<(String, Catalog)>> {
+pub(crate) fn read_catalog(path: &Path) -> Result<Option<(String, Catalog)>> {
     if !path.is_file() {
         return Ok(None);
     }
@@ -119,7 +120,7 @@ fn read_catalog(path: &Path) -> Result<Option<(String, Catalog)>> {
 }
 
 /// The locales to work on: `only` (checked against the project's), or all.
-fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale>> {
+pub(crate) fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale>> {
     let all = crate::locales(config)?;
     let Some(only) = only else { return Ok(all) };
     for locale in only {
@@ -135,7 +136,7 @@ fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale
 }
 
 /// Writes planned files; the plan is complete before the first write.
-fn write_all(plan: &[(PathBuf, String)]) -> Result<()> {
+pub(crate) fn write_all(plan: &[(PathBuf, String)]) -> Result<()> {
     for (path, text) in plan {
         write_atomic(path, text.as_bytes())?;
     }
@@ -422,32 +423,6 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
         }
     }
     Ok(out)
-}
-
-/// Why a message is pending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PendingState {
-    /// No translation yet.
-    Missing,
-    /// Translated, but the source changed since.
-    Stale,
-}
-
-/// A message a translator has to work on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    pub page: String,
-    pub id: String,
-    pub state: PendingState,
-    /// The current source text.
-    pub source: String,
-    /// The nearest heading before the segment, if any.
-    pub heading: Option<String>,
-    /// For a stale message: the source the translation was made from (when
-    /// known), the word diff from it to the current source, and the translation.
-    pub previous: Option<String>,
-    pub diff: Option<Vec<diff::Change>>,
-    pub translation: Option<String>,
 }
 
 /// The untranslated and stale messages of `locale`, page by page in source

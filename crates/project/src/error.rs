@@ -28,11 +28,22 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}", catalog_errors(path, errors))]
+    #[error("{}", located(path, errors.iter().map(|e| (e.line, e.message.as_str()))))]
     Catalog {
         path: PathBuf,
         errors: Vec<catalog::Error>,
     },
+    #[error("{}", located(path, errors.iter().map(|e| (e.line, e.message.as_str()))))]
+    TranslatorFile {
+        path: PathBuf,
+        errors: Vec<exchange::Error>,
+    },
+    #[error("{path}: unknown file type (bitext imports .ftl, .po and .xliff/.xlf files)")]
+    UnknownFormat { path: PathBuf },
+    #[error(
+        "`{locale}` is the source locale: its catalogs are written by `bitext sync`, not imported"
+    )]
+    ImportIntoSource { locale: String },
     #[error("unknown locale `{locale}` (this project has: {known})")]
     UnknownLocale { locale: String, known: String },
     #[error("{path}: {message}")]
@@ -46,10 +57,9 @@ pub enum Error {
 }
 
 /// One line per problem, each naming the file and line.
-fn catalog_errors(path: &std::path::Path, errors: &[catalog::Error]) -> String {
-    let lines: Vec<String> = errors
-        .iter()
-        .map(|e| format!("{}:{}: {}", path.display(), e.line, e.message))
+fn located<'a>(path: &std::path::Path, problems: impl Iterator<Item = (usize, &'a str)>) -> String {
+    let lines: Vec<String> = problems
+        .map(|(line, message)| format!("{}:{line}: {message}", path.display()))
         .collect();
     lines.join("\n")
 }

@@ -10,20 +10,21 @@ mod catalogs;
 mod config;
 mod error;
 mod files;
-mod formats;
+mod import;
 mod pattern;
 mod read;
 mod write;
 
 pub use catalogs::{
-    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, Pending, PendingState,
-    SyncOptions, SyncReport, build, pending, status, sync,
+    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
+    build, pending, status, sync,
 };
 pub use config::{CONFIG_FILE, Config, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
+pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
-pub use formats::{pending_ftl, pending_po};
+pub use import::{ImportOptions, ImportReport, RejectReason, Rejected, import};
 pub use pattern::Pattern;
 pub use read::{read_text, segment_file};
 pub use write::write_atomic;

@@ -1,0 +1,132 @@
+//! Translator files: the pending messages of a locale written as Fluent,
+//! gettext PO or XLIFF 2.0, and the translations read back from those files.
+//! The only user of quick-xml.
+//!
+//! Inputs: [`Pending`] messages (what `bitext pending` found), or the text of
+//! a translator's file. Outputs: the text of a file ([`pending_ftl`],
+//! [`pending_po`], [`pending_xliff`]), or the [`Submitted`] translations in it
+//! ([`read`]). Every format carries the same data: page, id, source text (or
+//! its fingerprint), nearest heading, and for stale messages the previous
+//! source and the current translation. It ignores on purpose where files
+//! live, which ids exist and what a catalog holds now: deciding what an
+//! import changes is the caller's job.
+
+mod ftl;
+mod po;
+mod xliff;
+
+pub use ftl::{pending_ftl, read_ftl};
+pub use po::{pending_po, read_po};
+pub use xliff::{pending_xliff, read_xliff};
+
+use catalog::Fingerprint;
+
+/// Why a message is pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingState {
+    /// No translation yet.
+    Missing,
+    /// Translated, but the source changed since.
+    Stale,
+}
+
+impl PendingState {
+    pub fn name(self) -> &'static str {
+        match self {
+            PendingState::Missing => "missing",
+            PendingState::Stale => "stale",
+        }
+    }
+}
+
+/// A message a translator has to work on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub page: String,
+    pub id: String,
+    pub state: PendingState,
+    /// The current source text.
+    pub source: String,
+    /// The nearest heading before the segment, if any.
+    pub heading: Option<String>,
+    /// For a stale message: the source the translation was made from (when
+    /// known), the word diff from it to the current source, and the translation.
+    pub previous: Option<String>,
+    pub diff: Option<Vec<diff::Change>>,
+    pub translation: Option<String>,
+}
+
+/// One translation found in a translator's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    /// The 1-based line where the entry starts.
+    pub line: usize,
+    /// The source page, when the file says (PO msgctxt, XLIFF `original`,
+    /// a `page:` note or the catalog's page in Fluent).
+    pub page: Option<String>,
+    pub id: String,
+    /// The source text the translation was made from, when the file holds it.
+    pub source_text: Option<String>,
+    /// The fingerprint of that source text (recorded, or computed from it).
+    pub source: Option<Fingerprint>,
+    /// The translation; `None` when the entry is still untranslated (empty
+    /// `msgstr`, no `<target>`, a Fluent value left equal to its source).
+    pub translation: Option<String>,
+    /// The translator marked the entry as needing review (PO `fuzzy`,
+    /// XLIFF `state="initial"`): gettext tools do not use such entries.
+    pub needs_review: bool,
+}
+
+/// A translator's file format, known by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Ftl,
+    Po,
+    Xliff,
+}
+
+impl Format {
+    /// The format of a file named `name`: `.ftl`, `.po`/`.pot`, `.xliff`/`.xlf`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "ftl" => Some(Format::Ftl),
+            "po" | "pot" => Some(Format::Po),
+            "xliff" | "xlf" => Some(Format::Xliff),
+            _ => None,
+        }
+    }
+}
+
+/// A problem in a translator's file, with its 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The translations in `text`, a file in `format`; every problem is reported.
+pub fn read(format: Format, text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
+    match format {
+        Format::Ftl => read_ftl(text),
+        Format::Po => read_po(text),
+        Format::Xliff => read_xliff(text),
+    }
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests;

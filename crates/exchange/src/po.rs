@@ -1,0 +1,276 @@
+//! Pending messages as a gettext PO file, and translations read back from one.
+
+use catalog::Fingerprint;
+
+use crate::{Error, Pending, PendingState, Submitted, one_line};
+
+/// The pending messages as a gettext PO file for `locale`: msgctxt is the id
+/// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
+/// previous source as `#| msgid`.
+pub fn pending_po(pending: &[Pending], locale: &str) -> String {
+    let mut out = String::new();
+    out.push_str("msgid \"\"\nmsgstr \"\"\n");
+    out.push_str(&format!("\"Language: {locale}\\n\"\n"));
+    out.push_str("\"MIME-Version: 1.0\\n\"\n");
+    out.push_str("\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
+    out.push_str("\"Content-Transfer-Encoding: 8bit\\n\"\n");
+    out.push_str("\"X-Generator: bitext\\n\"\n");
+    for p in pending {
+        out.push('\n');
+        if let Some(heading) = &p.heading {
+            out.push_str(&format!("#. heading: {}\n", one_line(heading)));
+        }
+        out.push_str(&format!("#: {}\n", p.page));
+        if p.state == PendingState::Stale {
+            out.push_str("#, fuzzy\n");
+            if let Some(previous) = &p.previous {
+                out.push_str(&po_string("#| msgid", previous));
+            }
+        }
+        out.push_str(&po_string("msgctxt", &format!("{}/{}", p.page, p.id)));
+        out.push_str(&po_string("msgid", &p.source));
+        out.push_str(&po_string("msgstr", p.translation.as_deref().unwrap_or("")));
+    }
+    out
+}
+
+/// A PO keyword and its quoted string; multi-line strings start with `""`
+/// and put each line on its own, as gettext writes them. For `#| msgid`
+/// every continuation line is prefixed with `#| ` too.
+fn po_string(keyword: &str, text: &str) -> String {
+    let prefix = if keyword.starts_with("#|") { "#| " } else { "" };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    if lines.len() <= 1 {
+        return format!("{keyword} \"{}\"\n", po_escape(text));
+    }
+    let mut out = format!("{keyword} \"\"\n");
+    for line in lines {
+        out.push_str(&format!("{prefix}\"{}\"\n", po_escape(line)));
+    }
+    out
+}
+
+fn po_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The string a PO line holds, between its quotes, unescaped.
+fn po_unescape(quoted: &str) -> Result<String, String> {
+    let inner = quoted
+        .trim()
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .ok_or_else(|| format!("expected a quoted string, found `{}`", quoted.trim()))?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            return Err("unescaped `\"` inside a string".to_owned());
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some('"') => out.push('"'),
+            Some('\'') => out.push('\''),
+            Some('a') => out.push('\u{7}'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('v') => out.push('\u{b}'),
+            Some(other) => return Err(format!("unknown escape `\\{other}`")),
+            None => return Err("string ends with a lone `\\`".to_owned()),
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Context,
+    Id,
+    Str,
+}
+
+/// One PO entry as it is read.
+#[derive(Debug, Default)]
+struct Entry {
+    line: usize,
+    context: Option<String>,
+    id: Option<String>,
+    text: Option<String>,
+    fuzzy: bool,
+    last: Option<Field>,
+}
+
+impl Entry {
+    fn field(&mut self, field: Field) -> &mut Option<String> {
+        match field {
+            Field::Context => &mut self.context,
+            Field::Id => &mut self.id,
+            Field::Str => &mut self.text,
+        }
+    }
+}
+
+/// The entries of a PO file written by `bitext pending --format po` (or any
+/// PO file whose msgctxt is `page/id`). Plural entries and entries without
+/// msgctxt are errors; obsolete (`#~`) entries and the header are skipped.
+pub fn read_po(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut entry = Entry::default();
+    for (i, raw) in text.split('\n').enumerate() {
+        let n = i + 1;
+        let line = raw.trim();
+        let complete = entry.text.is_some();
+        let keyword = ["msgctxt", "msgid_plural", "msgid", "msgstr"]
+            .into_iter()
+            .find(|k| line.starts_with(k));
+        let starts_entry = line.is_empty() || line.starts_with('#') || keyword.is_some();
+        if complete && starts_entry && !line.starts_with('"') {
+            finish(std::mem::take(&mut entry), &mut out, &mut errors);
+        }
+        if line.is_empty() || line.starts_with("#~") {
+            continue;
+        }
+        if entry.line == 0 {
+            entry.line = n;
+        }
+        if let Some(flags) = line.strip_prefix("#,") {
+            if flags.split(',').any(|f| f.trim() == "fuzzy") {
+                entry.fuzzy = true;
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let (field, rest) = match keyword {
+            Some("msgctxt") => (Field::Context, &line["msgctxt".len()..]),
+            Some("msgid") => (Field::Id, &line["msgid".len()..]),
+            Some("msgid_plural") => {
+                errors.push(Error {
+                    line: n,
+                    message:
+                        "plural entries (msgid_plural) are not bitext's: a segment has one text"
+                            .to_owned(),
+                });
+                entry.last = None;
+                continue;
+            }
+            Some(_) if line.starts_with("msgstr[") => {
+                errors.push(Error {
+                    line: n,
+                    message:
+                        "plural translations (msgstr[n]) are not bitext's: a segment has one text"
+                            .to_owned(),
+                });
+                entry.text = Some(String::new());
+                entry.last = None;
+                continue;
+            }
+            Some(_) => (Field::Str, &line["msgstr".len()..]),
+            None if line.starts_with('"') => match entry.last {
+                Some(field) => (field, line),
+                None => {
+                    errors.push(Error {
+                        line: n,
+                        message: "a string that continues no msgctxt, msgid or msgstr".to_owned(),
+                    });
+                    continue;
+                }
+            },
+            None => {
+                errors.push(Error {
+                    line: n,
+                    message: format!("not a PO line: `{line}`"),
+                });
+                continue;
+            }
+        };
+        match po_unescape(rest) {
+            Ok(s) => {
+                let slot = entry.field(field);
+                if keyword.is_some() && slot.is_some() {
+                    errors.push(Error {
+                        line: n,
+                        message: "a second msgctxt, msgid or msgstr in one entry".to_owned(),
+                    });
+                }
+                if keyword.is_some() {
+                    *slot = Some(s);
+                } else {
+                    slot.get_or_insert_default().push_str(&s);
+                }
+                entry.last = Some(field);
+            }
+            Err(message) => {
+                // Keep the entry whole so that one bad string is one error.
+                entry.field(field).get_or_insert_default();
+                entry.last = Some(field);
+                errors.push(Error { line: n, message });
+            }
+        }
+    }
+    if entry.id.is_some() || entry.text.is_some() {
+        finish(entry, &mut out, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn finish(entry: Entry, out: &mut Vec<Submitted>, errors: &mut Vec<Error>) {
+    let Some(source) = entry.id else {
+        errors.push(Error {
+            line: entry.line,
+            message: "msgstr without msgid".to_owned(),
+        });
+        return;
+    };
+    let Some(context) = entry.context else {
+        if !source.is_empty() {
+            errors.push(Error {
+                line: entry.line,
+                message: "entry without msgctxt: bitext needs `msgctxt \"<page>/<id>\"`, as `bitext pending --format po` writes it".to_owned(),
+            });
+        }
+        // The header (msgid "") carries no translation.
+        return;
+    };
+    let Some((page, id)) = context.rsplit_once('/') else {
+        errors.push(Error {
+            line: entry.line,
+            message: format!("msgctxt `{context}` is not `<page>/<id>`"),
+        });
+        return;
+    };
+    let text = entry.text.unwrap_or_default();
+    out.push(Submitted {
+        line: entry.line,
+        page: Some(page.to_owned()),
+        id: id.to_owned(),
+        source: Some(Fingerprint::of(&source)),
+        source_text: Some(source),
+        translation: (!text.is_empty()).then_some(text),
+        needs_review: entry.fuzzy,
+    });
+}

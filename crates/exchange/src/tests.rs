@@ -1,0 +1,252 @@
+//! Every format written and read back: ids, pages, fingerprints and texts
+//! survive; problems are errors with their lines.
+
+use catalog::Fingerprint;
+use expect_test::expect;
+
+use super::*;
+
+/// A missing message with text every format must escape, and a stale one.
+fn pending() -> Vec<Pending> {
+    vec![
+        Pending {
+            page: "guide/install".to_owned(),
+            id: "install-paragraph-1".to_owned(),
+            state: PendingState::Missing,
+            source: "  Run `a < b && c` with {braces} and \"quotes\" \\ back\nsecond line\t"
+                .to_owned(),
+            heading: Some("Install".to_owned()),
+            previous: None,
+            diff: None,
+            translation: None,
+        },
+        Pending {
+            page: "index".to_owned(),
+            id: "intro-paragraph-2".to_owned(),
+            state: PendingState::Stale,
+            source: "Groups of 100 members.".to_owned(),
+            heading: None,
+            previous: Some("Groups of 50 members.".to_owned()),
+            diff: Some(diff::word_diff(
+                "Groups of 50 members.",
+                "Groups of 100 members.",
+            )),
+            translation: Some("Gruppi di 50 membri.".to_owned()),
+        },
+    ]
+}
+
+fn ids_and_pages(submitted: &[Submitted]) -> Vec<(Option<&str>, &str)> {
+    submitted
+        .iter()
+        .map(|s| (s.page.as_deref(), s.id.as_str()))
+        .collect()
+}
+
+#[test]
+fn format_is_known_by_extension() {
+    assert_eq!(Format::from_name("it.po"), Some(Format::Po));
+    assert_eq!(Format::from_name("dir.x/it.XLF"), Some(Format::Xliff));
+    assert_eq!(Format::from_name("guide/install.ftl"), Some(Format::Ftl));
+    assert_eq!(Format::from_name("it.json"), None);
+    assert_eq!(Format::from_name("README"), None);
+}
+
+#[test]
+fn ftl_round_trip_keeps_pages_and_fingerprints() {
+    let pending = pending();
+    let read = read_ftl(&pending_ftl(&pending)).expect("own output parses");
+    assert_eq!(
+        ids_and_pages(&read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "intro-paragraph-2")
+        ]
+    );
+    // A value left equal to its source is not a translation.
+    assert_eq!(read[0].translation, None);
+    assert_eq!(read[0].source, Some(Fingerprint::of(&pending[0].source)));
+    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
+    assert_eq!(
+        read[1].source,
+        Some(Fingerprint::of("Groups of 100 members."))
+    );
+    assert!(!read[1].needs_review);
+}
+
+#[test]
+fn ftl_translated_value_is_read_with_its_line() {
+    let text = pending_ftl(&pending()).replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
+    let read = read_ftl(&text).expect("parses");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("intro-paragraph-2 ="))
+        .expect("message line")
+        + 1;
+    assert_eq!(read[1].line, line);
+    assert_eq!(
+        read[1].translation.as_deref(),
+        Some("Gruppi di 100 membri.")
+    );
+}
+
+#[test]
+fn ftl_errors_have_lines() {
+    let errors = read_ftl("a = ok\nb = {\n").expect_err("junk");
+    assert_eq!(errors[0].line, 2);
+}
+
+#[test]
+fn po_round_trip_unescapes_everything() {
+    let pending = pending();
+    let text = pending_po(&pending, "it");
+    let read = read_po(&text).expect("own output parses");
+    assert_eq!(
+        ids_and_pages(&read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "intro-paragraph-2")
+        ]
+    );
+    assert_eq!(
+        read[0].source_text.as_deref(),
+        Some(pending[0].source.as_str())
+    );
+    assert_eq!(read[0].translation, None);
+    assert!(!read[0].needs_review);
+    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
+    assert!(read[1].needs_review, "stale entries are written fuzzy");
+    assert_eq!(
+        read[1].source,
+        Some(Fingerprint::of("Groups of 100 members."))
+    );
+}
+
+#[test]
+fn po_entry_lines_and_translator_edits() {
+    let text = "\
+msgid \"\"
+msgstr \"\"
+\"Language: it\\n\"
+
+#: index
+msgctxt \"index/a-paragraph-1\"
+msgid \"\"
+\"one\\n\"
+\"two\"
+msgstr \"\"
+\"uno\\n\"
+\"due\"
+#, fuzzy
+msgctxt \"guide/x/b-heading-1\"
+msgid \"B\"
+msgstr \"Bi\"
+#~ msgid \"old\"
+#~ msgstr \"vecchio\"
+";
+    let read = read_po(text).expect("parses");
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].line, 5);
+    assert_eq!(read[0].source_text.as_deref(), Some("one\ntwo"));
+    assert_eq!(read[0].translation.as_deref(), Some("uno\ndue"));
+    assert_eq!(read[1].line, 13);
+    assert_eq!(read[1].page.as_deref(), Some("guide/x"));
+    assert_eq!(read[1].id, "b-heading-1");
+    assert!(read[1].needs_review);
+}
+
+#[test]
+fn po_problems_are_errors_with_lines() {
+    let text = "msgctxt \"p/a\"\nmsgid \"x\"\nmsgid_plural \"xs\"\nmsgstr[0] \"y\"\n\nmsgid \"no context\"\nmsgstr \"z\"\n\nmsgctxt \"p/b\"\nmsgid \"bad \\q\"\nmsgstr \"\"\n";
+    let errors = read_po(text).expect_err("three problems");
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 4, 6, 10]);
+    assert!(
+        errors[2].message.contains("msgctxt"),
+        "{}",
+        errors[3].message
+    );
+}
+
+#[test]
+fn xliff_output_is_xliff_2() {
+    let pending = pending();
+    let text = pending_xliff(&pending[1..], "en", "it");
+    expect![[r#"
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
+          <file id="f1" original="index">
+            <unit id="intro-paragraph-2">
+              <notes>
+                <note category="previous-source">Groups of 50 members.</note>
+                <note category="diff">Groups of [-50-]{+100+} members.</note>
+              </notes>
+              <segment state="initial" subState="bitext:stale">
+                <source xml:space="preserve">Groups of 100 members.</source>
+                <target xml:space="preserve">Gruppi di 50 membri.</target>
+              </segment>
+            </unit>
+          </file>
+        </xliff>
+    "#]]
+    .assert_eq(&text);
+}
+
+#[test]
+fn xliff_round_trip_keeps_text_exactly() {
+    let mut pending = pending();
+    pending[0].source.push_str("\r\n<end> & 'done'");
+    let text = pending_xliff(&pending, "en", "it");
+    let read = read_xliff(&text).expect("own output parses");
+    assert_eq!(
+        ids_and_pages(&read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "intro-paragraph-2")
+        ]
+    );
+    assert_eq!(
+        read[0].source_text.as_deref(),
+        Some(pending[0].source.as_str())
+    );
+    assert_eq!(read[0].translation, None);
+    assert!(read[1].needs_review);
+    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
+}
+
+#[test]
+fn xliff_translated_units_with_entities_and_cdata() {
+    let text = r#"<?xml version="1.0"?>
+<xliff version="2.0" srcLang="en" trgLang="it" xmlns="urn:oasis:names:tc:xliff:document:2.0">
+ <file id="f1" original="guide/sync">
+  <unit id="a-paragraph-1">
+   <segment state="translated">
+    <source>A &amp; B &#x41;</source>
+    <target>A &amp; <![CDATA[<B>]]> <mrk id="m1" translate="no">&#65;</mrk></target>
+   </segment>
+  </unit>
+  <unit id="b-paragraph-1"><segment><source>x</source><target/></segment></unit>
+ </file>
+</xliff>"#;
+    let read = read_xliff(text).expect("parses");
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].line, 4);
+    assert_eq!(read[0].source_text.as_deref(), Some("A & B A"));
+    assert_eq!(read[0].translation.as_deref(), Some("A & <B> A"));
+    assert!(!read[0].needs_review);
+    assert_eq!(read[1].translation, None);
+}
+
+#[test]
+fn xliff_problems_are_errors_with_lines() {
+    let broken = "<xliff version=\"2.0\">\n<file original=\"p\">\n<unit id=\"a\">\n</file>\n";
+    let errors = read_xliff(broken).expect_err("mismatched end tag");
+    assert_eq!(errors[0].line, 4, "{errors:?}");
+    let placeholder = "<xliff version=\"2.0\"><file original=\"p\">\n<unit id=\"a\"><segment><source>x</source>\n<target>y <ph id=\"1\"/></target></segment></unit></file></xliff>";
+    let errors = read_xliff(placeholder).expect_err("placeholder");
+    assert_eq!(errors[0].line, 3);
+    assert!(errors[0].message.contains("<ph>"), "{}", errors[0].message);
+    let old = "<xliff version=\"1.2\"></xliff>";
+    assert!(read_xliff(old).is_err());
+    assert!(read_xliff("<html></html>").is_err());
+}

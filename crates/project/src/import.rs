@@ -1,0 +1,286 @@
+//! `bitext import`: translations from translators' files (Fluent, PO, XLIFF)
+//! into a locale's catalogs. Every file is read and every decision made
+//! before the first write; a file that fails to parse stops the run.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use catalog::{Catalog, Fingerprint, Message};
+use exchange::Submitted;
+use model::Locale;
+
+use crate::catalogs::{PageState, catalog_path, chosen_locales, read_catalog, write_all};
+use crate::{Config, Error, Page, Result, pages, read_text};
+
+/// Choices for `bitext import`.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub locale: Locale,
+    /// Overwrite translations that are up to date locally and differ.
+    pub force: bool,
+}
+
+/// Why a translation was not imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RejectReason {
+    /// The file names a page the project does not have.
+    UnknownPage,
+    /// The page has no segment with this id (removed, or renamed by hand).
+    UnknownId,
+    /// No page given and several pages have this id.
+    AmbiguousId { pages: Vec<String> },
+    /// The same page and id came earlier in the files (at this file and line).
+    Duplicate { file: PathBuf, line: usize },
+    /// The catalog has an up-to-date translation with another text (someone
+    /// edited it since the export); kept unless `force`.
+    Conflict { local: String },
+}
+
+/// A translation that was not imported, and where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub file: PathBuf,
+    pub line: usize,
+    pub page: Option<String>,
+    pub id: String,
+    pub reason: RejectReason,
+}
+
+/// What `bitext import` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Imported as up to date with the current source.
+    pub imported: usize,
+    /// Imported, but made from a source that has changed since: stale.
+    pub stale: usize,
+    /// Same text as the catalog already has.
+    pub unchanged: usize,
+    /// Entries without a translation (empty msgstr, no target, value left as the source).
+    pub untranslated: usize,
+    /// Entries the translator marked as needing review (PO fuzzy, XLIFF initial): not imported.
+    pub needs_review: usize,
+    pub rejected: Vec<Rejected>,
+    /// Catalogs written.
+    pub written: Vec<PathBuf>,
+}
+
+/// One entry of one file, with the file it came from.
+struct Item<'a> {
+    file: &'a Path,
+    entry: Submitted,
+}
+
+/// Reads `files` (`.ftl`, `.po`, `.xliff`/`.xlf`) into the catalogs of
+/// `options.locale`: a translation of the current source is imported as
+/// up to date, one of an older source as stale (with that source as the
+/// previous one, when known). Unknown ids and conflicts are rejected.
+pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Result<ImportReport> {
+    let locale = &options.locale;
+    if *locale == config.source_locale {
+        return Err(Error::ImportIntoSource {
+            locale: locale.to_string(),
+        });
+    }
+    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    let mut items = Vec::new();
+    for file in files {
+        let name = file.to_string_lossy();
+        let format = exchange::Format::from_name(&name)
+            .ok_or_else(|| Error::UnknownFormat { path: file.clone() })?;
+        let text = read_text(file)?;
+        let entries = exchange::read(format, &text).map_err(|errors| Error::TranslatorFile {
+            path: file.clone(),
+            errors,
+        })?;
+        items.extend(entries.into_iter().map(|entry| Item { file, entry }));
+    }
+
+    let all_pages = pages(config)?;
+    let mut states: HashMap<String, PageState> = HashMap::new();
+    let mut report = ImportReport::default();
+    // Per page, in first-seen order: the accepted messages by id.
+    let mut accepted: Vec<(String, HashMap<String, Message>)> = Vec::new();
+    let mut seen: HashMap<(String, String), (PathBuf, usize)> = HashMap::new();
+    // Per page: the target catalog's text and messages (if any) and its path.
+    let mut targets: HashMap<String, (Option<(String, Catalog)>, PathBuf)> = HashMap::new();
+    for item in items {
+        let entry = &item.entry;
+        let Some(translation) = entry.translation.as_deref() else {
+            report.untranslated += 1;
+            continue;
+        };
+        if entry.needs_review {
+            report.needs_review += 1;
+            continue;
+        }
+        let reject = |reason| Rejected {
+            file: item.file.to_path_buf(),
+            line: entry.line,
+            page: entry.page.clone(),
+            id: entry.id.clone(),
+            reason,
+        };
+        let page = match &entry.page {
+            Some(page) => page.clone(),
+            None => match page_with_id(config, &all_pages, &mut states, &entry.id)? {
+                Ok(page) => page,
+                Err(reason) => {
+                    report.rejected.push(reject(reason));
+                    continue;
+                }
+            },
+        };
+        let Some(p) = all_pages.iter().find(|p| p.path == page) else {
+            report.rejected.push(reject(RejectReason::UnknownPage));
+            continue;
+        };
+        if !states.contains_key(&page) {
+            states.insert(page.clone(), PageState::load(config, p)?);
+        }
+        if !targets.contains_key(&page) {
+            let path = catalog_path(config, locale, p);
+            targets.insert(page.clone(), (read_catalog(&path)?, path));
+        }
+        let state = &states[&page];
+        let target = targets[&page].0.as_ref().map(|(_, c)| c);
+        let empty = Catalog::default();
+        let Some(local) = state
+            .entries(target.unwrap_or(&empty))
+            .find(|e| e.id == entry.id)
+        else {
+            report.rejected.push(reject(RejectReason::UnknownId));
+            continue;
+        };
+        let key = (page.clone(), entry.id.clone());
+        if let Some((file, line)) = seen.get(&key) {
+            report.rejected.push(reject(RejectReason::Duplicate {
+                file: file.clone(),
+                line: *line,
+            }));
+            continue;
+        }
+        seen.insert(key, (item.file.to_path_buf(), entry.line));
+
+        let current_text = local.segment.text.as_str();
+        let made_from = entry
+            .source
+            .unwrap_or_else(|| Fingerprint::of(current_text));
+        let up_to_date = made_from.matches(current_text);
+        if let Some(message) = local.translation {
+            if message.text == translation && (local.current || !up_to_date) {
+                report.unchanged += 1;
+                continue;
+            }
+            if local.current && message.text != translation && !options.force {
+                report.rejected.push(reject(RejectReason::Conflict {
+                    local: message.text.clone(),
+                }));
+                continue;
+            }
+        }
+        let previous = (!up_to_date)
+            .then(|| {
+                entry.source_text.clone().or_else(|| {
+                    local
+                        .old_source
+                        .filter(|t| made_from.matches(t))
+                        .map(str::to_owned)
+                })
+            })
+            .flatten();
+        let message = Message {
+            id: entry.id.clone(),
+            text: translation.to_owned(),
+            source: Some(made_from),
+            stale: !up_to_date,
+            previous,
+            notes: local
+                .translation
+                .map(|m| m.notes.clone())
+                .unwrap_or_default(),
+        };
+        if up_to_date {
+            report.imported += 1;
+        } else {
+            report.stale += 1;
+        }
+        let slot = match accepted.iter().position(|(p, _)| *p == page) {
+            Some(i) => i,
+            None => {
+                accepted.push((page.clone(), HashMap::new()));
+                accepted.len() - 1
+            }
+        };
+        accepted[slot].1.insert(entry.id.clone(), message);
+    }
+
+    let mut plan = Vec::new();
+    for (page, mut messages) in accepted {
+        let (old, path) = &targets[&page];
+        let empty = Catalog::default();
+        let target = old.as_ref().map_or(&empty, |(_, c)| c);
+        let catalog = merged(target, &states[&page], &page, &mut messages);
+        let text = catalog::write(&catalog);
+        if old.as_ref().map(|(text, _)| text) != Some(&text) {
+            plan.push((path.clone(), text));
+        }
+    }
+    write_all(&plan)?;
+    report.written = plan.into_iter().map(|(path, _)| path).collect();
+    Ok(report)
+}
+
+/// `target` with `imported` messages in place, in source order; messages
+/// whose id has no segment (until the next sync makes them obsolete) stay
+/// after them.
+fn merged(
+    target: &Catalog,
+    state: &PageState,
+    page: &str,
+    imported: &mut HashMap<String, Message>,
+) -> Catalog {
+    let ids: HashSet<&str> = state.ids().collect();
+    let mut messages = Vec::new();
+    for id in state.ids() {
+        if let Some(message) = imported.remove(id) {
+            messages.push(message);
+        } else if let Some(message) = target.get(id) {
+            messages.push(message.clone());
+        }
+    }
+    messages.extend(
+        target
+            .messages
+            .iter()
+            .filter(|m| !ids.contains(m.id.as_str()))
+            .cloned(),
+    );
+    Catalog {
+        page: target.page.clone().or_else(|| Some(page.to_owned())),
+        messages,
+        ..target.clone()
+    }
+}
+
+/// The one page that has a segment with `id`, for entries that name no page.
+fn page_with_id(
+    config: &Config,
+    all_pages: &[Page],
+    states: &mut HashMap<String, PageState>,
+    id: &str,
+) -> Result<Result<String, RejectReason>> {
+    let mut found = Vec::new();
+    for p in all_pages {
+        if !states.contains_key(&p.path) {
+            states.insert(p.path.clone(), PageState::load(config, p)?);
+        }
+        if states[&p.path].ids().any(|i| i == id) {
+            found.push(p.path.clone());
+        }
+    }
+    Ok(match found.len() {
+        0 => Err(RejectReason::UnknownId),
+        1 => Ok(found.remove(0)),
+        _ => Err(RejectReason::AmbiguousId { pages: found }),
+    })
+}
