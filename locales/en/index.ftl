@@ -1,4 +1,5 @@
 ### bitext: page index
+### bitext: revision ccb2efee9f446944a4a58d3fa47f1e2179dc92e9
 
 intro-front-matter-1 = Tidewater
 intro-front-matter-2 = A small tool that keeps a folder of notes in sync between two computers.

@@ -1,4 +1,5 @@
 ### bitext: page index
+### bitext: revision ccb2efee9f446944a4a58d3fa47f1e2179dc92e9
 
 # bitext: source 7be9e57eb3ed6a1c
 intro-front-matter-1 = Tidewater

@@ -274,3 +274,71 @@ fn removed_segments_become_obsolete_until_prune() {
     assert_eq!(sync["pages"][0]["locales"]["it"]["pruned"], 0, "{sync}");
     assert_eq!(sync["written"], serde_json::json!([]));
 }
+
+/// Runs git in `dir`; false when git is missing (allowed outside CI only).
+fn git(dir: &Path, args: &[&str]) -> bool {
+    match std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(result) => {
+            assert!(
+                result.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&result.stderr)
+            );
+            true
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "git is needed in CI: {e}");
+            eprintln!("SKIPPED revision test: git not found ({e})");
+            false
+        }
+    }
+}
+
+#[test]
+fn catalogs_record_the_commit_of_their_source_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    let page = dir.join("content/en/a.md");
+    write(&page, "# Title\n\nA paragraph.\n");
+    write(&dir.join("content/en/b.md"), "# Other\n");
+    if !git(dir, &["init", "-q"]) {
+        return;
+    }
+    git(dir, &["add", "content/en/a.md"]);
+    git(dir, &["commit", "-q", "-m", "a"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "the rest"]);
+    let a_commit = std::process::Command::new("git")
+        .args(["log", "-1", "--format=%H", "--", "content/en/a.md"])
+        .current_dir(dir)
+        .output()
+        .expect("git ran");
+    let a_commit = String::from_utf8(a_commit.stdout).expect("UTF-8");
+    write(&dir.join("locales/it/a.ftl"), "");
+    ok(dir, &["sync"]);
+    let source = catalog::parse(&read(&dir.join("locales/en/a.ftl"))).expect("parses");
+    assert_eq!(source.revision.as_deref(), Some(a_commit.trim()));
+    let target = catalog::parse(&read(&dir.join("locales/it/a.ftl"))).expect("parses");
+    assert_eq!(
+        target.revision, source.revision,
+        "targets say which source they follow"
+    );
+    let b = catalog::parse(&read(&dir.join("locales/en/b.ftl"))).expect("parses");
+    assert_ne!(b.revision, source.revision, "each page its own last commit");
+    assert!(b.revision.is_some());
+
+    // An edit not yet committed has no revision to record.
+    write(&page, "# Title\n\nA changed paragraph.\n");
+    ok(dir, &["sync"]);
+    let source = catalog::parse(&read(&dir.join("locales/en/a.ftl"))).expect("parses");
+    assert_eq!(source.revision, None);
+}

@@ -185,8 +185,11 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
     let locales = crate::locales(config)?;
     let mut plan = Vec::new();
     let mut report = SyncReport::default();
-    for page in pages(config)? {
-        let state = PageState::load(config, &page)?;
+    let pages = pages(config)?;
+    let revisions = source_revisions(config, &pages)?;
+    for page in pages {
+        let mut state = PageState::load(config, &page)?;
+        state.synced.catalog.revision = revisions.get(&page.source).cloned();
         let text = catalog::write(&state.synced.catalog);
         if state.catalog_text.as_deref() != Some(text.as_str()) {
             plan.push((state.catalog_path.clone(), text));
@@ -222,6 +225,26 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
     write_all(&plan)?;
     report.written = plan.into_iter().map(|(path, _)| path).collect();
     Ok(report)
+}
+
+/// The commit that last changed each source page, for pages whose file is
+/// as committed (an edited page has no revision yet: sync again after the
+/// commit). Empty outside a git repository.
+fn source_revisions(config: &Config, pages: &[Page]) -> Result<HashMap<PathBuf, String>> {
+    let Some(repo) = history::Repo::discover(&config.root)? else {
+        return Ok(HashMap::new());
+    };
+    let mut clean = Vec::new();
+    for page in pages {
+        if repo.is_committed(&page.source)? {
+            clean.push(page.source.clone());
+        }
+    }
+    Ok(repo
+        .last_changes(&clean)?
+        .into_iter()
+        .map(|(path, change)| (path, change.commit))
+        .collect())
 }
 
 /// Choices for `bitext build`.

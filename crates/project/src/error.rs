@@ -44,6 +44,8 @@ pub enum Error {
         "`{locale}` is the source locale: its catalogs are written by `bitext sync`, not imported"
     )]
     ImportIntoSource { locale: String },
+    #[error(transparent)]
+    History(#[from] history::Error),
     #[error("unknown locale `{locale}` (this project has: {known})")]
     UnknownLocale { locale: String, known: String },
     #[error("{path}: {message}")]

@@ -1,4 +1,5 @@
 ### bitext: page guide/install
+### bitext: revision ccb2efee9f446944a4a58d3fa47f1e2179dc92e9
 
 intro-front-matter-1 = Installing Tidewater
 installing-tidewater-heading-1 = Installing Tidewater

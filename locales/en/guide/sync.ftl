@@ -1,4 +1,5 @@
 ### bitext: page guide/sync
+### bitext: revision c8bcfa90d223669f1addaf573239a821d85f0b8b
 
 intro-front-matter-1 = Syncing a folder
 syncing-a-folder-heading-1 = Syncing a folder

@@ -1,4 +1,5 @@
 ### bitext: page guide/install
+### bitext: revision ccb2efee9f446944a4a58d3fa47f1e2179dc92e9
 
 # bitext: source d4a6da85e5a85df3
 intro-front-matter-1 = Installare Tidewater

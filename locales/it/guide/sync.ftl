@@ -1,4 +1,5 @@
 ### bitext: page guide/sync
+### bitext: revision c8bcfa90d223669f1addaf573239a821d85f0b8b
 
 # bitext: source a0c600d07480808f
 intro-front-matter-1 = Sincronizzare una cartella

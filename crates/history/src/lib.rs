@@ -1,0 +1,181 @@
+//! The project's git history; the only user of git2 (no shelling out to
+//! `git`). Inputs: a directory inside a repository and paths in its working
+//! tree. Outputs: the commit that last changed each path, found in one walk
+//! over the commits, and whether a file still has its committed content.
+//! It ignores on purpose Markdown, catalogs and what a change means.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use git2::{ErrorCode, ObjectType, Oid, Repository, Sort};
+
+/// A git failure, with what bitext was doing.
+#[derive(Debug, thiserror::Error)]
+#[error("git: {doing}: {source}")]
+pub struct Error {
+    doing: String,
+    #[source]
+    source: git2::Error,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn context(doing: impl Into<String>) -> impl FnOnce(git2::Error) -> Error {
+    let doing = doing.into();
+    move |source| Error { doing, source }
+}
+
+/// A commit that changed a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The full commit id (40 hex digits).
+    pub commit: String,
+    /// Commit time, seconds since the Unix epoch.
+    pub time: i64,
+}
+
+/// A repository with a working tree.
+pub struct Repo {
+    repo: Repository,
+    workdir: PathBuf,
+}
+
+impl std::fmt::Debug for Repo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Repo")
+            .field("workdir", &self.workdir)
+            .finish()
+    }
+}
+
+impl Repo {
+    /// The repository containing `dir`, or `None` when `dir` is in none (or
+    /// in a bare one, which has no working tree to compare with).
+    pub fn discover(dir: &Path) -> Result<Option<Repo>> {
+        let repo = match Repository::discover(dir) {
+            Ok(repo) => repo,
+            Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(context(format!(
+                    "opening the repository of {}",
+                    dir.display()
+                ))(e));
+            }
+        };
+        let Some(workdir) = repo.workdir() else {
+            return Ok(None);
+        };
+        // Paths are compared with canonical ones: resolve symlinks (/tmp on macOS).
+        let workdir = workdir
+            .canonicalize()
+            .unwrap_or_else(|_| workdir.to_path_buf());
+        Ok(Some(Repo { repo, workdir }))
+    }
+
+    /// The root of the working tree.
+    pub fn workdir(&self) -> &Path {
+        &self.workdir
+    }
+
+    /// `path` relative to the working tree, `/`-separated as git stores it.
+    fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        path.strip_prefix(&self.workdir).ok().map(Path::to_path_buf)
+    }
+
+    /// The blob id of `path` in `tree`, if it is there.
+    fn blob_in(tree: &git2::Tree<'_>, rel: &Path) -> Option<Oid> {
+        tree.get_path(rel).ok().map(|entry| entry.id())
+    }
+
+    /// For each of `paths` (files in the working tree), the newest commit
+    /// reachable from HEAD that changed it, as `git log -1 -- path` would say:
+    /// a commit changes a path when its blob differs from that in every
+    /// parent. One walk over the commits serves all paths and stops when
+    /// every path is found. Paths outside the repository or never committed
+    /// are absent from the result; an unborn HEAD gives an empty map.
+    pub fn last_changes(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Change>> {
+        let mut wanted: Vec<(PathBuf, PathBuf)> = paths
+            .iter()
+            .filter_map(|p| Some((p.clone(), self.relative(p)?)))
+            .collect();
+        let mut found = HashMap::new();
+        if self.head()?.is_none() {
+            return Ok(found);
+        }
+        let mut walk = self
+            .repo
+            .revwalk()
+            .map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(context("walking the history"))?;
+        for oid in walk {
+            if wanted.is_empty() {
+                break;
+            }
+            let oid = oid.map_err(context("walking the history"))?;
+            let commit = self
+                .repo
+                .find_commit(oid)
+                .map_err(context(format!("reading commit {oid}")))?;
+            let tree = commit
+                .tree()
+                .map_err(context(format!("reading commit {oid}")))?;
+            let parents: Vec<git2::Tree<'_>> = commit
+                .parents()
+                .map(|p| p.tree())
+                .collect::<Result<_, _>>()
+                .map_err(context(format!("reading the parents of {oid}")))?;
+            wanted.retain(|(path, rel)| {
+                let Some(blob) = Self::blob_in(&tree, rel) else {
+                    return true;
+                };
+                let changed = parents
+                    .iter()
+                    .all(|parent| Self::blob_in(parent, rel) != Some(blob));
+                if changed {
+                    found.insert(
+                        path.clone(),
+                        Change {
+                            commit: oid.to_string(),
+                            time: commit.time().seconds(),
+                        },
+                    );
+                }
+                !changed
+            });
+        }
+        Ok(found)
+    }
+
+    /// HEAD, or `None` before the first commit.
+    fn head(&self) -> Result<Option<git2::Reference<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head)),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+            Err(e) => Err(context("reading HEAD")(e)),
+        }
+    }
+
+    /// Whether the file at `path` has exactly the content HEAD has for it
+    /// (false when HEAD lacks it or it is outside the repository).
+    pub fn is_committed(&self, path: &Path) -> Result<bool> {
+        let Some(rel) = self.relative(path) else {
+            return Ok(false);
+        };
+        let Some(head) = self.head()? else {
+            return Ok(false);
+        };
+        let tree = head.peel_to_tree().map_err(context("reading HEAD"))?;
+        let Some(committed) = Self::blob_in(&tree, &rel) else {
+            return Ok(false);
+        };
+        let on_disk = Oid::hash_file(ObjectType::Blob, path)
+            .map_err(context(format!("hashing {}", path.display())))?;
+        Ok(on_disk == committed)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,86 @@
+//! Last changes and committed content on a repository built in a temp dir.
+
+use std::path::Path;
+
+use git2::{Repository, Signature, Time};
+
+use super::*;
+
+/// Writes `files` into the working tree and commits them at `time`.
+fn commit(repo: &Repository, files: &[(&str, &str)], time: i64) -> String {
+    let workdir = repo.workdir().expect("a working tree").to_path_buf();
+    let mut index = repo.index().expect("index");
+    for (path, text) in files {
+        std::fs::write(workdir.join(path), text).expect("writable");
+        index.add_path(Path::new(path)).expect("added");
+    }
+    index.write().expect("index written");
+    let tree = repo
+        .find_tree(index.write_tree().expect("tree"))
+        .expect("tree");
+    let sig = Signature::new("Test", "test@example.org", &Time::new(time, 0)).expect("signature");
+    let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+    let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+    repo.commit(Some("HEAD"), &sig, &sig, "change", &tree, &parents)
+        .expect("committed")
+        .to_string()
+}
+
+#[test]
+fn finds_the_last_commit_of_each_path_in_one_walk() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let git = Repository::init(dir).expect("init");
+    let first = commit(&git, &[("a.md", "A1\n"), ("b.md", "B1\n")], 1_000);
+    let second = commit(&git, &[("a.md", "A2\n")], 2_000);
+    // Rewriting a file with the same content is no change.
+    commit(&git, &[("c.md", "C1\n"), ("b.md", "B1\n")], 3_000);
+    std::fs::write(dir.join("new.md"), "untracked\n").expect("writable");
+
+    let repo = Repo::discover(dir).expect("opens").expect("a repository");
+    let paths: Vec<PathBuf> = ["a.md", "b.md", "new.md"]
+        .iter()
+        .map(|p| dir.join(p))
+        .collect();
+    let changes = repo.last_changes(&paths).expect("walks");
+    assert_eq!(
+        changes.get(&dir.join("a.md")),
+        Some(&Change {
+            commit: second,
+            time: 2_000
+        })
+    );
+    assert_eq!(
+        changes.get(&dir.join("b.md")).map(|c| c.commit.as_str()),
+        Some(first.as_str())
+    );
+    assert_eq!(changes.get(&dir.join("new.md")), None, "never committed");
+
+    assert!(repo.is_committed(&dir.join("a.md")).expect("hashes"));
+    std::fs::write(dir.join("a.md"), "A3\n").expect("writable");
+    assert!(!repo.is_committed(&dir.join("a.md")).expect("hashes"));
+    assert!(!repo.is_committed(&dir.join("new.md")).expect("hashes"));
+}
+
+#[test]
+fn no_repository_and_no_commits_are_not_errors() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    // A temp dir is normally outside any repository; if it is inside one,
+    // the repository found is that one, not an error.
+    if let Some(repo) = Repo::discover(dir).expect("no error") {
+        assert!(
+            dir.canonicalize()
+                .expect("exists")
+                .starts_with(repo.workdir())
+        );
+    }
+    Repository::init(dir).expect("init");
+    std::fs::write(dir.join("a.md"), "A\n").expect("writable");
+    let repo = Repo::discover(dir).expect("opens").expect("a repository");
+    assert_eq!(
+        repo.last_changes(&[dir.join("a.md")]).expect("empty"),
+        HashMap::new()
+    );
+    assert!(!repo.is_committed(&dir.join("a.md")).expect("unborn HEAD"));
+}
