@@ -161,7 +161,10 @@ pub(crate) fn write_all(plan: &[(PathBuf, String)]) -> Result<()> {
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     results.into_iter().collect()
