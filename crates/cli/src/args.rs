@@ -58,6 +58,11 @@ pub enum Command {
         after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n\nA translation of the current source is imported as up to date; one made from a\nsource that has changed since is imported as stale. Entries without a translation\nand entries marked for review (PO fuzzy, XLIFF state=\"initial\") are skipped.\nRejected, and reported with file and line: ids the page no longer has, and\ntranslations that differ from an up-to-date one in the catalog (someone edited it\nsince the export) unless --force. Exit 1 if anything was rejected; a file that\nfails to parse stops the run with exit 2 and nothing written."
     )]
     Import(ImportArgs),
+    /// Pair a source page with its hand-made translation, segment by segment.
+    #[command(
+        after_help = "Examples:\n  bitext align content/en/guide.md content/it/guide.md\n  bitext align docs/a.md docs/a.it.md --format json | jq '.unpaired_translation'\n\nEach pair shows both line numbers, a confidence (0-1) and why: segment kind,\ncontainer, shared facts (numbers, URLs, code, icons) and length. Inserted, deleted\nand moved paragraphs only disturb their neighbours. A container line (`!!! type`)\nlost in the translation is reported with both lines, and the body below it, which\nMarkdown reads as code, is aligned as the Markdown it was meant to be.\nExit 1 when such damage is found.\nJSON: {\"pairs\": [{\"source_line\", \"line\", \"source_id\", \"confidence\", \"reason\"}],\n\"unpaired_source\", \"unpaired_translation\", \"diagnostics\": [{\"kind\", \"line\", \"source_line\", \"message\"}]}."
+    )]
+    Align(AlignArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -162,6 +167,18 @@ pub struct ImportArgs {
     /// Overwrite up-to-date translations that differ from the imported ones.
     #[arg(long)]
     pub force: bool,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AlignArgs {
+    /// The source page.
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
+    /// Its translation.
+    #[arg(value_name = "TRANSLATION")]
+    pub translation: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

@@ -3,6 +3,7 @@
 //! 1 findings, 2 the run failed). The only crate that knows clap, stdout and
 //! exit codes.
 
+mod align;
 mod args;
 mod catalogs;
 mod files;
@@ -61,6 +62,7 @@ pub fn run_with(
         Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
         Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out),
         Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
+        Command::Align(cmd) => align::run(cmd, &args, cwd, style, out),
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
     };
     match result {

@@ -15,11 +15,14 @@
 
 mod finish;
 mod front_matter;
+mod recover;
 mod region;
 mod syntax;
 mod walk;
 
 use model::{Diagnostic, Document};
+
+pub use recover::{IndentedBlock, indented_blocks};
 
 /// Choices about what is translatable.
 #[derive(Debug, Clone)]

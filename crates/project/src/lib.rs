@@ -6,6 +6,7 @@
 //! [`Page`]s and their per-locale [`FileStatus`], and segmented documents.
 //! It ignores on purpose how results are printed and what exit code they mean.
 
+mod align;
 mod catalogs;
 mod config;
 mod error;
@@ -15,6 +16,7 @@ mod pattern;
 mod read;
 mod write;
 
+pub use align::{AlignDiagnostic, Aligned, align_files, align_texts};
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
     build, pending, status, sync,

@@ -1,0 +1,254 @@
+//! A segment's facts: what must survive translation whatever the language.
+//! Read from a segment's inline text by a character scan: link targets and
+//! image sources (`](…)`), bare and angle-bracket URLs, inline code, icon
+//! shortcodes (`:octicons-home-16:`), footnote references, strong/emphasis
+//! and link counts, and numbers normalised across locales (`1,000`,
+//! `1.000`, `1 000` with any space are all 1000; `1,5` and `1.5` are 1.5).
+
+/// The facts of one segment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Normalised numbers, in text order.
+    pub numbers: Vec<String>,
+    /// Link targets and bare URLs.
+    pub urls: Vec<String>,
+    pub images: Vec<String>,
+    /// Inline code, without its backticks.
+    pub code: Vec<String>,
+    /// Icon shortcodes, without their colons.
+    pub icons: Vec<String>,
+    /// Footnote references (`[^1]` → `1`).
+    pub footnotes: Vec<String>,
+    pub links: usize,
+    pub strong: usize,
+    pub emphasis: usize,
+}
+
+impl Facts {
+    /// Every fact as one tagged token, sorted: the multiset alignment compares.
+    pub fn tokens(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut add = |tag: char, items: &[String]| {
+            out.extend(items.iter().map(|i| format!("{tag}{i}")));
+        };
+        add('n', &self.numbers);
+        add('u', &self.urls);
+        add('i', &self.images);
+        add('c', &self.code);
+        add('k', &self.icons);
+        add('f', &self.footnotes);
+        out.sort_unstable();
+        out
+    }
+}
+
+/// The facts of `text`, a segment's inline Markdown.
+pub fn facts(text: &str) -> Facts {
+    let mut facts = Facts::default();
+    // The text with code, link targets, URLs and icons blanked, for numbers.
+    let mut prose = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let b = bytes[i];
+        if b == b'`' {
+            let ticks = rest.bytes().take_while(|&c| c == b'`').count();
+            let fence = &rest[..ticks];
+            if let Some(end) = rest[ticks..].find(fence) {
+                facts.code.push(rest[ticks..ticks + end].trim().to_owned());
+                prose.push(' ');
+                i += ticks + end + ticks;
+                continue;
+            }
+        }
+        if b == b']'
+            && rest.starts_with("](")
+            && let Some(end) = rest.find(')')
+        {
+            let inside = rest[2..end].trim();
+            let target = inside.split_whitespace().next().unwrap_or_default();
+            let target = target.trim_start_matches('<').trim_end_matches('>');
+            let image = text[..i].rfind("![").is_some_and(|open| {
+                // The nearest opening bracket before `]` belongs to an image.
+                !text[open + 2..i].contains('[') && text[..i].rfind('[') == Some(open + 1)
+            });
+            if image {
+                facts.images.push(target.to_owned());
+            } else {
+                facts.links += 1;
+                facts.urls.push(target.to_owned());
+            }
+            prose.push(' ');
+            i += end + 1;
+            continue;
+        }
+        if b == b'['
+            && rest.starts_with("[^")
+            && let Some(end) = rest.find(']')
+        {
+            facts.footnotes.push(rest[2..end].to_owned());
+            prose.push(' ');
+            i += end + 1;
+            continue;
+        }
+        if (b == b'h' || b == b'<')
+            && let Some(len) = url_at(rest)
+        {
+            let url = rest[..len].trim_start_matches('<').trim_end_matches('>');
+            facts.urls.push(url.to_owned());
+            prose.push(' ');
+            i += len;
+            continue;
+        }
+        if b == b':'
+            && let Some(len) = icon_at(rest)
+        {
+            facts.icons.push(rest[1..len - 1].to_owned());
+            prose.push(' ');
+            i += len;
+            continue;
+        }
+        if b == b'*' || b == b'_' {
+            let run = rest.bytes().take_while(|&c| c == b).count();
+            // Count openers only: a run followed by a non-space.
+            let opens = rest[run..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace());
+            let word_inside = b == b'_' && i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+            if opens && !word_inside {
+                match run {
+                    1 => facts.emphasis += 1,
+                    2 => facts.strong += 1,
+                    _ => {
+                        facts.strong += 1;
+                        facts.emphasis += 1;
+                    }
+                }
+            }
+            prose.push(' ');
+            i += run;
+            continue;
+        }
+        let c = rest.chars().next().expect("inside the text");
+        prose.push(c);
+        i += c.len_utf8();
+    }
+    // Emphasis markers come in pairs; an opener is counted once per pair.
+    facts.strong = facts.strong.div_ceil(2);
+    facts.emphasis = facts.emphasis.div_ceil(2);
+    facts.numbers = numbers(&prose);
+    facts
+}
+
+/// The length of a URL starting `rest` (`https://…`, `http://…` or `<…>`).
+fn url_at(rest: &str) -> Option<usize> {
+    if let Some(inner) = rest.strip_prefix('<') {
+        let end = inner.find('>')?;
+        let url = &inner[..end];
+        return (url.starts_with("http://")
+            || url.starts_with("https://")
+            || url.starts_with("mailto:"))
+        .then_some(end + 2);
+    }
+    if !(rest.starts_with("https://") || rest.starts_with("http://")) {
+        return None;
+    }
+    let mut len = rest
+        .find(|c: char| c.is_whitespace() || c == ')' || c == '"' || c == '>')
+        .unwrap_or(rest.len());
+    // Sentence punctuation after a URL is not part of it.
+    while len > 0
+        && matches!(
+            rest.as_bytes()[len - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?'
+        )
+    {
+        len -= 1;
+    }
+    Some(len)
+}
+
+/// The length of an icon shortcode `:set-name:` starting `rest`.
+fn icon_at(rest: &str) -> Option<usize> {
+    let inner = &rest[1..];
+    let end = inner.find(':')?;
+    let name = &inner[..end];
+    let valid = name.len() >= 3
+        && name.contains('-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-');
+    valid.then_some(end + 2)
+}
+
+/// A space inside a number: ASCII, no-break, narrow no-break, thin.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Numbers in `text`, normalised: group separators (`,` `.` or a space
+/// followed by exactly three digits) removed, a decimal comma made a point.
+fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut groups: Vec<(Option<char>, String)> = Vec::new();
+        let mut current = String::new();
+        let mut separator = None;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii_digit() {
+                current.push(c);
+                i += 1;
+                continue;
+            }
+            let next_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            // A space groups only short leading groups and exactly three
+            // digits after it: `1 000 000`, not `2016 100`.
+            let three_after = (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit))
+                && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+            let space_ok = is_group_space(c) && three_after && current.len() <= 3;
+            if ((c == '.' || c == ',') && next_digit) || space_ok {
+                groups.push((separator, std::mem::take(&mut current)));
+                separator = Some(c);
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        groups.push((separator, current));
+        out.push(normalise(&groups));
+    }
+    out
+}
+
+/// Joins digit groups: a separator before exactly three digits groups
+/// thousands; any other `.` or `,` is the decimal point. A space before a
+/// group that is not three digits ends the number (two numbers).
+fn normalise(groups: &[(Option<char>, String)]) -> String {
+    let mut integer = String::new();
+    let mut decimal: Option<String> = None;
+    for (separator, digits) in groups {
+        match separator {
+            None => integer.push_str(digits),
+            Some(_) if decimal.is_none() && digits.len() == 3 => integer.push_str(digits),
+            Some(s) if !is_group_space(*s) && decimal.is_none() => decimal = Some(digits.clone()),
+            Some(_) => {}
+        }
+    }
+    let integer = integer.trim_start_matches('0');
+    let integer = if integer.is_empty() { "0" } else { integer };
+    match decimal {
+        Some(d) => format!("{integer}.{d}"),
+        None => integer.to_owned(),
+    }
+}

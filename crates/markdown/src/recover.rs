@@ -1,0 +1,114 @@
+//! Container bodies that lost their container line. When a translation
+//! drops (or glues to the previous sentence) a `!!! type` line, the body
+//! below it, indented and after a blank line, parses as an indented code
+//! block and its text disappears from the segments. [`indented_blocks`]
+//! finds such blocks and segments their content as the Markdown it was
+//! meant to be, for alignment and checks; the document itself is unchanged.
+
+use model::{Document, Segment};
+
+use crate::{Options, segment_with};
+
+/// An indented block read as Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndentedBlock {
+    /// The 1-based line of the text just above the block (where a container
+    /// line would be), and the block's first and last lines.
+    pub line_before: usize,
+    pub first_line: usize,
+    pub last_line: usize,
+    /// The block's lines as they are in the file.
+    pub raw: String,
+    /// Its segments, with lines in the file's numbering. Their spans are
+    /// empty: the text is not in the skeleton's place for them.
+    pub segments: Vec<Segment>,
+}
+
+/// A marker that opens a container: such a line is whole, not broken.
+fn opens_container(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("!!!") || t.starts_with("???") || t.starts_with("===")
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Indented blocks (four spaces or more, after a blank line) under a
+/// top-level line of prose that is not a container line, whose lines hold
+/// no segment of `doc`: bodies of lost containers, or real indented code
+/// (which the caller can tell apart by comparing with the source).
+pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<IndentedBlock> {
+    let lines: Vec<&str> = src.split('\n').collect();
+    let mut covered = vec![false; lines.len() + 1];
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
+    for segment in &doc.segments {
+        for span in &segment.spans {
+            for line in line_of(span.start)..=line_of(span.end.saturating_sub(1).max(span.start)) {
+                if let Some(c) = covered.get_mut(line) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    let blank = |l: &str| l.trim().is_empty();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // A top-level prose line, then blank lines, then an indented line.
+        let line = lines[i];
+        let prose = !blank(line) && indent(line) < 4 && !opens_container(line) && covered[i + 1];
+        if !prose {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && blank(lines[j]) {
+            j += 1;
+        }
+        if j == i + 1 || j >= lines.len() || indent(lines[j]) < 4 {
+            i += 1;
+            continue;
+        }
+        let first = j;
+        let mut last = j;
+        while j < lines.len() && (blank(lines[j]) || indent(lines[j]) >= 4) {
+            if !blank(lines[j]) {
+                last = j;
+            }
+            j += 1;
+        }
+        if (first..=last).any(|k| covered[k + 1]) {
+            i = j;
+            continue;
+        }
+        let dedented: Vec<&str> = lines[first..=last]
+            .iter()
+            .map(|l| if blank(l) { "" } else { &l[4..] })
+            .collect();
+        let (inner, _) = segment_with(&dedented.join("\n"), options);
+        if !inner.segments.is_empty() {
+            let segments = inner
+                .segments
+                .into_iter()
+                .map(|mut s| {
+                    s.line += first;
+                    s.spans.clear();
+                    s
+                })
+                .collect();
+            out.push(IndentedBlock {
+                line_before: i + 1,
+                first_line: first + 1,
+                last_line: last + 1,
+                raw: lines[first..=last].join("\n"),
+                segments,
+            });
+        }
+        i = j;
+    }
+    out
+}
