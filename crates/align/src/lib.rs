@@ -49,8 +49,14 @@ pub struct Alignment {
     pub unpaired_translation: Vec<usize>,
 }
 
-/// Below this confidence a pairing costs more than leaving both unpaired.
-const THRESHOLD: f32 = 0.55;
+/// A pairing gains its confidence minus this; with two gaps (below) it is
+/// worth pairing from a confidence of 0.55.
+const THRESHOLD: f32 = 0.65;
+
+/// The cost of leaving a segment unpaired: small, so that a pairing just
+/// under the threshold still loses to two gaps, but a path that keeps in
+/// step is preferred over one that skips and catches up.
+const GAP: f32 = 0.05;
 
 /// What the aligner precomputes per unit.
 struct Prepared<'a> {
@@ -221,12 +227,12 @@ pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>]) -> Alignment {
                 let score = scorer.score(&s[i - 1], &t[j - 1]).confidence;
                 value = best[(i - 1) * width + j - 1] + (score - THRESHOLD);
             }
-            if i > 0 && best[(i - 1) * width + j] > value {
-                value = best[(i - 1) * width + j];
+            if i > 0 && best[(i - 1) * width + j] - GAP > value {
+                value = best[(i - 1) * width + j] - GAP;
                 choice = 1;
             }
-            if j > 0 && best[i * width + j - 1] > value {
-                value = best[i * width + j - 1];
+            if j > 0 && best[i * width + j - 1] - GAP > value {
+                value = best[i * width + j - 1] - GAP;
                 choice = 2;
             }
             best[i * width + j] = value;
