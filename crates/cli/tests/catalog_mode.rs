@@ -6,27 +6,7 @@
 use std::path::Path;
 
 mod support;
-
-fn bitext(dir: &Path, args: &[&str]) -> (u8, String, String) {
-    let (out, err, code) = support::run(dir, args);
-    (code, out, err)
-}
-
-#[track_caller]
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = bitext(dir, args);
-    assert_eq!(code, 0, "bitext {args:?} failed:\n{out}\n{err}");
-    out
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).expect("readable")
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("creatable");
-    std::fs::write(path, text).expect("writable");
-}
+use support::{bitext, ok, read, write};
 
 #[test]
 fn sync_translate_build_then_the_source_moves_on() {
@@ -44,12 +24,8 @@ fn sync_translate_build_then_the_source_moves_on() {
             .expect("the version exists");
         corpus::read(&path)
     };
-    let dir = tempfile::tempdir().expect("temp dir");
-    let dir = dir.path();
-    write(
-        &dir.join("bitext.toml"),
-        "source_locale = \"en\"\nlocales = [\"it\"]\n",
-    );
+    let tmp = support::project(&[]);
+    let dir = tmp.path();
     let source_041 = version("041-");
     write(&dir.join("content/en/messengers.md"), &source_041);
 
@@ -159,12 +135,8 @@ fn sync_translate_build_then_the_source_moves_on() {
 
 #[test]
 fn a_broken_catalog_stops_sync_before_anything_is_written() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let dir = dir.path();
-    write(
-        &dir.join("bitext.toml"),
-        "source_locale = \"en\"\nlocales = [\"it\"]\n",
-    );
+    let tmp = support::project(&[]);
+    let dir = tmp.path();
     write(&dir.join("content/en/a.md"), "# Title\n\nOne paragraph.\n");
     write(
         &dir.join("content/en/b.md"),
@@ -230,12 +202,8 @@ fn check_po(dir: &Path) {
 
 #[test]
 fn removed_segments_become_obsolete_until_prune() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let dir = dir.path();
-    write(
-        &dir.join("bitext.toml"),
-        "source_locale = \"en\"\nlocales = [\"it\"]\n",
-    );
+    let tmp = support::project(&[]);
+    let dir = tmp.path();
     let page = dir.join("content/en/a.md");
     write(&page, "# Title\n\nKept paragraph.\n\nRemoved paragraph.\n");
     ok(dir, &["sync"]);
@@ -301,12 +269,8 @@ fn git(dir: &Path, args: &[&str]) -> bool {
 
 #[test]
 fn catalogs_record_the_commit_of_their_source_page() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let dir = dir.path();
-    write(
-        &dir.join("bitext.toml"),
-        "source_locale = \"en\"\nlocales = [\"it\"]\n",
-    );
+    let tmp = support::project(&[]);
+    let dir = tmp.path();
     let page = dir.join("content/en/a.md");
     write(&page, "# Title\n\nA paragraph.\n");
     write(&dir.join("content/en/b.md"), "# Other\n");

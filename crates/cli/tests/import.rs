@@ -4,27 +4,7 @@
 use std::path::Path;
 
 mod support;
-
-fn bitext(dir: &Path, args: &[&str]) -> (u8, String, String) {
-    let (out, err, code) = support::run(dir, args);
-    (code, out, err)
-}
-
-#[track_caller]
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let (code, out, err) = bitext(dir, args);
-    assert_eq!(code, 0, "bitext {args:?} failed:\n{out}\n{err}");
-    out
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).expect("readable")
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("creatable");
-    std::fs::write(path, text).expect("writable");
-}
+use support::{bitext, ok, read, write};
 
 const PAGE: &str = "# Ferry times\n\nThe first ferry leaves at 6:40.\n\nTickets cost 12 euros.\n\n!!! note \"Winter\"\n\n    No ferry runs on Sundays.\n";
 
