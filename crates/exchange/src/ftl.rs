@@ -1,5 +1,7 @@
 //! Pending messages as one Fluent file, and translations read back from one.
 
+use std::collections::HashMap;
+
 use catalog::{Catalog, Fingerprint, Message};
 
 use crate::{Error, Pending, PendingState, Submitted, one_line};
@@ -64,10 +66,7 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                 .or_else(|| catalog.page.clone());
             let untranslated = m.source.is_some_and(|fp| fp.matches(&m.text));
             Submitted {
-                line: lines
-                    .iter()
-                    .find(|(id, _)| *id == m.id)
-                    .map_or(1, |&(_, line)| line),
+                line: lines.get(m.id.as_str()).copied().unwrap_or(1),
                 page,
                 id: m.id.clone(),
                 source_text: None,
@@ -80,7 +79,7 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
 }
 
 /// The line of each `id =` that starts a line.
-fn message_lines(text: &str) -> Vec<(&str, usize)> {
+fn message_lines(text: &str) -> HashMap<&str, usize> {
     text.split('\n')
         .enumerate()
         .filter(|(_, line)| line.as_bytes().first().is_some_and(u8::is_ascii_alphabetic))

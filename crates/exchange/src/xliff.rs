@@ -134,6 +134,15 @@ enum Text {
     Target,
 }
 
+impl Unit {
+    fn text(&mut self, which: Text) -> &mut Option<String> {
+        match which {
+            Text::Source => &mut self.source,
+            Text::Target => &mut self.target,
+        }
+    }
+}
+
 /// The units of an XLIFF 2.0 file. A unit needs an `id`, its `<file>` an
 /// `original` (the page). Inline elements that stand for content
 /// (`<ph>`, `<sc>`, `<ec>`, `<cp>`) and units of several segments are errors:
@@ -146,6 +155,16 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
     let mut unit: Option<Unit> = None;
     let mut inside: Option<Text> = None;
     let mut saw_xliff = false;
+    // Lines are counted as the reader moves on, never from the start again.
+    let (mut counted_to, mut counted_line) = (0, 1);
+    let mut line_at = |offset: usize| {
+        counted_line += text.as_bytes()[counted_to..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = offset;
+        counted_line
+    };
     loop {
         let at = reader.buffer_position() as usize;
         let event = match reader.read_event() {
@@ -158,7 +177,7 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                 break;
             }
         };
-        let line = line_of(text, at);
+        let line = line_at(at);
         let mut problem = |message: String| errors.push(Error { line, message });
         let (start, empty) = match &event {
             Event::Start(e) => (Some(e), false),
@@ -205,11 +224,7 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                         } else {
                             Text::Target
                         };
-                        let slot = match which {
-                            Text::Source => &mut unit.source,
-                            Text::Target => &mut unit.target,
-                        };
-                        slot.get_or_insert_default();
+                        unit.text(which).get_or_insert_default();
                         // `<target/>` is an empty text and has no end tag.
                         if !empty {
                             inside = Some(which);
@@ -299,11 +314,7 @@ fn problem_at(errors: &mut Vec<Error>, line: usize, message: String) {
 
 fn push_text(unit: &mut Option<Unit>, which: Text, text: &str) {
     if let Some(unit) = unit {
-        let slot = match which {
-            Text::Source => &mut unit.source,
-            Text::Target => &mut unit.target,
-        };
-        slot.get_or_insert_default().push_str(text);
+        unit.text(which).get_or_insert_default().push_str(text);
     }
 }
 

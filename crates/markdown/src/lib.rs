@@ -22,7 +22,7 @@ mod walk;
 
 use model::{Diagnostic, Document};
 
-pub use recover::{IndentedBlock, indented_blocks};
+pub use recover::{IndentedBlock, container_line, indented_blocks};
 
 /// Choices about what is translatable.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 
 use model::{Document, Segment};
 
-use crate::{Options, segment_with};
+use crate::{Options, segment_with, syntax};
 
 /// An indented block read as Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +24,9 @@ pub struct IndentedBlock {
     pub segments: Vec<Segment>,
 }
 
-/// A marker that opens a container: such a line is whole, not broken.
+/// A line that opens a container (`!!! type`, `??? type`, `=== "title"`).
 fn opens_container(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("!!!") || t.starts_with("???") || t.starts_with("===")
+    syntax::marker(line.trim_start()).is_some()
 }
 
 fn indent(line: &str) -> usize {
@@ -111,4 +110,15 @@ pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<Inde
         i = j;
     }
     out
+}
+
+/// The line (1-based) of the container marker that holds line `line` of
+/// `src`: the nearest line above it, less indented, that opens a container.
+pub fn container_line(src: &str, line: usize) -> Option<usize> {
+    let lines: Vec<&str> = src.split('\n').collect();
+    let own = indent(lines.get(line.checked_sub(1)?)?);
+    (0..line - 1)
+        .rev()
+        .find(|&i| indent(lines[i]) < own && opens_container(lines[i]))
+        .map(|i| i + 1)
 }

@@ -89,7 +89,7 @@ pub fn align_texts(
                 .iter()
                 .find(|p| recovered[p.translation] && inside(&translation[p.translation]))
                 .map(|p| &source.segments[p.source]);
-            let marker = partner.and_then(|s| container_line(&source_lines, s.line));
+            let marker = partner.and_then(|s| markdown::container_line(source_text, s.line));
             let expected = marker
                 .map(|line| format!(" (`{}` at source line {line})", source_lines[line - 1].trim()))
                 .unwrap_or_default();
@@ -112,17 +112,4 @@ pub fn align_texts(
         alignment,
         diagnostics,
     }
-}
-
-/// The line (1-based) of the container marker that holds source line
-/// `line`: the nearest line above it, less indented, that opens a container.
-fn container_line(lines: &[&str], line: usize) -> Option<usize> {
-    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    let own = indent(lines.get(line.checked_sub(1)?)?);
-    (0..line - 1).rev().find_map(|i| {
-        let l = lines[i];
-        let t = l.trim_start();
-        let opens = t.starts_with("!!!") || t.starts_with("???") || t.starts_with("===");
-        (opens && indent(l) < own).then_some(i + 1)
-    })
 }

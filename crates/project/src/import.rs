@@ -2,14 +2,14 @@
 //! into a locale's catalogs. Every file is read and every decision made
 //! before the first write; a file that fails to parse stops the run.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use catalog::{Catalog, Fingerprint, Message};
 use exchange::Submitted;
 use model::Locale;
 
-use crate::catalogs::{PageState, catalog_path, chosen_locales, read_catalog, write_all};
+use crate::catalogs::{Entry, PageState, catalog_path, chosen_locales, read_catalog, write_all};
 use crate::{Config, Error, Page, Result, pages, read_text};
 
 /// Choices for `bitext import`.
@@ -98,136 +98,155 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
     let all_pages = pages(config)?;
     let mut states: HashMap<String, PageState> = HashMap::new();
     let mut report = ImportReport::default();
-    // Per page, in first-seen order: the accepted messages by id.
-    let mut accepted: Vec<(String, HashMap<String, Message>)> = Vec::new();
-    let mut seen: HashMap<(String, String), (PathBuf, usize)> = HashMap::new();
-    // Per page: the target catalog's text and messages (if any) and its path.
-    let mut targets: HashMap<String, (Option<(String, Catalog)>, PathBuf)> = HashMap::new();
+    let reject = |item: &Item<'_>, reason| Rejected {
+        file: item.file.to_path_buf(),
+        line: item.entry.line,
+        page: item.entry.page.clone(),
+        id: item.entry.id.clone(),
+        reason,
+    };
+    // The entries with a translation, by page, in file order within a page.
+    let mut by_page: BTreeMap<String, Vec<Item<'_>>> = BTreeMap::new();
     for item in items {
-        let entry = &item.entry;
-        let Some(translation) = entry.translation.as_deref() else {
+        if item.entry.translation.is_none() {
             report.untranslated += 1;
             continue;
-        };
-        if entry.needs_review {
+        }
+        if item.entry.needs_review {
             report.needs_review += 1;
             continue;
         }
-        let reject = |reason| Rejected {
-            file: item.file.to_path_buf(),
-            line: entry.line,
-            page: entry.page.clone(),
-            id: entry.id.clone(),
-            reason,
-        };
-        let page = match &entry.page {
+        let page = match &item.entry.page {
             Some(page) => page.clone(),
-            None => match page_with_id(config, &all_pages, &mut states, &entry.id)? {
+            None => match page_with_id(config, &all_pages, &mut states, &item.entry.id)? {
                 Ok(page) => page,
                 Err(reason) => {
-                    report.rejected.push(reject(reason));
+                    report.rejected.push(reject(&item, reason));
                     continue;
                 }
             },
         };
-        let Some(p) = all_pages.iter().find(|p| p.path == page) else {
-            report.rejected.push(reject(RejectReason::UnknownPage));
-            continue;
-        };
-        if !states.contains_key(&page) {
-            states.insert(page.clone(), PageState::load(config, p)?);
-        }
-        if !targets.contains_key(&page) {
-            let path = catalog_path(config, locale, p);
-            targets.insert(page.clone(), (read_catalog(&path)?, path));
-        }
-        let state = &states[&page];
-        let target = targets[&page].0.as_ref().map(|(_, c)| c);
-        let empty = Catalog::default();
-        let Some(local) = state
-            .entries(target.unwrap_or(&empty))
-            .find(|e| e.id == entry.id)
-        else {
-            report.rejected.push(reject(RejectReason::UnknownId));
-            continue;
-        };
-        let key = (page.clone(), entry.id.clone());
-        if let Some((file, line)) = seen.get(&key) {
-            report.rejected.push(reject(RejectReason::Duplicate {
-                file: file.clone(),
-                line: *line,
-            }));
+        if !all_pages.iter().any(|p| p.path == page) {
+            report
+                .rejected
+                .push(reject(&item, RejectReason::UnknownPage));
             continue;
         }
-        seen.insert(key, (item.file.to_path_buf(), entry.line));
-
-        let current_text = local.segment.text.as_str();
-        let made_from = entry
-            .source
-            .unwrap_or_else(|| Fingerprint::of(current_text));
-        let up_to_date = made_from.matches(current_text);
-        if let Some(message) = local.translation {
-            if message.text == translation && (local.current || !up_to_date) {
-                report.unchanged += 1;
-                continue;
-            }
-            if local.current && message.text != translation && !options.force {
-                report.rejected.push(reject(RejectReason::Conflict {
-                    local: message.text.clone(),
-                }));
-                continue;
-            }
-        }
-        let previous = (!up_to_date)
-            .then(|| {
-                entry.source_text.clone().or_else(|| {
-                    local
-                        .old_source
-                        .filter(|t| made_from.matches(t))
-                        .map(str::to_owned)
-                })
-            })
-            .flatten();
-        let message = Message {
-            id: entry.id.clone(),
-            text: translation.to_owned(),
-            source: Some(made_from),
-            stale: !up_to_date,
-            previous,
-            notes: local
-                .translation
-                .map(|m| m.notes.clone())
-                .unwrap_or_default(),
-        };
-        if up_to_date {
-            report.imported += 1;
-        } else {
-            report.stale += 1;
-        }
-        let slot = match accepted.iter().position(|(p, _)| *p == page) {
-            Some(i) => i,
-            None => {
-                accepted.push((page.clone(), HashMap::new()));
-                accepted.len() - 1
-            }
-        };
-        accepted[slot].1.insert(entry.id.clone(), message);
+        by_page.entry(page).or_default().push(item);
     }
 
     let mut plan = Vec::new();
-    for (page, mut messages) in accepted {
-        let (old, path) = &targets[&page];
+    for (page, items) in by_page {
+        let p = all_pages
+            .iter()
+            .find(|p| p.path == page)
+            .expect("checked above");
+        let state = match states.remove(&page) {
+            Some(state) => state,
+            None => PageState::load(config, p)?,
+        };
+        let path = catalog_path(config, locale, p);
+        let old = read_catalog(&path)?;
         let empty = Catalog::default();
         let target = old.as_ref().map_or(&empty, |(_, c)| c);
-        let catalog = merged(target, &states[&page], &page, &mut messages);
-        let text = catalog::write(&catalog);
+        let entries: HashMap<&str, Entry<'_>> = state.entries(target).map(|e| (e.id, e)).collect();
+        let mut imported: HashMap<String, Message> = HashMap::new();
+        let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
+        for item in &items {
+            let entry = &item.entry;
+            let translation = entry.translation.as_deref().expect("kept above");
+            let Some(local) = entries.get(entry.id.as_str()) else {
+                report.rejected.push(reject(item, RejectReason::UnknownId));
+                continue;
+            };
+            if let Some(&(file, line)) = seen.get(entry.id.as_str()) {
+                let file = file.to_path_buf();
+                report
+                    .rejected
+                    .push(reject(item, RejectReason::Duplicate { file, line }));
+                continue;
+            }
+            seen.insert(&entry.id, (item.file, entry.line));
+            match decide(local, entry, translation, options.force) {
+                Decision::Unchanged => report.unchanged += 1,
+                Decision::Reject(reason) => report.rejected.push(reject(item, reason)),
+                Decision::Import(message) => {
+                    if message.stale {
+                        report.stale += 1;
+                    } else {
+                        report.imported += 1;
+                    }
+                    imported.insert(entry.id.clone(), message);
+                }
+            }
+        }
+        if imported.is_empty() {
+            continue;
+        }
+        let text = catalog::write(&merged(target, &state, &page, &mut imported));
         if old.as_ref().map(|(text, _)| text) != Some(&text) {
-            plan.push((path.clone(), text));
+            plan.push((path, text));
         }
     }
+    // Rejections in the order of the files and their lines.
+    let order: HashMap<&Path, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.as_path(), i))
+        .collect();
+    report
+        .rejected
+        .sort_by_key(|r| (order.get(r.file.as_path()).copied(), r.line));
     write_all(&plan)?;
     report.written = plan.into_iter().map(|(path, _)| path).collect();
     Ok(report)
+}
+
+/// What an import does with one translation.
+enum Decision {
+    Unchanged,
+    Reject(RejectReason),
+    Import(Message),
+}
+
+/// The outcome for `translation` of `entry`, against the catalog's `local` view.
+fn decide(local: &Entry<'_>, entry: &Submitted, translation: &str, force: bool) -> Decision {
+    let current_text = local.segment.text.as_str();
+    let made_from = entry
+        .source
+        .unwrap_or_else(|| Fingerprint::of(current_text));
+    let up_to_date = made_from.matches(current_text);
+    if let Some(message) = local.translation {
+        if message.text == translation && (local.current || !up_to_date) {
+            return Decision::Unchanged;
+        }
+        if local.current && message.text != translation && !force {
+            return Decision::Reject(RejectReason::Conflict {
+                local: message.text.clone(),
+            });
+        }
+    }
+    let previous = (!up_to_date)
+        .then(|| {
+            entry.source_text.clone().or_else(|| {
+                local
+                    .old_source
+                    .filter(|t| made_from.matches(t))
+                    .map(str::to_owned)
+            })
+        })
+        .flatten();
+    Decision::Import(Message {
+        id: entry.id.clone(),
+        text: translation.to_owned(),
+        source: Some(made_from),
+        stale: !up_to_date,
+        previous,
+        notes: local
+            .translation
+            .map(|m| m.notes.clone())
+            .unwrap_or_default(),
+    })
 }
 
 /// `target` with `imported` messages in place, in source order; messages
