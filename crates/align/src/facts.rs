@@ -3,7 +3,20 @@
 //! image sources (`](…)`), bare and angle-bracket URLs, inline code, icon
 //! shortcodes (`:octicons-home-16:`), footnote references, strong/emphasis
 //! and link counts, and numbers normalised across locales (`1,000`,
-//! `1.000`, `1 000` with any space are all 1000; `1,5` and `1.5` are 1.5).
+//! `1.000`, `1 000` with any space are all 1000; `1,5` and `1.5` are 1.5),
+//! spelled-out numbers in the text's language (`tre` and `three` are 3),
+//! and the names of a [`Names`] set.
+
+use crate::names::{Names, tokens};
+use crate::words::{Language, words};
+
+/// How to read a text's facts: its language (for spelled-out numbers) and
+/// the names to look for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading<'a> {
+    pub language: Language,
+    pub names: Option<&'a Names>,
+}
 
 /// The facts of one segment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +32,8 @@ pub struct Facts {
     pub icons: Vec<String>,
     /// Footnote references (`[^1]` → `1`).
     pub footnotes: Vec<String>,
+    /// Names found (configured or learned), in text order.
+    pub names: Vec<String>,
     pub links: usize,
     pub strong: usize,
     pub emphasis: usize,
@@ -37,13 +52,85 @@ impl Facts {
         add('c', &self.code);
         add('k', &self.icons);
         add('f', &self.footnotes);
+        add('w', &self.names);
         out.sort_unstable();
         out
     }
 }
 
-/// The facts of `text`, a segment's inline Markdown.
+/// The facts of `text`, a segment's inline Markdown: digits only, no names.
 pub fn facts(text: &str) -> Facts {
+    facts_in(text, &Reading::default())
+}
+
+/// The facts of `text` read as `reading` says.
+pub fn facts_in(text: &str, reading: &Reading<'_>) -> Facts {
+    let (mut facts, prose) = scan(text);
+    let mut numbers = numbers(&prose);
+    if let Some(table) = words(reading.language) {
+        numbers.extend(spelled(&prose, table));
+        numbers.sort_by_key(|(at, _)| *at);
+    }
+    facts.numbers = numbers.into_iter().map(|(_, n)| n).collect();
+    if let Some(names) = reading.names {
+        facts.names = names.find(&prose).into_iter().map(|(_, n)| n).collect();
+    }
+    facts
+}
+
+/// `text` with code, link targets, URLs, icons, footnote references and
+/// emphasis markers blanked: the words a reader reads.
+pub(crate) fn prose(text: &str) -> String {
+    scan(text).1
+}
+
+/// Spelled-out numbers in `prose`, longest phrase first, with their offsets.
+fn spelled(prose: &str, table: &crate::words::Words) -> Vec<(usize, String)> {
+    let words: Vec<(usize, &str)> = tokens(prose).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let mut found = None;
+        for len in (1..=table.longest.min(words.len() - k)).rev() {
+            // A phrase's words are separated by spaces only.
+            let spaced = (k..k + len - 1).all(|w| {
+                let end = words[w].0 + words[w].1.len();
+                prose[end..words[w + 1].0].chars().all(char::is_whitespace)
+            });
+            if !spaced {
+                continue;
+            }
+            let phrase = words[k..k + len]
+                .iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(&value) = table.values.get(&phrase) {
+                found = Some((len, value));
+                break;
+            }
+            // `two-factor`: a number word before a hyphen.
+            if len == 1
+                && let Some((head, _)) = phrase.split_once('-')
+                && let Some(&value) = table.values.get(head)
+            {
+                found = Some((1, value));
+                break;
+            }
+        }
+        match found {
+            Some((len, value)) => {
+                out.push((words[k].0, value.to_string()));
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// The facts a character scan finds, and the prose left after them.
+fn scan(text: &str) -> (Facts, String) {
     let mut facts = Facts::default();
     // The text with code, link targets, URLs and icons blanked, for numbers.
     let mut prose = String::with_capacity(text.len());
@@ -138,8 +225,7 @@ pub fn facts(text: &str) -> Facts {
     // Emphasis markers come in pairs; an opener is counted once per pair.
     facts.strong = facts.strong.div_ceil(2);
     facts.emphasis = facts.emphasis.div_ceil(2);
-    facts.numbers = numbers(&prose);
-    facts
+    (facts, prose)
 }
 
 /// The length of a URL starting `rest` (`https://…`, `http://…` or `<…>`).
@@ -190,34 +276,35 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// Numbers in `text`, normalised: group separators (`,` `.` or a space
-/// followed by exactly three digits) removed, a decimal comma made a point.
-fn numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
+/// Numbers in `text`, normalised, with their byte offsets: group
+/// separators (`,` `.` or a space followed by exactly three digits)
+/// removed, a decimal comma made a point.
+fn numbers(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_alphanumeric()) {
+        if !chars[i].1.is_ascii_digit() || (i > 0 && chars[i - 1].1.is_alphanumeric()) {
             i += 1;
             continue;
         }
+        let at = chars[i].0;
         let mut groups: Vec<(Option<char>, String)> = Vec::new();
         let mut current = String::new();
         let mut separator = None;
         while i < chars.len() {
-            let c = chars[i];
+            let c = chars[i].1;
             if c.is_ascii_digit() {
                 current.push(c);
                 i += 1;
                 continue;
             }
-            let next_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
             // A space groups only short leading groups and exactly three
             // digits after it: `1 000 000`, not `2016 100`.
-            let three_after = (1..=3).all(|k| chars.get(i + k).is_some_and(char::is_ascii_digit))
-                && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+            let three_after = (1..=3).all(|k| digit(i + k)) && !digit(i + 4);
             let space_ok = is_group_space(c) && three_after && current.len() <= 3;
-            if ((c == '.' || c == ',') && next_digit) || space_ok {
+            if ((c == '.' || c == ',') && digit(i + 1)) || space_ok {
                 groups.push((separator, std::mem::take(&mut current)));
                 separator = Some(c);
                 i += 1;
@@ -226,7 +313,7 @@ fn numbers(text: &str) -> Vec<String> {
             break;
         }
         groups.push((separator, current));
-        out.push(normalise(&groups));
+        out.push((at, normalise(&groups)));
     }
     out
 }

@@ -12,8 +12,14 @@
 //! ignores on purpose files, catalogs and how segments were found.
 
 mod facts;
+mod names;
+mod words;
 
-pub use facts::{Facts, facts};
+pub use facts::{Facts, Reading, facts, facts_in};
+pub use names::{Names, learn_names};
+pub use words::Language;
+
+use std::collections::HashMap;
 
 use model::{Container, SegmentKind};
 
@@ -49,6 +55,20 @@ pub struct Alignment {
     pub unpaired_translation: Vec<usize>,
 }
 
+/// What the aligner knows besides the segments.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The languages of the two sides, for spelled-out numbers.
+    pub source_language: Language,
+    pub language: Language,
+    /// Names to count as facts (configured and learned).
+    pub names: Option<&'a Names>,
+    /// The usual length of a translation over its source in characters for
+    /// this language pair (from all pages of a locale, say). Without it, the
+    /// page's own ratio is used, which an edit of the page shifts a little.
+    pub ratio: Option<f32>,
+}
+
 /// A pairing gains its confidence minus this; with two gaps (below) it is
 /// worth pairing from a confidence of 0.55.
 const THRESHOLD: f32 = 0.65;
@@ -58,22 +78,70 @@ const THRESHOLD: f32 = 0.65;
 /// step is preferred over one that skips and catches up.
 const GAP: f32 = 0.05;
 
-/// What the aligner precomputes per unit.
+/// The extra cost of pairing two neighbours on one side with one segment on
+/// the other (a merge or a split): it must explain the pair clearly better
+/// than either neighbour alone.
+const MERGE: f32 = 0.1;
+
+/// What the aligner precomputes per unit (or per two neighbours merged).
 struct Prepared<'a> {
     unit: Unit<'a>,
-    tokens: Vec<String>,
+    /// Fact tokens, interned, sorted.
+    tokens: Vec<u32>,
     chars: f32,
 }
 
-fn prepare<'a>(units: &[Unit<'a>]) -> Vec<Prepared<'a>> {
-    units
-        .iter()
-        .map(|&unit| Prepared {
-            unit,
-            tokens: facts(unit.text).tokens(),
-            chars: unit.text.chars().count() as f32,
-        })
-        .collect()
+/// Interns fact tokens so that comparing two units compares integers.
+#[derive(Default)]
+struct Interner(HashMap<String, u32>);
+
+impl Interner {
+    fn prepare<'a>(&mut self, units: &[Unit<'a>], reading: &Reading<'_>) -> Vec<Prepared<'a>> {
+        units
+            .iter()
+            .map(|&unit| {
+                let mut tokens: Vec<u32> = facts_in(unit.text, reading)
+                    .tokens()
+                    .into_iter()
+                    .map(|t| {
+                        let next = self.0.len() as u32;
+                        *self.0.entry(t).or_insert(next)
+                    })
+                    .collect();
+                tokens.sort_unstable();
+                Prepared {
+                    unit,
+                    tokens,
+                    chars: unit.text.chars().count() as f32,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Two neighbours taken as one: their facts and lengths added.
+fn merged<'a>(a: &Prepared<'a>, b: &Prepared<'a>) -> Prepared<'a> {
+    let mut tokens = [a.tokens.as_slice(), b.tokens.as_slice()].concat();
+    tokens.sort_unstable();
+    Prepared {
+        unit: Unit {
+            text: "",
+            recovered: a.unit.recovered || b.unit.recovered,
+            ..a.unit
+        },
+        tokens,
+        chars: a.chars + b.chars + 1.0,
+    }
+}
+
+/// Whether `a` and `b`, neighbours on one side, may be one segment on the
+/// other side `other`: paragraphs or list items of one container.
+fn mergeable(a: &Prepared<'_>, b: &Prepared<'_>, other: &Prepared<'_>) -> bool {
+    use SegmentKind::{ListItem, Paragraph};
+    matches!(a.unit.kind, Paragraph | ListItem)
+        && a.unit.kind == b.unit.kind
+        && matches!(other.unit.kind, Paragraph | ListItem)
+        && a.unit.containers == b.unit.containers
 }
 
 /// Kinds a translator may legitimately turn into one another.
@@ -92,7 +160,7 @@ fn kind_score(a: SegmentKind, b: SegmentKind) -> f32 {
 }
 
 /// Shared tokens of two sorted multisets.
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -108,18 +176,24 @@ fn shared(a: &[String], b: &[String]) -> usize {
     n
 }
 
-/// The scorer of one page: the translation's overall length ratio.
+/// The scorer of one page: the expected length ratio.
 struct Scorer {
     ratio: f32,
 }
 
 impl Scorer {
-    fn new(source: &[Prepared<'_>], translation: &[Prepared<'_>]) -> Scorer {
-        let s: f32 = source.iter().map(|p| p.chars).sum();
-        let t: f32 = translation.iter().map(|p| p.chars).sum();
-        let ratio = if s > 0.0 && t > 0.0 { t / s } else { 1.0 };
+    fn new(source: &[Prepared<'_>], translation: &[Prepared<'_>], given: Option<f32>) -> Scorer {
+        let ratio = given.unwrap_or_else(|| {
+            let s: f32 = source.iter().map(|p| p.chars).sum();
+            let t: f32 = translation.iter().map(|p| p.chars).sum();
+            if s > 0.0 && t > 0.0 { t / s } else { 1.0 }
+        });
         Scorer {
-            ratio: ratio.clamp(0.2, 5.0),
+            ratio: if ratio.is_finite() {
+                ratio.clamp(0.2, 5.0)
+            } else {
+                1.0
+            },
         }
     }
 
@@ -151,8 +225,8 @@ impl Scorer {
         } else {
             both as f32 / total as f32
         };
-        // Gale–Church: the log of the length ratio against the page's ratio,
-        // with more tolerance for short texts.
+        // Gale–Church: the log of the length ratio against the expected
+        // ratio, with more tolerance for short texts.
         let expected = self.ratio * s.chars + 8.0;
         let r = ((t.chars + 8.0) / expected).ln();
         let length = (-r * r * 2.0).exp();
@@ -175,7 +249,7 @@ struct Score {
     container: f32,
     shared: usize,
     total: usize,
-    /// The length ratio against the page's ratio (1 = as expected).
+    /// The length ratio against the expected ratio (1 = as expected).
     length: f32,
     identical: bool,
 }
@@ -204,71 +278,145 @@ impl Score {
     }
 }
 
+/// The steps of the dynamic programme.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Pair,
+    SkipSource,
+    SkipTranslation,
+    /// Two source segments in one translated segment.
+    Merge,
+    /// One source segment in two translated segments.
+    Split,
+}
+
 /// Aligns `translation` to `source`. Monotonic: pairs keep the order of
-/// both sides; a moved segment is unpaired where it left and where it landed.
-pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>]) -> Alignment {
-    let s = prepare(source);
-    let t = prepare(translation);
-    let scorer = Scorer::new(&s, &t);
+/// both sides; a moved segment is unpaired where it left and where it
+/// landed. Two neighbouring paragraphs or list items on one side may pair
+/// with one on the other (a merge or a split): both pairs are listed, with
+/// the same confidence and a reason that says so.
+pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>], options: &Options<'_>) -> Alignment {
+    let mut interner = Interner::default();
+    let s = interner.prepare(
+        source,
+        &Reading {
+            language: options.source_language,
+            names: options.names,
+        },
+    );
+    let t = interner.prepare(
+        translation,
+        &Reading {
+            language: options.language,
+            names: options.names,
+        },
+    );
+    let s2: Vec<Prepared<'_>> = s.windows(2).map(|w| merged(&w[0], &w[1])).collect();
+    let t2: Vec<Prepared<'_>> = t.windows(2).map(|w| merged(&w[0], &w[1])).collect();
+    let scorer = Scorer::new(&s, &t, options.ratio);
     let (n, m) = (s.len(), t.len());
     // best[i][j]: the best total for the first i source and j translation units.
     let width = m + 1;
-    let mut best = vec![0.0f32; (n + 1) * width];
-    // 0 = pair, 1 = skip source, 2 = skip translation.
-    let mut step = vec![0u8; (n + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    // Totals are sums of integer gains (1/10,000ths), so equal paths tie
+    // exactly and a tie is broken the same way whatever came before: an
+    // edit cannot tip a far-away tie through rounding.
+    let gain =
+        |confidence: f32, extra: f32| ((confidence - THRESHOLD - extra) * 10_000.0).round() as i64;
+    let gap = gain(THRESHOLD - GAP, 0.0);
+    let mut best = vec![0i64; (n + 1) * width];
+    let mut step = vec![Step::Pair; (n + 1) * width];
     for i in 0..=n {
         for j in 0..=m {
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut value = f32::NEG_INFINITY;
-            let mut choice = 0;
+            let mut value = i64::MIN;
+            let mut choice = Step::Pair;
+            let mut consider = |v: i64, c: Step| {
+                if v > value {
+                    value = v;
+                    choice = c;
+                }
+            };
             if i > 0 && j > 0 {
                 let score = scorer.score(&s[i - 1], &t[j - 1]).confidence;
-                value = best[(i - 1) * width + j - 1] + (score - THRESHOLD);
+                consider(best[at(i - 1, j - 1)] + gain(score, 0.0), Step::Pair);
             }
-            if i > 0 && best[(i - 1) * width + j] - GAP > value {
-                value = best[(i - 1) * width + j] - GAP;
-                choice = 1;
+            if i > 0 {
+                consider(best[at(i - 1, j)] + gap, Step::SkipSource);
             }
-            if j > 0 && best[i * width + j - 1] - GAP > value {
-                value = best[i * width + j - 1] - GAP;
-                choice = 2;
+            if j > 0 {
+                consider(best[at(i, j - 1)] + gap, Step::SkipTranslation);
             }
-            best[i * width + j] = value;
-            step[i * width + j] = choice;
+            if i > 1 && j > 0 && mergeable(&s[i - 2], &s[i - 1], &t[j - 1]) {
+                let score = scorer.score(&s2[i - 2], &t[j - 1]).confidence;
+                consider(best[at(i - 2, j - 1)] + gain(score, MERGE), Step::Merge);
+            }
+            if i > 0 && j > 1 && mergeable(&t[j - 2], &t[j - 1], &s[i - 1]) {
+                let score = scorer.score(&s[i - 1], &t2[j - 2]).confidence;
+                consider(best[at(i - 1, j - 2)] + gain(score, MERGE), Step::Split);
+            }
+            best[at(i, j)] = value;
+            step[at(i, j)] = choice;
         }
     }
     let mut out = Alignment::default();
     let (mut i, mut j) = (n, m);
+    let mut pair = |source: usize, translation: usize, score: &Score, note: Option<&str>| {
+        let mut reason = score.reason(&s[source].unit, &t[translation].unit);
+        if let Some(note) = note {
+            reason = format!("{note}; {reason}");
+        }
+        out.pairs.push(Pair {
+            source,
+            translation,
+            confidence: score.confidence,
+            reason,
+        });
+    };
+    let mut unpaired_source = Vec::new();
+    let mut unpaired_translation = Vec::new();
     while i > 0 || j > 0 {
-        match step[i * width + j] {
-            0 if i > 0 && j > 0 => {
-                let score = scorer.score(&s[i - 1], &t[j - 1]);
-                out.pairs.push(Pair {
-                    source: i - 1,
-                    translation: j - 1,
-                    confidence: score.confidence,
-                    reason: score.reason(&s[i - 1].unit, &t[j - 1].unit),
-                });
+        match step[at(i, j)] {
+            Step::Pair if i > 0 && j > 0 => {
+                pair(i - 1, j - 1, &scorer.score(&s[i - 1], &t[j - 1]), None);
                 i -= 1;
                 j -= 1;
             }
-            1 if i > 0 => {
-                out.unpaired_source.push(i - 1);
+            Step::Merge => {
+                let score = scorer.score(&s2[i - 2], &t[j - 1]);
+                let note = "two source segments in one translated segment";
+                pair(i - 1, j - 1, &score, Some(note));
+                pair(i - 2, j - 1, &score, Some(note));
+                i -= 2;
+                j -= 1;
+            }
+            Step::Split => {
+                let score = scorer.score(&s[i - 1], &t2[j - 2]);
+                let note = "one source segment in two translated segments";
+                pair(i - 1, j - 1, &score, Some(note));
+                pair(i - 1, j - 2, &score, Some(note));
+                i -= 1;
+                j -= 2;
+            }
+            Step::SkipSource if i > 0 => {
+                unpaired_source.push(i - 1);
                 i -= 1;
             }
             _ if j > 0 => {
-                out.unpaired_translation.push(j - 1);
+                unpaired_translation.push(j - 1);
                 j -= 1;
             }
             _ => {
-                out.unpaired_source.push(i - 1);
+                unpaired_source.push(i - 1);
                 i -= 1;
             }
         }
     }
     out.pairs.reverse();
+    out.unpaired_source = unpaired_source;
+    out.unpaired_translation = unpaired_translation;
     out.unpaired_source.reverse();
     out.unpaired_translation.reverse();
     out

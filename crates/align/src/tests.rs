@@ -2,6 +2,113 @@
 
 use super::*;
 
+fn align(source: &[Unit<'_>], translation: &[Unit<'_>]) -> Alignment {
+    super::align(source, translation, &Options::default())
+}
+
+fn numbers_in(text: &str, code: &str) -> Vec<String> {
+    let reading = Reading {
+        language: Language::of_locale(code),
+        names: None,
+    };
+    facts_in(text, &reading).numbers
+}
+
+#[test]
+fn spelled_out_numbers_in_six_languages_and_english() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "en",
+            "two-factor, twenty-one, forty two, three hundred, ten thousand and 5",
+            &["2", "21", "42", "300", "10000", "5"],
+        ),
+        (
+            "it",
+            "ventuno, ventotto, trentatré, cento, duecento, mille, duemila, novantanove",
+            &["21", "28", "33", "100", "200", "1000", "2000", "99"],
+        ),
+        (
+            "fr",
+            "vingt et un, soixante-dix, soixante et onze, quatre-vingts, quatre-vingt-dix-neuf, deux cents, dix mille",
+            &["21", "70", "71", "80", "99", "200", "10000"],
+        ),
+        (
+            "de",
+            "einundzwanzig, dreißig, zweihundert, tausend, zehntausend, elf",
+            &["21", "30", "200", "1000", "10000", "11"],
+        ),
+        (
+            "es",
+            "veintiuno, treinta y cinco, cien, quinientos, dos mil, dieciséis",
+            &["21", "35", "100", "500", "2000", "16"],
+        ),
+        (
+            "pt",
+            "vinte e um, duas, cem, quinhentas, dois mil, dezesseis, dezasseis",
+            &["21", "2", "100", "500", "2000", "16", "16"],
+        ),
+        (
+            "nl",
+            "eenentwintig, tweeëntwintig, honderd, vijfhonderd, duizend, negentig",
+            &["21", "22", "100", "500", "1000", "90"],
+        ),
+    ];
+    for (code, text, expected) in cases {
+        assert_eq!(numbers_in(text, code), *expected, "{code}: {text}");
+    }
+    // Words for one are articles too; Italian `sei` is also "you are".
+    assert_eq!(
+        numbers_in("Se sei un utente, usa una chiave", "it"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        numbers_in("one of them, a user", "en"),
+        Vec::<String>::new()
+    );
+    // Digits and words together, in text order; other languages: digits only.
+    assert_eq!(
+        numbers_in("tre gruppi di 1.000 e dieci", "it"),
+        ["3", "1000", "10"]
+    );
+    assert_eq!(numbers_in("tre gruppi di 1.000", "he"), ["1000"]);
+}
+
+#[test]
+fn names_configured_and_learned() {
+    let names = Names::new(["Signal", "Tor Browser", "F-Droid"]);
+    let reading = Reading {
+        language: Language::Other,
+        names: Some(&names),
+    };
+    let f = facts_in(
+        "Usa **Signal** o Tor Browser da F-Droid (non [Signal](https://signal.org)); Signalling, Tor Browsers.",
+        &reading,
+    );
+    assert_eq!(f.names, ["Signal", "Tor Browser", "F-Droid", "Signal"]);
+    // Latin names beside letters of another script.
+    let f = facts_in("使用Signal和Tor Browser。", &reading);
+    assert_eq!(f.names, ["Signal", "Tor Browser"]);
+
+    let source = "Signal and Session are messengers. The app uses `Docker` at https://Example.org.";
+    let learned = learn_names(
+        source,
+        &[
+            "Signal e Session sono app. The",
+            "Signal et Session. Docker https://Example.org",
+            "Signal en Session zijn apps.",
+        ],
+    );
+    assert_eq!(
+        learned,
+        ["Session", "Signal"],
+        "kept by most, capitalised, not code or URLs"
+    );
+    assert!(
+        learn_names(source, &[source]).is_empty(),
+        "one translation says nothing"
+    );
+}
+
 #[test]
 fn numbers_are_normalised_across_locales() {
     let f = facts(
@@ -132,4 +239,48 @@ fn a_sentence_copied_from_later_is_not_the_translation_of_what_is_here() {
         "the copy is not paired with the paragraph it replaced: {a:?}"
     );
     assert!(pairs(&a).contains(&(5, 5)));
+}
+
+#[test]
+fn merged_and_split_paragraphs_pair_with_both_halves() {
+    use SegmentKind::ListItem as L;
+    let source = [
+        ("Intro", H),
+        ("Works on 3 platforms and has 12 servers in 4 countries.", L),
+        ("Costs 5 dollars per month, or 50 per year.", L),
+        ("Open source since 2014.", L),
+    ];
+    let merged = [
+        ("Intro", H),
+        (
+            "Funziona su 3 piattaforme e ha 12 server in 4 paesi. Costa 5 dollari al mese, o 50 all'anno.",
+            L,
+        ),
+        ("Open source dal 2014.", L),
+    ];
+    let a = align(&units(&source), &units(&merged));
+    assert_eq!(pairs(&a), [(0, 0), (1, 1), (2, 1), (3, 2)], "{a:?}");
+    assert!(a.pairs[1].reason.starts_with("two source segments in one"));
+    assert_eq!(a.pairs[1].confidence, a.pairs[2].confidence);
+
+    let a = align(&units(&merged), &units(&source));
+    assert_eq!(pairs(&a), [(0, 0), (1, 1), (1, 2), (2, 3)], "{a:?}");
+    assert!(a.pairs[1].reason.starts_with("one source segment in two"));
+}
+
+#[test]
+fn a_locale_ratio_replaces_the_page_ratio() {
+    // Scores depend on the ratio given, not on the page: the same pairs
+    // whatever else the page holds.
+    let options = Options {
+        ratio: Some(1.1),
+        ..Options::default()
+    };
+    let full = super::align(&units(SOURCE), &units(ITALIAN), &options);
+    let mut shorter = ITALIAN.to_vec();
+    shorter.remove(6);
+    let part = super::align(&units(SOURCE), &units(&shorter), &options);
+    for (a, b) in full.pairs.iter().zip(&part.pairs).take(5) {
+        assert_eq!(a.confidence, b.confidence);
+    }
 }

@@ -69,11 +69,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
-    let aligned = project::align_files(
-        &cwd.join(&cmd.source),
-        &cwd.join(&cmd.translation),
-        &config.markdown,
-    )?;
+    let aligned =
+        project::align_files(&config, &cwd.join(&cmd.source), &cwd.join(&cmd.translation))?;
     let code = u8::from(!aligned.diagnostics.is_empty());
     let (src, tr) = (&aligned.source.segments, &aligned.translation);
     let a = &aligned.alignment;

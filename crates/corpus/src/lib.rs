@@ -57,3 +57,8 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// A `bitext.toml` for the corpus site read in place (root:
+/// `corpus/privacyguides`): pages in `en/`, translations in `<locale>/`,
+/// catalogs in a `locales/` folder that does not exist there.
+pub const SITE_CONFIG: &str = "locales = [\"ar\", \"bn\", \"de\", \"el\", \"eo\", \"es\", \"fa\", \"fr\", \"he\", \"hi\", \"hu\", \"id\", \"it\", \"nl\", \"pl\", \"pt\", \"pt-BR\", \"ru\", \"sv\", \"tr\", \"uk\", \"vi\", \"zh\", \"zh-Hant\"]\n[paths]\nsource = \"{locale}/{path}.md\"\ntranslation = \"{locale}/{path}.md\"\ncatalog = \"locales/{locale}/{path}.ftl\"\n";

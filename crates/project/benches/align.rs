@@ -1,47 +1,35 @@
-//! Document mode over the whole corpus: every translated page of the 24
-//! locales read, segmented and aligned with its English source (1,344
-//! pairs of files). Run with `cargo bench -p project --bench align`.
-
-use std::path::PathBuf;
+//! Document mode over the whole corpus: the names of every page learned
+//! from its 24 translations, then every translated page of the 24 locales
+//! read, segmented and aligned with its English source (1,344 pairs of
+//! files). Run with `cargo bench -p project --bench align`.
 
 fn main() {
     divan::main();
 }
 
-/// (source, translation) file pairs of the corpus; empty without it.
-fn pairs() -> Vec<(PathBuf, PathBuf)> {
-    let Some(root) = corpus::root("align bench") else {
-        return Vec::new();
-    };
+/// The corpus site as a project, or `None` without the corpus.
+fn site() -> Option<project::Config> {
+    let root = corpus::root("align bench")?;
     let site = root.join("privacyguides");
-    let english = site.join("en");
-    let mut out = Vec::new();
-    let mut locales: Vec<PathBuf> = std::fs::read_dir(&site)
-        .expect("listable")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir() && !p.ends_with("en") && !p.ends_with("meta"))
-        .collect();
-    locales.sort();
-    for dir in locales {
-        for file in corpus::markdown_files(&dir) {
-            let source = english.join(file.strip_prefix(&dir).expect("inside"));
-            if source.is_file() {
-                out.push((source, file));
-            }
-        }
-    }
-    out
+    Some(project::Config::from_toml(corpus::SITE_CONFIG, site, None).expect("a valid config"))
 }
 
 #[divan::bench(sample_count = 5)]
 fn align_all_locales(bencher: divan::Bencher) {
-    let files = pairs();
+    let Some(config) = site() else {
+        return;
+    };
+    let locales = project::locales(&config).expect("listable");
     bencher.bench(|| {
+        let names = project::names_by_page(&config).expect("readable");
         let mut paired = 0;
-        for (source, translation) in &files {
-            let aligned = project::align_files(source, translation, &markdown::Options::default())
-                .expect("readable");
-            paired += aligned.alignment.pairs.len();
+        for locale in &locales {
+            for page in project::align_locale(&config, locale, &names)
+                .expect("readable")
+                .pages
+            {
+                paired += page.aligned.alignment.pairs.len();
+            }
         }
         paired
     });

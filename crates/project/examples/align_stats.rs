@@ -1,26 +1,27 @@
 //! Alignment figures for locales of the corpus: pages, source segments,
-//! pairs, mean confidence, unpaired on each side, lost containers.
+//! pairs, mean confidence, unpaired on each side, lost containers, and
+//! merges or splits (a translated segment paired with two source segments,
+//! or the reverse).
 //! `cargo run --release -p project --example align_stats -- it fr he`
+
+use std::collections::HashMap;
 
 fn main() {
     let Some(root) = corpus::root("align_stats") else {
         return;
     };
-    let site = root.join("privacyguides");
-    let english = site.join("en");
+    let config = project::Config::from_toml(corpus::SITE_CONFIG, root.join("privacyguides"), None)
+        .expect("a valid config");
+    let names = project::names_by_page(&config).expect("readable");
     let locales: Vec<String> = std::env::args().skip(1).collect();
-    println!("locale  pages  source  pairs  mean-conf  unpaired-src  unpaired-tr  broken");
+    println!("locale  pages  source  pairs  mean-conf  unpaired-src  unpaired-tr  broken  merged");
     for locale in &locales {
-        let (mut pages, mut source, mut pairs, mut conf, mut us, mut ut, mut broken) =
-            (0, 0, 0, 0.0f64, 0, 0, 0);
-        for file in corpus::markdown_files(&site.join(locale)) {
-            let rel = file.strip_prefix(site.join(locale)).expect("inside");
-            let source_file = english.join(rel);
-            if !source_file.is_file() {
-                continue;
-            }
-            let a = project::align_files(&source_file, &file, &markdown::Options::default())
-                .expect("readable");
+        let (mut pages, mut source, mut pairs, mut conf, mut us, mut ut, mut broken, mut merged) =
+            (0, 0, 0, 0.0f64, 0, 0, 0, 0);
+        let aligned = project::align_locale(&config, &model::Locale::new(locale.as_str()), &names)
+            .expect("readable");
+        for page in aligned.pages {
+            let a = page.aligned;
             pages += 1;
             source += a.source.segments.len();
             pairs += a.alignment.pairs.len();
@@ -33,9 +34,17 @@ fn main() {
             us += a.alignment.unpaired_source.len();
             ut += a.alignment.unpaired_translation.len();
             broken += a.diagnostics.len();
+            let mut per_translation: HashMap<usize, usize> = HashMap::new();
+            let mut per_source: HashMap<usize, usize> = HashMap::new();
+            for p in &a.alignment.pairs {
+                *per_translation.entry(p.translation).or_default() += 1;
+                *per_source.entry(p.source).or_default() += 1;
+            }
+            merged += per_translation.values().filter(|&&n| n > 1).count()
+                + per_source.values().filter(|&&n| n > 1).count();
         }
         println!(
-            "{locale:<7} {pages:>5}  {source:>6}  {pairs:>5}  {:>9.3}  {us:>12}  {ut:>11}  {broken:>6}",
+            "{locale:<7} {pages:>5}  {source:>6}  {pairs:>5}  {:>9.3}  {us:>12}  {ut:>11}  {broken:>6}  {merged:>6}",
             conf / pairs.max(1) as f64
         );
     }

@@ -1,12 +1,13 @@
 //! Document mode: a source page and its hand-made translation, segmented,
 //! aligned, and the damage found on the way reported.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-use align::{Alignment, Unit};
-use model::{Document, Segment};
+use align::{Alignment, Language, Names, Unit};
+use model::{Document, Locale, Segment};
 
-use crate::{Result, segment_file};
+use crate::{Config, Page, Result, locales, pages, read_text, segment_file};
 
 /// A problem found while aligning, with the line on each side when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,15 +31,207 @@ pub struct Aligned {
     pub diagnostics: Vec<AlignDiagnostic>,
 }
 
-/// Segments and aligns `source` and `translation` (Markdown files).
-pub fn align_files(
-    source: &Path,
-    translation: &Path,
-    options: &markdown::Options,
-) -> Result<Aligned> {
-    let (source_text, source_doc, _) = segment_file(source, options)?;
-    let (text, doc, _) = segment_file(translation, options)?;
-    Ok(align_texts(&source_text, source_doc, &text, doc, options))
+/// Segments and aligns two Markdown files with what `config` tells about
+/// them: the languages of the locales their paths name (for spelled-out
+/// numbers), and as names the glossary's and, when `source` is a page of
+/// the project, those learned from its translations in every locale.
+pub fn align_files(config: &Config, source: &Path, translation: &Path) -> Result<Aligned> {
+    let (source_text, source_doc, _) = segment_file(source, &config.markdown)?;
+    let (text, doc, _) = segment_file(translation, &config.markdown)?;
+    let relative = |path: &Path| {
+        let root = std::path::absolute(&config.root).ok()?;
+        let path = std::path::absolute(path).ok()?;
+        let rel = path.strip_prefix(root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    };
+    let page = relative(source)
+        .and_then(|rel| config.source.matches(&rel).map(|(_, page)| page.to_owned()));
+    let locale = relative(translation).and_then(|rel| {
+        config
+            .translation
+            .matches(&rel)
+            .and_then(|(locale, _)| locale.map(str::to_owned))
+    });
+    let names = match &page {
+        Some(page) => page_names(config, page, &source_text)?,
+        None => Names::new(&config.names),
+    };
+    let options = align::Options {
+        source_language: Language::of_locale(config.source_locale.as_str()),
+        language: locale
+            .as_deref()
+            .map(Language::of_locale)
+            .unwrap_or_default(),
+        names: Some(&names),
+        ratio: None,
+    };
+    Ok(align_texts(
+        &source_text,
+        source_doc,
+        &text,
+        doc,
+        &config.markdown,
+        &options,
+    ))
+}
+
+/// The names of a page: the glossary's, and the capitalised words of its
+/// source (`source_text`) that most of its translations keep verbatim.
+pub fn page_names(config: &Config, page: &str, source_text: &str) -> Result<Names> {
+    names_of(config, &locales(config)?, page, source_text)
+}
+
+fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) -> Result<Names> {
+    let mut translations = Vec::new();
+    for locale in locales {
+        let path = config
+            .root
+            .join(config.translation.render(locale.as_str(), page));
+        if path.is_file() {
+            translations.push(read_text(&path)?);
+        }
+    }
+    let texts: Vec<&str> = translations.iter().map(String::as_str).collect();
+    let mut names = Names::new(&config.names);
+    names.extend(align::learn_names(source_text, &texts));
+    Ok(names)
+}
+
+/// The names of every page of the project, by page path: the glossary's
+/// and those learned from the page's translations (each file read once).
+pub fn names_by_page(config: &Config) -> Result<HashMap<String, Names>> {
+    let locales = locales(config)?;
+    let mut out = HashMap::new();
+    for page in pages(config)? {
+        let source = read_text(&page.source)?;
+        let names = names_of(config, &locales, &page.path, &source)?;
+        out.insert(page.path, names);
+    }
+    Ok(out)
+}
+
+/// One translated page of a locale aligned with its source page.
+#[derive(Debug, Clone)]
+pub struct PageAlignment {
+    pub page: Page,
+    /// The translation file.
+    pub path: PathBuf,
+    /// Its text, as read.
+    pub text: String,
+    pub aligned: Aligned,
+}
+
+/// The translated pages of one locale, aligned.
+#[derive(Debug, Clone)]
+pub struct LocaleAlignment {
+    /// Translated characters per source character over all the pages (of
+    /// segment texts), which the aligner used as the expected length ratio.
+    pub ratio: Option<f32>,
+    pub pages: Vec<PageAlignment>,
+}
+
+/// Aligns every existing translation of `locale` with its source page,
+/// with the locale's length ratio over all of them (so that an edit of one
+/// page does not shift the scores of the others) and each page's `names`.
+pub fn align_locale(
+    config: &Config,
+    locale: &Locale,
+    names: &HashMap<String, Names>,
+) -> Result<LocaleAlignment> {
+    struct Read {
+        page: Page,
+        path: PathBuf,
+        source_text: String,
+        source: Document,
+        text: String,
+        translation: Vec<Segment>,
+        recovered: Vec<bool>,
+        blocks: Vec<markdown::IndentedBlock>,
+    }
+    let mut read = Vec::new();
+    let (mut source_chars, mut translated_chars) = (0usize, 0usize);
+    for page in pages(config)? {
+        let path = config
+            .root
+            .join(config.translation.render(locale.as_str(), &page.path));
+        if !path.is_file() {
+            continue;
+        }
+        let (source_text, source, _) = segment_file(&page.source, &config.markdown)?;
+        let (text, doc, _) = segment_file(&path, &config.markdown)?;
+        let (translation, recovered, blocks) =
+            with_recovered(&source_text, &text, doc, &config.markdown);
+        source_chars += source
+            .segments
+            .iter()
+            .map(|s| s.text.chars().count())
+            .sum::<usize>();
+        translated_chars += translation
+            .iter()
+            .map(|s| s.text.chars().count())
+            .sum::<usize>();
+        read.push(Read {
+            page,
+            path,
+            source_text,
+            source,
+            text,
+            translation,
+            recovered,
+            blocks,
+        });
+    }
+    let ratio = (source_chars > 0 && translated_chars > 0)
+        .then(|| translated_chars as f32 / source_chars as f32);
+    let empty = Names::new(&config.names);
+    let pages = read
+        .into_iter()
+        .map(|r| {
+            let names = names.get(&r.page.path).unwrap_or(&empty);
+            let options = options_for(config, locale, names, ratio);
+            let alignment = align::align(
+                &units(&r.source.segments, &[]),
+                &units(&r.translation, &r.recovered),
+                &options,
+            );
+            let diagnostics = broken_containers(
+                &r.source_text,
+                &r.source,
+                &r.translation,
+                &r.recovered,
+                &r.blocks,
+                &alignment,
+            );
+            PageAlignment {
+                page: r.page,
+                path: r.path,
+                text: r.text,
+                aligned: Aligned {
+                    source: r.source,
+                    translation: r.translation,
+                    recovered: r.recovered,
+                    alignment,
+                    diagnostics,
+                },
+            }
+        })
+        .collect();
+    Ok(LocaleAlignment { ratio, pages })
+}
+
+/// The aligner's options for `locale` of `config`'s project.
+fn options_for<'a>(
+    config: &Config,
+    locale: &Locale,
+    names: &'a Names,
+    ratio: Option<f32>,
+) -> align::Options<'a> {
+    align::Options {
+        source_language: Language::of_locale(config.source_locale.as_str()),
+        language: Language::of_locale(locale.as_str()),
+        names: Some(names),
+        ratio,
+    }
 }
 
 /// Aligns two segmented documents, given their texts.
@@ -47,8 +240,54 @@ pub fn align_texts(
     source: Document,
     text: &str,
     doc: Document,
-    options: &markdown::Options,
+    markdown_options: &markdown::Options,
+    options: &align::Options<'_>,
 ) -> Aligned {
+    let (translation, recovered, blocks) = with_recovered(source_text, text, doc, markdown_options);
+    let alignment = align::align(
+        &units(&source.segments, &[]),
+        &units(&translation, &recovered),
+        options,
+    );
+    let diagnostics = broken_containers(
+        source_text,
+        &source,
+        &translation,
+        &recovered,
+        &blocks,
+        &alignment,
+    );
+    Aligned {
+        source,
+        translation,
+        recovered,
+        alignment,
+        diagnostics,
+    }
+}
+
+/// The aligner's view of segments.
+fn units<'a>(segments: &'a [Segment], recovered: &[bool]) -> Vec<Unit<'a>> {
+    segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Unit {
+            kind: s.kind,
+            containers: &s.containers,
+            text: &s.text,
+            recovered: recovered.get(i).copied().unwrap_or(false),
+        })
+        .collect()
+}
+
+/// The translation's segments with those read from the bodies of broken
+/// containers among them, in line order; which were recovered; the blocks.
+pub(crate) fn with_recovered(
+    source_text: &str,
+    text: &str,
+    doc: Document,
+    options: &markdown::Options,
+) -> (Vec<Segment>, Vec<bool>, Vec<markdown::IndentedBlock>) {
     // Indented blocks that the source has as they are are real code.
     let blocks: Vec<markdown::IndentedBlock> = markdown::indented_blocks(text, &doc, options)
         .into_iter()
@@ -61,26 +300,21 @@ pub fn align_texts(
     }
     translation.sort_by_key(|(s, _)| s.line);
     let (translation, recovered): (Vec<Segment>, Vec<bool>) = translation.into_iter().unzip();
+    (translation, recovered, blocks)
+}
 
-    fn units<'a>(segments: &'a [Segment], recovered: &[bool]) -> Vec<Unit<'a>> {
-        segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Unit {
-                kind: s.kind,
-                containers: &s.containers,
-                text: &s.text,
-                recovered: recovered.get(i).copied().unwrap_or(false),
-            })
-            .collect()
-    }
-    let alignment = align::align(
-        &units(&source.segments, &[]),
-        &units(&translation, &recovered),
-    );
-
+/// A diagnostic per broken container, with the source's container line
+/// found through the pair of the block's first recovered segment.
+fn broken_containers(
+    source_text: &str,
+    source: &Document,
+    translation: &[Segment],
+    recovered: &[bool],
+    blocks: &[markdown::IndentedBlock],
+    alignment: &Alignment,
+) -> Vec<AlignDiagnostic> {
     let source_lines: Vec<&str> = source_text.split('\n').collect();
-    let diagnostics = blocks
+    blocks
         .iter()
         .map(|block| {
             let inside = |s: &Segment| (block.first_line..=block.last_line).contains(&s.line);
@@ -103,13 +337,5 @@ pub fn align_texts(
                 ),
             }
         })
-        .collect();
-
-    Aligned {
-        source,
-        translation,
-        recovered,
-        alignment,
-        diagnostics,
-    }
+        .collect()
 }

@@ -26,6 +26,14 @@ struct File {
     markdown: MarkdownSection,
     #[serde(default)]
     build: BuildSection,
+    #[serde(default)]
+    glossary: GlossarySection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossarySection {
+    names: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -76,6 +84,9 @@ pub struct Config {
     pub markdown: markdown::Options,
     /// `[build] stale`: what a stale message builds to.
     pub build_stale: StaleText,
+    /// `[glossary] names`: words every translation keeps as they are
+    /// (products, organisations), besides those learned from the pages.
+    pub names: Vec<String>,
 }
 
 impl Config {
@@ -188,6 +199,7 @@ impl Config {
             catalog,
             markdown,
             build_stale: parsed.build.stale.unwrap_or_default(),
+            names: parsed.glossary.names.unwrap_or_default(),
         })
     }
 }

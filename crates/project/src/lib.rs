@@ -16,7 +16,10 @@ mod pattern;
 mod read;
 mod write;
 
-pub use align::{AlignDiagnostic, Aligned, align_files, align_texts};
+pub use align::{
+    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, align_files, align_locale,
+    align_texts, names_by_page, page_names,
+};
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
     build, pending, status, sync,

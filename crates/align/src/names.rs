@@ -1,0 +1,172 @@
+//! Names: words that stay as they are in every language (products,
+//! organisations, protocols). Configured (a glossary's do-not-translate
+//! list) or learned from a page's translations: capitalised tokens of the
+//! source that most translations keep verbatim.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::facts::prose;
+
+/// A set of names. Single-word names are looked up by token; names of
+/// several words by a search of the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    single: HashSet<String>,
+    multi: Vec<String>,
+}
+
+impl Names {
+    pub fn new<I, S>(names: I) -> Names
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut out = Names::default();
+        out.extend(names);
+        out
+    }
+
+    /// Adds names; blank ones are ignored.
+    pub fn extend<I, S>(&mut self, names: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        for name in names {
+            let name: String = name.into();
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if tokens(name).count() == 1 && tokens(name).next().map(|(_, t)| t) == Some(name) {
+                self.single.insert(name.to_owned());
+            } else if !self.multi.iter().any(|m| m == name) {
+                self.multi.push(name.to_owned());
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.single.len() + self.multi.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.single.contains(name) || self.multi.iter().any(|m| m == name)
+    }
+
+    /// The names in `prose`, with their byte offsets, in text order. A
+    /// name of several words is found where it starts and ends at word
+    /// boundaries.
+    pub(crate) fn find(&self, prose: &str) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String)> = Vec::new();
+        if !self.single.is_empty() {
+            out.extend(
+                tokens(prose)
+                    .filter(|(_, t)| self.single.contains(*t))
+                    .map(|(at, t)| (at, t.to_owned())),
+            );
+        }
+        for name in &self.multi {
+            let mut from = 0;
+            while let Some(k) = prose[from..].find(name.as_str()) {
+                let at = from + k;
+                let end = at + name.len();
+                let before = prose[..at].chars().next_back();
+                let after = prose[end..].chars().next();
+                if !before.is_some_and(is_word) && !after.is_some_and(is_word) {
+                    out.push((at, name.clone()));
+                }
+                from = end;
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// A character of a name token: a letter or digit of the Latin script
+/// (names stay in Latin letters in translations into other scripts, where
+/// they sit next to letters of that script without a space).
+pub(crate) fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x250
+}
+
+/// The tokens of `text` with their byte offsets: runs of Latin letters and
+/// digits, joined by one `-`, `_`, `.`, `+` or `'` between two of them
+/// (`F-Droid`, `Node.js`, `Signal's` stays one token).
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let (i, c) = rest.next()?;
+            if is_word(c) {
+                break (i, c);
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if is_word(c) {
+                rest.next();
+                continue;
+            }
+            let joins = matches!(c, '-' | '_' | '.' | '+' | '\'')
+                && text[i + c.len_utf8()..].chars().next().is_some_and(is_word);
+            if joins {
+                rest.next();
+                continue;
+            }
+            end = i;
+            break;
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Names learned from one page: capitalised tokens of the `source` text
+/// (letters, with at least one upper case) that appear verbatim in more
+/// than half of its `translations` (at least two are needed). Code, URLs
+/// and link targets are not read. A translation that still holds most of
+/// the source's lower-case words is left in the source language (an export
+/// fills untranslated strings with the source) and says nothing: it is
+/// not counted. Sorted.
+pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
+    let source = prose(source);
+    let candidates: HashSet<&str> = tokens(&source)
+        .map(|(_, t)| t)
+        .filter(|t| t.chars().count() >= 2 && t.chars().any(char::is_uppercase))
+        .collect();
+    let common: HashSet<&str> = tokens(&source)
+        .map(|(_, t)| t)
+        .filter(|t| t.len() >= 3 && t.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counted = 0;
+    for translation in translations {
+        let translation = prose(translation);
+        let words: HashSet<&str> = tokens(&translation).map(|(_, t)| t).collect();
+        let kept = common.iter().filter(|w| words.contains(*w)).count();
+        if common.len() >= 10 && kept * 2 > common.len() {
+            continue;
+        }
+        counted += 1;
+        for t in words {
+            if let Some(key) = candidates.get(t) {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+    }
+    if counted < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n * 2 > counted)
+        .map(|(t, _)| t.to_owned())
+        .collect();
+    out.sort();
+    out
+}
