@@ -13,6 +13,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("similar", "diff"),
     ("git2", "history"),
     ("quick-xml", "exchange"),
+    ("rayon", "project"),
 ];
 
 /// Crates that may print.

@@ -7,6 +7,8 @@
 //! spelled-out numbers in the text's language (`tre` and `three` are 3),
 //! and the names of a [`Names`] set.
 
+use std::borrow::Cow;
+
 use crate::names::{Names, tokens};
 use crate::words::{Language, words};
 
@@ -87,9 +89,25 @@ pub(crate) fn prose(text: &str) -> String {
 /// Spelled-out numbers in `prose`, longest phrase first, with their offsets.
 fn spelled(prose: &str, table: &crate::words::Words) -> Vec<(usize, String)> {
     let words: Vec<(usize, &str)> = tokens(prose).collect();
+    // Most words are lower-case ASCII already: no copy for them.
+    let lower: Vec<Cow<'_, str>> = words
+        .iter()
+        .map(|&(_, w)| {
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
+        let head = lower[k].split('-').next().unwrap_or_default();
+        if !table.first.contains(lower[k].as_ref()) && !table.first.contains(head) {
+            k += 1;
+            continue;
+        }
         let mut found = None;
         for len in (1..=table.longest.min(words.len() - k)).rev() {
             // A phrase's words are separated by spaces only.
@@ -100,18 +118,17 @@ fn spelled(prose: &str, table: &crate::words::Words) -> Vec<(usize, String)> {
             if !spaced {
                 continue;
             }
-            let phrase = words[k..k + len]
-                .iter()
-                .map(|(_, w)| w.to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(&value) = table.values.get(&phrase) {
+            let value = if len == 1 {
+                table.values.get(lower[k].as_ref())
+            } else {
+                table.values.get(&lower[k..k + len].join(" "))
+            };
+            if let Some(&value) = value {
                 found = Some((len, value));
                 break;
             }
             // `two-factor`: a number word before a hyphen.
             if len == 1
-                && let Some((head, _)) = phrase.split_once('-')
                 && let Some(&value) = table.values.get(head)
             {
                 found = Some((1, value));
@@ -132,6 +149,8 @@ fn spelled(prose: &str, table: &crate::words::Words) -> Vec<(usize, String)> {
 /// The facts a character scan finds, and the prose left after them.
 fn scan(text: &str) -> (Facts, String) {
     let mut facts = Facts::default();
+    // Where the last `[` was, for telling an image's `](` from a link's.
+    let mut last_open: Option<usize> = None;
     // The text with code, link targets, URLs and icons blanked, for numbers.
     let mut prose = String::with_capacity(text.len());
     let bytes = text.as_bytes();
@@ -139,6 +158,9 @@ fn scan(text: &str) -> (Facts, String) {
     while i < bytes.len() {
         let rest = &text[i..];
         let b = bytes[i];
+        if b == b'[' {
+            last_open = Some(i);
+        }
         if b == b'`' {
             let ticks = rest.bytes().take_while(|&c| c == b'`').count();
             let fence = &rest[..ticks];
@@ -156,10 +178,8 @@ fn scan(text: &str) -> (Facts, String) {
             let inside = rest[2..end].trim();
             let target = inside.split_whitespace().next().unwrap_or_default();
             let target = target.trim_start_matches('<').trim_end_matches('>');
-            let image = text[..i].rfind("![").is_some_and(|open| {
-                // The nearest opening bracket before `]` belongs to an image.
-                !text[open + 2..i].contains('[') && text[..i].rfind('[') == Some(open + 1)
-            });
+            // The nearest opening bracket before `]` belongs to an image.
+            let image = last_open.is_some_and(|open| open > 0 && bytes[open - 1] == b'!');
             if image {
                 facts.images.push(target.to_owned());
             } else {

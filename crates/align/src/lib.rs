@@ -3,15 +3,19 @@
 //!
 //! Inputs: the segments of a source document and of a translated one, as
 //! [`Unit`]s (kind, container path, text, and whether the segment was
-//! recovered from a broken container). Output: an [`Alignment`]: pairs in
-//! order, each with a confidence in 0..=1 and a reason, and the segments left
+//! recovered from a broken container) and [`Options`] (languages, names,
+//! the expected length ratio). Output: an [`Alignment`]: pairs in order,
+//! each with a confidence in 0..=1 and a reason, and the segments left
 //! unpaired on each side. A dynamic programme over the two sequences scores
 //! each pairing by segment kind, container path, shared [`Facts`] and the
-//! length ratio against the page's own ratio (Gale–Church style), so an
-//! inserted, deleted or moved paragraph only disturbs its neighbours. It
-//! ignores on purpose files, catalogs and how segments were found.
+//! length ratio against the expected ratio (Gale–Church style), weighs it
+//! by the texts' length, and also pairs two neighbours with one segment
+//! (merges and splits), so an inserted, deleted, merged or moved paragraph
+//! only disturbs its neighbours. It ignores on purpose files, catalogs and
+//! how segments were found.
 
 mod facts;
+mod hash;
 mod names;
 mod words;
 
@@ -19,8 +23,7 @@ pub use facts::{Facts, Reading, facts, facts_in};
 pub use names::{Names, learn_names};
 pub use words::Language;
 
-use std::collections::HashMap;
-
+use hash::FastMap;
 use model::{Container, SegmentKind};
 
 /// One segment as the aligner sees it.
@@ -69,8 +72,8 @@ pub struct Options<'a> {
     pub ratio: Option<f32>,
 }
 
-/// A pairing gains its confidence minus this; with two gaps (below) it is
-/// worth pairing from a confidence of 0.55.
+/// A pairing gains its confidence minus this (times its weight); with two
+/// gaps (below) it is worth pairing from a confidence of about 0.55.
 const THRESHOLD: f32 = 0.65;
 
 /// The cost of leaving a segment unpaired: small, so that a pairing just
@@ -89,11 +92,14 @@ struct Prepared<'a> {
     /// Fact tokens, interned, sorted.
     tokens: Vec<u32>,
     chars: f32,
+    /// For the length score: ln(length + 8), the length of a source unit
+    /// scaled by the expected ratio (set once the ratio is known).
+    ln: f32,
 }
 
 /// Interns fact tokens so that comparing two units compares integers.
 #[derive(Default)]
-struct Interner(HashMap<String, u32>);
+struct Interner(FastMap<String, u32>);
 
 impl Interner {
     fn prepare<'a>(&mut self, units: &[Unit<'a>], reading: &Reading<'_>) -> Vec<Prepared<'a>> {
@@ -113,6 +119,7 @@ impl Interner {
                     unit,
                     tokens,
                     chars: unit.text.chars().count() as f32,
+                    ln: 0.0,
                 }
             })
             .collect()
@@ -131,17 +138,25 @@ fn merged<'a>(a: &Prepared<'a>, b: &Prepared<'a>) -> Prepared<'a> {
         },
         tokens,
         chars: a.chars + b.chars + 1.0,
+        ln: 0.0,
     }
 }
 
-/// Whether `a` and `b`, neighbours on one side, may be one segment on the
-/// other side `other`: paragraphs or list items of one container.
-fn mergeable(a: &Prepared<'_>, b: &Prepared<'_>, other: &Prepared<'_>) -> bool {
-    use SegmentKind::{ListItem, Paragraph};
-    matches!(a.unit.kind, Paragraph | ListItem)
-        && a.unit.kind == b.unit.kind
-        && matches!(other.unit.kind, Paragraph | ListItem)
-        && a.unit.containers == b.unit.containers
+/// Whether units `k` and `k + 1` of one side may be one segment on the
+/// other side: paragraphs or list items of one container.
+fn mergeable_pairs(units: &[Prepared<'_>]) -> Vec<bool> {
+    units
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (&w[0].unit, &w[1].unit);
+            body(a.kind) && a.kind == b.kind && a.containers == b.containers
+        })
+        .collect()
+}
+
+/// Kinds that merge and split: paragraphs and list items.
+fn body(kind: SegmentKind) -> bool {
+    matches!(kind, SegmentKind::Paragraph | SegmentKind::ListItem)
 }
 
 /// Kinds a translator may legitimately turn into one another.
@@ -225,10 +240,7 @@ impl Scorer {
         } else {
             both as f32 / total as f32
         };
-        // Gale–Church: the log of the length ratio against the expected
-        // ratio, with more tolerance for short texts.
-        let expected = self.ratio * s.chars + 8.0;
-        let r = ((t.chars + 8.0) / expected).ln();
+        let r = t.ln - s.ln;
         let length = (-r * r * 2.0).exp();
         let confidence = 0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length;
         Score {
@@ -278,6 +290,21 @@ impl Score {
     }
 }
 
+/// How much a unit's pairing (or skipping) counts in the dynamic
+/// programme: longer texts carry more evidence, so a long paragraph counts
+/// up to six times a link text, and a path that keeps long paragraphs
+/// paired wins over one that only matches short, repeated labels.
+fn weight(chars: f32) -> f32 {
+    (chars / 80.0).clamp(0.5, 3.0)
+}
+
+/// A step's gain as an integer (1/10,000ths), so that totals are exact:
+/// equal paths tie exactly and a tie is broken the same way whatever came
+/// before, so an edit cannot tip a far-away tie through rounding.
+fn gain(value: f32, weight: f32) -> i64 {
+    (value * weight * 10_000.0) as i64
+}
+
 /// The steps of the dynamic programme.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -297,33 +324,42 @@ enum Step {
 /// the same confidence and a reason that says so.
 pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>], options: &Options<'_>) -> Alignment {
     let mut interner = Interner::default();
-    let s = interner.prepare(
+    let mut s = interner.prepare(
         source,
         &Reading {
             language: options.source_language,
             names: options.names,
         },
     );
-    let t = interner.prepare(
+    let mut t = interner.prepare(
         translation,
         &Reading {
             language: options.language,
             names: options.names,
         },
     );
-    let s2: Vec<Prepared<'_>> = s.windows(2).map(|w| merged(&w[0], &w[1])).collect();
-    let t2: Vec<Prepared<'_>> = t.windows(2).map(|w| merged(&w[0], &w[1])).collect();
     let scorer = Scorer::new(&s, &t, options.ratio);
+    let mut s2: Vec<Prepared<'_>> = s.windows(2).map(|w| merged(&w[0], &w[1])).collect();
+    let mut t2: Vec<Prepared<'_>> = t.windows(2).map(|w| merged(&w[0], &w[1])).collect();
+    // Gale–Church: the log of the length ratio against the expected ratio,
+    // with more tolerance for short texts (+8).
+    for p in s.iter_mut().chain(&mut s2) {
+        p.ln = (scorer.ratio * p.chars + 8.0).ln();
+    }
+    for p in t.iter_mut().chain(&mut t2) {
+        p.ln = (p.chars + 8.0).ln();
+    }
     let (n, m) = (s.len(), t.len());
     // best[i][j]: the best total for the first i source and j translation units.
     let width = m + 1;
     let at = |i: usize, j: usize| i * width + j;
-    // Totals are sums of integer gains (1/10,000ths), so equal paths tie
-    // exactly and a tie is broken the same way whatever came before: an
-    // edit cannot tip a far-away tie through rounding.
-    let gain =
-        |confidence: f32, extra: f32| ((confidence - THRESHOLD - extra) * 10_000.0).round() as i64;
-    let gap = gain(THRESHOLD - GAP, 0.0);
+    // Weights: source units by their length, translated ones by their
+    // length in source characters.
+    let ws: Vec<f32> = s.iter().map(|p| weight(p.chars)).collect();
+    let wt: Vec<f32> = t.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
+    let ws2: Vec<f32> = s2.iter().map(|p| weight(p.chars)).collect();
+    let wt2: Vec<f32> = t2.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
+    let (s_merge, t_merge) = (mergeable_pairs(&s), mergeable_pairs(&t));
     let mut best = vec![0i64; (n + 1) * width];
     let mut step = vec![Step::Pair; (n + 1) * width];
     for i in 0..=n {
@@ -341,21 +377,36 @@ pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>], options: &Options<'_
             };
             if i > 0 && j > 0 {
                 let score = scorer.score(&s[i - 1], &t[j - 1]).confidence;
-                consider(best[at(i - 1, j - 1)] + gain(score, 0.0), Step::Pair);
+                let w = (ws[i - 1] + wt[j - 1]) / 2.0;
+                consider(
+                    best[at(i - 1, j - 1)] + gain(score - THRESHOLD, w),
+                    Step::Pair,
+                );
             }
             if i > 0 {
-                consider(best[at(i - 1, j)] + gap, Step::SkipSource);
+                consider(best[at(i - 1, j)] + gain(-GAP, ws[i - 1]), Step::SkipSource);
             }
             if j > 0 {
-                consider(best[at(i, j - 1)] + gap, Step::SkipTranslation);
+                consider(
+                    best[at(i, j - 1)] + gain(-GAP, wt[j - 1]),
+                    Step::SkipTranslation,
+                );
             }
-            if i > 1 && j > 0 && mergeable(&s[i - 2], &s[i - 1], &t[j - 1]) {
+            if i > 1 && j > 0 && s_merge[i - 2] && body(t[j - 1].unit.kind) {
                 let score = scorer.score(&s2[i - 2], &t[j - 1]).confidence;
-                consider(best[at(i - 2, j - 1)] + gain(score, MERGE), Step::Merge);
+                let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
+                consider(
+                    best[at(i - 2, j - 1)] + gain(score - THRESHOLD - MERGE, w),
+                    Step::Merge,
+                );
             }
-            if i > 0 && j > 1 && mergeable(&t[j - 2], &t[j - 1], &s[i - 1]) {
+            if i > 0 && j > 1 && t_merge[j - 2] && body(s[i - 1].unit.kind) {
                 let score = scorer.score(&s[i - 1], &t2[j - 2]).confidence;
-                consider(best[at(i - 1, j - 2)] + gain(score, MERGE), Step::Split);
+                let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
+                consider(
+                    best[at(i - 1, j - 2)] + gain(score - THRESHOLD - MERGE, w),
+                    Step::Split,
+                );
             }
             best[at(i, j)] = value;
             step[at(i, j)] = choice;

@@ -3,15 +3,14 @@
 //! list) or learned from a page's translations: capitalised tokens of the
 //! source that most translations keep verbatim.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::facts::prose;
+use crate::hash::{FastMap, FastSet};
 
 /// A set of names. Single-word names are looked up by token; names of
 /// several words by a search of the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
-    single: HashSet<String>,
+    single: FastSet<String>,
     multi: Vec<String>,
 }
 
@@ -135,34 +134,48 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// not counted. Sorted.
 pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
     let source = prose(source);
-    let candidates: HashSet<&str> = tokens(&source)
-        .map(|(_, t)| t)
-        .filter(|t| t.chars().count() >= 2 && t.chars().any(char::is_uppercase))
-        .collect();
-    let common: HashSet<&str> = tokens(&source)
+    // Candidates, with how often the source uses each.
+    let mut candidates: FastMap<&str, usize> = FastMap::default();
+    for (_, t) in tokens(&source) {
+        if t.chars().count() >= 2 && t.chars().any(char::is_uppercase) {
+            *candidates.entry(t).or_default() += 1;
+        }
+    }
+    let common: FastSet<&str> = tokens(&source)
         .map(|(_, t)| t)
         .filter(|t| t.len() >= 3 && t.chars().all(|c| c.is_ascii_lowercase()))
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut votes: FastMap<&str, usize> = FastMap::default();
     let mut counted = 0;
     for translation in translations {
         let translation = prose(translation);
-        let words: HashSet<&str> = tokens(&translation).map(|(_, t)| t).collect();
+        let mut uses: FastMap<&str, usize> = FastMap::default();
+        let mut words: FastSet<&str> = FastSet::default();
+        for (_, t) in tokens(&translation) {
+            words.insert(t);
+            if candidates.contains_key(t) {
+                *uses.entry(t).or_default() += 1;
+            }
+        }
         let kept = common.iter().filter(|w| words.contains(*w)).count();
         if common.len() >= 10 && kept * 2 > common.len() {
             continue;
         }
         counted += 1;
-        for t in words {
-            if let Some(key) = candidates.get(t) {
-                *counts.entry(key).or_default() += 1;
+        // A name is kept nearly everywhere the source has it; a common
+        // word that is also part of a name (`Privacy` of `Privacy Guides`)
+        // is kept only in the name, fewer times.
+        for (t, n) in uses {
+            let (key, in_source) = candidates.get_key_value(t).expect("a candidate");
+            if n * 5 >= in_source * 4 {
+                *votes.entry(key).or_default() += 1;
             }
         }
     }
     if counted < 2 {
         return Vec::new();
     }
-    let mut out: Vec<String> = counts
+    let mut out: Vec<String> = votes
         .into_iter()
         .filter(|&(_, n)| n * 2 > counted)
         .map(|(t, _)| t.to_owned())

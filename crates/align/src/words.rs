@@ -9,6 +9,8 @@
 //! contain them (`ventuno`, `vingt et un`, `einundzwanzig`) are kept.
 
 use std::collections::HashMap;
+
+use crate::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// A language whose number words bitext knows, by a locale's first subtag.
@@ -56,7 +58,9 @@ const AMBIGUOUS: &[&str] = &[
 /// The number words of one language: lowercase phrase → value, and the
 /// most words a phrase has.
 pub(crate) struct Words {
-    pub(crate) values: HashMap<String, u32>,
+    pub(crate) values: FastMap<String, u32>,
+    /// The first word of every phrase: a quick test before building phrases.
+    pub(crate) first: FastSet<String>,
     pub(crate) longest: usize,
 }
 
@@ -67,11 +71,19 @@ impl Words {
             .map(|(w, _)| w.split(' ').count())
             .max()
             .unwrap_or(1);
-        let values = pairs
+        let values: FastMap<String, u32> = pairs
             .into_iter()
             .filter(|(w, _)| !AMBIGUOUS.contains(&w.as_str()))
             .collect();
-        Words { values, longest }
+        let first = values
+            .keys()
+            .map(|w| w.split(' ').next().unwrap_or_default().to_owned())
+            .collect();
+        Words {
+            values,
+            first,
+            longest,
+        }
     }
 }
 

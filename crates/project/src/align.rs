@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use align::{Alignment, Language, Names, Unit};
 use model::{Document, Locale, Segment};
+use rayon::prelude::*;
 
 use crate::{Config, Page, Result, locales, pages, read_text, segment_file};
 
@@ -99,15 +100,16 @@ fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) 
 
 /// The names of every page of the project, by page path: the glossary's
 /// and those learned from the page's translations (each file read once).
-pub fn names_by_page(config: &Config) -> Result<HashMap<String, Names>> {
+pub fn names_by_page(config: &Config, sources: &Sources) -> Result<HashMap<String, Names>> {
     let locales = locales(config)?;
-    let mut out = HashMap::new();
-    for page in pages(config)? {
-        let source = read_text(&page.source)?;
-        let names = names_of(config, &locales, &page.path, &source)?;
-        out.insert(page.path, names);
-    }
-    Ok(out)
+    sources
+        .pages
+        .par_iter()
+        .map(|(page, source, _)| {
+            let names = names_of(config, &locales, &page.path, source)?;
+            Ok((page.path.clone(), names))
+        })
+        .collect()
 }
 
 /// One translated page of a locale aligned with its source page.
@@ -130,11 +132,32 @@ pub struct LocaleAlignment {
     pub pages: Vec<PageAlignment>,
 }
 
+/// The source pages of a project, read and segmented once for aligning
+/// any number of locales.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pages: Vec<(Page, String, Document)>,
+}
+
+impl Sources {
+    pub fn load(config: &Config) -> Result<Sources> {
+        let pages = pages(config)?
+            .into_par_iter()
+            .map(|page| {
+                let (text, doc, _) = segment_file(&page.source, &config.markdown)?;
+                Ok((page, text, doc))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Sources { pages })
+    }
+}
+
 /// Aligns every existing translation of `locale` with its source page,
 /// with the locale's length ratio over all of them (so that an edit of one
 /// page does not shift the scores of the others) and each page's `names`.
 pub fn align_locale(
     config: &Config,
+    sources: &Sources,
     locale: &Locale,
     names: &HashMap<String, Names>,
 ) -> Result<LocaleAlignment> {
@@ -148,44 +171,45 @@ pub fn align_locale(
         recovered: Vec<bool>,
         blocks: Vec<markdown::IndentedBlock>,
     }
-    let mut read = Vec::new();
-    let (mut source_chars, mut translated_chars) = (0usize, 0usize);
-    for page in pages(config)? {
-        let path = config
-            .root
-            .join(config.translation.render(locale.as_str(), &page.path));
-        if !path.is_file() {
-            continue;
-        }
-        let (source_text, source, _) = segment_file(&page.source, &config.markdown)?;
-        let (text, doc, _) = segment_file(&path, &config.markdown)?;
-        let (translation, recovered, blocks) =
-            with_recovered(&source_text, &text, doc, &config.markdown);
-        source_chars += source
-            .segments
+    let read: Vec<Read> = sources
+        .pages
+        .par_iter()
+        .filter_map(|(page, source_text, source)| {
+            let path = config
+                .root
+                .join(config.translation.render(locale.as_str(), &page.path));
+            path.is_file().then_some((page, path, source_text, source))
+        })
+        .map(|(page, path, source_text, source)| {
+            let (page, source_text, source) = (page.clone(), source_text.clone(), source.clone());
+            let (text, doc, _) = segment_file(&path, &config.markdown)?;
+            let (translation, recovered, blocks) =
+                with_recovered(&source_text, &text, doc, &config.markdown);
+            Ok(Read {
+                page,
+                path,
+                source_text,
+                source,
+                text,
+                translation,
+                recovered,
+                blocks,
+            })
+        })
+        .collect::<Result<_>>()?;
+    let chars = |segments: &[Segment]| {
+        segments
             .iter()
             .map(|s| s.text.chars().count())
-            .sum::<usize>();
-        translated_chars += translation
-            .iter()
-            .map(|s| s.text.chars().count())
-            .sum::<usize>();
-        read.push(Read {
-            page,
-            path,
-            source_text,
-            source,
-            text,
-            translation,
-            recovered,
-            blocks,
-        });
-    }
+            .sum::<usize>()
+    };
+    let source_chars: usize = read.iter().map(|r| chars(&r.source.segments)).sum();
+    let translated_chars: usize = read.iter().map(|r| chars(&r.translation)).sum();
     let ratio = (source_chars > 0 && translated_chars > 0)
         .then(|| translated_chars as f32 / source_chars as f32);
     let empty = Names::new(&config.names);
     let pages = read
-        .into_iter()
+        .into_par_iter()
         .map(|r| {
             let names = names.get(&r.page.path).unwrap_or(&empty);
             let options = options_for(config, locale, names, ratio);

@@ -17,7 +17,7 @@ mod read;
 mod write;
 
 pub use align::{
-    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, align_files, align_locale,
+    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, Sources, align_files, align_locale,
     align_texts, names_by_page, page_names,
 };
 pub use catalogs::{
