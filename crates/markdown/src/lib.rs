@@ -71,6 +71,38 @@ pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>)
 /// A bare pulldown-cmark pass with the segmenter's options, counting events:
 /// the floor that benchmarks compare segmentation with.
 #[doc(hidden)]
+/// The text to write into slot `index` of `skeleton` so that the page reads
+/// `text` back as that segment: an attribute value that the source left
+/// unquoted (`title=Homepage`) is quoted when the new text has a space or
+/// a brace (`title="Pagina principale"`). Other texts are written as they are.
+pub fn fit<'a>(
+    skeleton: &model::Skeleton,
+    index: usize,
+    kind: model::SegmentKind,
+    text: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let unquoted = kind == model::SegmentKind::AttributeTitle
+        && skeleton
+            .slots
+            .get(index)
+            .is_some_and(|slot| skeleton.text[..slot.at].ends_with('='));
+    let needs_quotes = text.is_empty()
+        || text
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '}' | '"' | '\''));
+    if !unquoted || !needs_quotes {
+        return Cow::Borrowed(text);
+    }
+    if !text.contains('"') {
+        Cow::Owned(format!("\"{text}\""))
+    } else if !text.contains('\'') {
+        Cow::Owned(format!("'{text}'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 pub fn bare_parse(src: &str) -> usize {
     pulldown_cmark::Parser::new_ext(src, walk::parser_options())
         .into_offset_iter()

@@ -1,7 +1,7 @@
 //! Snapshot tests of segmentation, one construct each.
 
 use expect_test::{Expect, expect};
-use model::{Diagnostic, Document};
+use model::{Diagnostic, Document, SegmentKind};
 
 /// One line per segment (`line id kind [containers] "text"`), then diagnostics.
 pub(crate) fn render(doc: &Document, diags: &[Diagnostic]) -> String {
@@ -124,4 +124,35 @@ fn translated_text_is_reindented_into_its_container() {
         out,
         "- item\n\n    !!! note\n\n        Prima riga\n        seconda riga\n        terza.\n"
     );
+}
+
+#[test]
+fn an_unquoted_attribute_value_is_quoted_when_its_new_text_needs_it() {
+    let src = "[:octicons-home-16:](https://a.org){ .card-link title=Homepage }\n[:octicons-code-16:](https://b.org){ .card-link title=\"Source Code\" }\n";
+    let (doc, _) = crate::segment(src);
+    let titles: Vec<usize> = (0..doc.segments.len())
+        .filter(|&k| doc.segments[k].kind == SegmentKind::AttributeTitle)
+        .collect();
+    assert_eq!(titles.len(), 2);
+    let (a, b) = (titles[0], titles[1]);
+    let fit = |k: usize, text: &'static str| {
+        super::fit(&doc.skeleton, k, SegmentKind::AttributeTitle, text)
+    };
+    assert_eq!(fit(a, "Principale"), "Principale");
+    assert_eq!(fit(a, "Pagina principale"), "\"Pagina principale\"");
+    assert_eq!(fit(a, "Pagina \"principale\""), "'Pagina \"principale\"'");
+    assert_eq!(
+        fit(b, "Codice sorgente"),
+        "Codice sorgente",
+        "already quoted"
+    );
+    // Written back and read again, the texts are the translations.
+    let mut texts = doc.texts();
+    let quoted = fit(a, "Pagina principale");
+    texts[a] = &quoted;
+    texts[b] = "Codice sorgente";
+    let page = assemble::assemble(&doc.skeleton, &texts).expect("assembles");
+    let again = crate::segment(&page).0;
+    assert_eq!(again.segments[a].text, "Pagina principale");
+    assert_eq!(again.segments[b].text, "Codice sorgente");
 }

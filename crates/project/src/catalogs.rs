@@ -301,11 +301,11 @@ pub struct BuildReport {
 /// The manifest of generated pages: root-relative path → content fingerprint.
 const MANIFEST: &str = ".bitext-generated.json";
 
-fn manifest_path(config: &Config) -> PathBuf {
+pub(crate) fn manifest_path(config: &Config) -> PathBuf {
     config.root.join(config.catalog.base_dir()).join(MANIFEST)
 }
 
-fn read_manifest(path: &Path) -> Result<BTreeMap<String, String>> {
+pub(crate) fn read_manifest(path: &Path) -> Result<BTreeMap<String, String>> {
     if !path.is_file() {
         return Ok(BTreeMap::new());
     }
@@ -334,6 +334,7 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
                 continue;
             };
             let texts = translated_texts(config, &state, &target);
+            let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
             let output =
                 assemble::assemble(&state.doc.skeleton, &texts).expect("one text per segment");
             let key = config.translation.render(locale.as_str(), &page.path);
@@ -381,13 +382,16 @@ fn translated_texts<'a>(
     config: &Config,
     state: &'a PageState,
     target: &'a Catalog,
-) -> Vec<&'a str> {
+) -> Vec<std::borrow::Cow<'a, str>> {
     let use_stale = config.build_stale == StaleText::Translation;
     state
         .entries(target)
-        .map(|e| match e.translation {
-            Some(message) if e.current || use_stale => message.text.as_str(),
-            _ => e.segment.text.as_str(),
+        .enumerate()
+        .map(|(k, e)| match e.translation {
+            Some(message) if e.current || use_stale => {
+                markdown::fit(&state.doc.skeleton, k, e.segment.kind, &message.text)
+            }
+            _ => std::borrow::Cow::Borrowed(e.segment.text.as_str()),
         })
         .collect()
 }

@@ -9,8 +9,14 @@ use catalog::{Catalog, Fingerprint, Message};
 use exchange::Submitted;
 use model::Locale;
 
-use crate::catalogs::{Entry, PageState, catalog_path, chosen_locales, read_catalog, write_all};
-use crate::{Config, Error, Page, Result, pages, read_text};
+use crate::catalogs::{
+    Entry, PageState, catalog_path, chosen_locales, manifest_path, read_catalog, read_manifest,
+    write_all,
+};
+use crate::{
+    AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, names_by_page, pages,
+    read_text,
+};
 
 /// Choices for `bitext import`.
 #[derive(Debug, Clone)]
@@ -62,6 +68,139 @@ pub struct ImportReport {
     pub rejected: Vec<Rejected>,
     /// Catalogs written.
     pub written: Vec<PathBuf>,
+    /// Importing translated pages: pages aligned and imported.
+    pub pages: usize,
+    /// Translated pages skipped because `bitext build` wrote them.
+    pub generated: usize,
+    /// Source segments that nothing in the translation renders.
+    pub missing: usize,
+    /// Translated segments that render no source segment: not imported.
+    pub unpaired: Vec<Unpaired>,
+    /// Damage found while aligning (a lost container line), per page file.
+    pub broken: Vec<(PathBuf, AlignDiagnostic)>,
+}
+
+/// A translated segment with no source segment to belong to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unpaired {
+    pub file: PathBuf,
+    pub line: usize,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Below this confidence a pair of aligned segments is imported as stale,
+/// so that a translator reviews it.
+pub const REVIEW_BELOW: f32 = 0.75;
+
+/// Imports the translated pages of `options.locale` (document mode) into
+/// its catalogs: each page is aligned with its source page, and each pair
+/// becomes the translation of its source segment's message. A pair below
+/// [`REVIEW_BELOW`], a merge or a split is imported as stale (made from an
+/// unknown source), for review; a translated segment identical to its
+/// source counts as untranslated; unpaired translated segments are
+/// reported. Up-to-date translations in the catalog that differ are kept
+/// (rejected as conflicts) unless `options.force`. Pages that `bitext
+/// build` generated are skipped.
+pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<ImportReport> {
+    let locale = &options.locale;
+    if *locale == config.source_locale {
+        return Err(Error::ImportIntoSource {
+            locale: locale.to_string(),
+        });
+    }
+    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    let sources = Sources::load(config)?;
+    let names = names_by_page(config, &sources)?;
+    let aligned = align_locale(config, &sources, locale, &names)?;
+    let manifest = read_manifest(&manifest_path(config))?;
+    // Made from a source text nobody knows: stale until reviewed.
+    let unknown = Fingerprint::of("");
+    let mut report = ImportReport::default();
+    let mut plan = Vec::new();
+    for page in &aligned.pages {
+        let key = config.translation.render(locale.as_str(), &page.page.path);
+        if manifest.get(&key) == Some(&Fingerprint::of(&page.text).to_string()) {
+            report.generated += 1;
+            continue;
+        }
+        report.pages += 1;
+        let a = &page.aligned;
+        let state = PageState::load(config, &page.page)?;
+        let ids: Vec<&str> = state.ids().collect();
+        let mut by_source: BTreeMap<usize, Vec<&align::Pair>> = BTreeMap::new();
+        let mut sources_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for pair in &a.alignment.pairs {
+            by_source.entry(pair.source).or_default().push(pair);
+            sources_of
+                .entry(pair.translation)
+                .or_default()
+                .push(pair.source);
+        }
+        let mut items = Vec::new();
+        for (source, pairs) in by_source {
+            let Some(id) = ids.get(source) else { continue };
+            let first = pairs[0];
+            let merged = sources_of[&first.translation].len() > 1;
+            if merged && sources_of[&first.translation][0] != source {
+                // The second source segment of a merge: its text is in the first's.
+                report.untranslated += 1;
+                continue;
+            }
+            let current = &a.source.segments[source].text;
+            let text = pairs
+                .iter()
+                .map(|p| a.translation[p.translation].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if text == *current {
+                report.untranslated += 1;
+                continue;
+            }
+            let review = first.confidence < REVIEW_BELOW || merged || pairs.len() > 1;
+            items.push(Item {
+                file: &page.path,
+                entry: Submitted {
+                    line: a.translation[first.translation].line,
+                    page: Some(page.page.path.clone()),
+                    id: (*id).to_owned(),
+                    source_text: None,
+                    source: Some(if review {
+                        unknown
+                    } else {
+                        Fingerprint::of(current)
+                    }),
+                    translation: Some(text),
+                    needs_review: false,
+                },
+            });
+        }
+        report.missing += a.alignment.unpaired_source.len();
+        report
+            .unpaired
+            .extend(a.alignment.unpaired_translation.iter().map(|&k| {
+                let s = &a.translation[k];
+                Unpaired {
+                    file: page.path.clone(),
+                    line: s.line,
+                    kind: s.kind.name(),
+                    text: s.text.clone(),
+                }
+            }));
+        report
+            .broken
+            .extend(a.diagnostics.iter().map(|d| (page.path.clone(), d.clone())));
+        if let Some(write) = import_page(config, &page.page, &state, &items, options, &mut report)?
+        {
+            plan.push(write);
+        }
+    }
+    report
+        .rejected
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    write_all(&plan)?;
+    report.written = plan.into_iter().map(|(path, _)| path).collect();
+    Ok(report)
 }
 
 /// One entry of one file, with the file it came from.
@@ -145,47 +284,8 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
             Some(state) => state,
             None => PageState::load(config, p)?,
         };
-        let path = catalog_path(config, locale, p);
-        let old = read_catalog(&path)?;
-        let empty = Catalog::default();
-        let target = old.as_ref().map_or(&empty, |(_, c)| c);
-        let entries: HashMap<&str, Entry<'_>> = state.entries(target).map(|e| (e.id, e)).collect();
-        let mut imported: HashMap<String, Message> = HashMap::new();
-        let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
-        for item in &items {
-            let entry = &item.entry;
-            let translation = entry.translation.as_deref().expect("kept above");
-            let Some(local) = entries.get(entry.id.as_str()) else {
-                report.rejected.push(reject(item, RejectReason::UnknownId));
-                continue;
-            };
-            if let Some(&(file, line)) = seen.get(entry.id.as_str()) {
-                let file = file.to_path_buf();
-                report
-                    .rejected
-                    .push(reject(item, RejectReason::Duplicate { file, line }));
-                continue;
-            }
-            seen.insert(&entry.id, (item.file, entry.line));
-            match decide(local, entry, translation, options.force) {
-                Decision::Unchanged => report.unchanged += 1,
-                Decision::Reject(reason) => report.rejected.push(reject(item, reason)),
-                Decision::Import(message) => {
-                    if message.stale {
-                        report.stale += 1;
-                    } else {
-                        report.imported += 1;
-                    }
-                    imported.insert(entry.id.clone(), message);
-                }
-            }
-        }
-        if imported.is_empty() {
-            continue;
-        }
-        let text = catalog::write(&merged(target, &state, &page, &mut imported));
-        if old.as_ref().map(|(text, _)| text) != Some(&text) {
-            plan.push((path, text));
+        if let Some(write) = import_page(config, p, &state, &items, options, &mut report)? {
+            plan.push(write);
         }
     }
     // Rejections in the order of the files and their lines.
@@ -200,6 +300,65 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
     write_all(&plan)?;
     report.written = plan.into_iter().map(|(path, _)| path).collect();
     Ok(report)
+}
+
+/// Imports the `items` of one page into its catalog for `options.locale`,
+/// counting into `report`; the catalog to write, if it changes.
+fn import_page(
+    config: &Config,
+    page: &Page,
+    state: &PageState,
+    items: &[Item<'_>],
+    options: &ImportOptions,
+    report: &mut ImportReport,
+) -> Result<Option<(PathBuf, String)>> {
+    let reject = |item: &Item<'_>, reason| Rejected {
+        file: item.file.to_path_buf(),
+        line: item.entry.line,
+        page: item.entry.page.clone(),
+        id: item.entry.id.clone(),
+        reason,
+    };
+    let path = catalog_path(config, &options.locale, page);
+    let old = read_catalog(&path)?;
+    let empty = Catalog::default();
+    let target = old.as_ref().map_or(&empty, |(_, c)| c);
+    let entries: HashMap<&str, Entry<'_>> = state.entries(target).map(|e| (e.id, e)).collect();
+    let mut imported: HashMap<String, Message> = HashMap::new();
+    let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
+    for item in items {
+        let entry = &item.entry;
+        let translation = entry.translation.as_deref().expect("kept above");
+        let Some(local) = entries.get(entry.id.as_str()) else {
+            report.rejected.push(reject(item, RejectReason::UnknownId));
+            continue;
+        };
+        if let Some(&(file, line)) = seen.get(entry.id.as_str()) {
+            let file = file.to_path_buf();
+            report
+                .rejected
+                .push(reject(item, RejectReason::Duplicate { file, line }));
+            continue;
+        }
+        seen.insert(&entry.id, (item.file, entry.line));
+        match decide(local, entry, translation, options.force) {
+            Decision::Unchanged => report.unchanged += 1,
+            Decision::Reject(reason) => report.rejected.push(reject(item, reason)),
+            Decision::Import(message) => {
+                if message.stale {
+                    report.stale += 1;
+                } else {
+                    report.imported += 1;
+                }
+                imported.insert(entry.id.clone(), message);
+            }
+        }
+    }
+    if imported.is_empty() {
+        return Ok(None);
+    }
+    let text = catalog::write(&merged(target, state, &page.path, &mut imported));
+    Ok((old.as_ref().map(|(text, _)| text) != Some(&text)).then_some((path, text)))
 }
 
 /// What an import does with one translation.

@@ -29,7 +29,10 @@ pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
 pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
-pub use import::{ImportOptions, ImportReport, RejectReason, Rejected, import};
+pub use import::{
+    ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
+    import_documents,
+};
 pub use pattern::Pattern;
 pub use read::{read_text, segment_file};
 pub use write::write_atomic;
