@@ -55,7 +55,7 @@ pub enum Command {
     Pending(PendingArgs),
     /// Read translators' files (.ftl, .po, .xliff) back into a locale's catalogs.
     #[command(
-        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n\nA translation of the current source is imported as up to date; one made from a\nsource that has changed since is imported as stale. Entries without a translation\nand entries marked for review (PO fuzzy, XLIFF state=\"initial\") are skipped.\nRejected, and reported with file and line: ids the page no longer has, and\ntranslations that differ from an up-to-date one in the catalog (someone edited it\nsince the export) unless --force. Exit 1 if anything was rejected; a file that\nfails to parse stops the run with exit 2 and nothing written."
+        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n  bitext import --locale it            # the Italian pages themselves (document mode)\n\nWith files: a translation of the current source is imported as up to date; one\nmade from a source that has changed since is imported as stale. Entries without a\ntranslation and entries marked for review (PO fuzzy, XLIFF state=\"initial\") are\nskipped. Rejected, and reported with file and line: ids the page no longer has,\nand translations that differ from an up-to-date one in the catalog (someone\nedited it since the export) unless --force.\n\nWithout files: every translated page of the locale (hand-made or exported, not\nones bitext built) is aligned with its source page (see bitext align) and\nimported pair by pair. Pairs of low confidence (below 0.75), merges and splits\nare imported as stale for a translator to review; segments left identical to the\nsource count as untranslated; translated segments that pair with nothing and\nlost container lines are reported with their line. Run `bitext sync` first.\n\nExit 1 if anything was rejected; a file that fails to parse stops the run with\nexit 2 and nothing written."
     )]
     Import(ImportArgs),
     /// Pair a source page with its hand-made translation, segment by segment.
@@ -161,8 +161,9 @@ pub struct ImportArgs {
     /// The locale the translations are in.
     #[arg(long, value_name = "L")]
     pub locale: String,
-    /// Translator files: .ftl, .po, .xliff or .xlf.
-    #[arg(required = true, value_name = "FILE")]
+    /// Translator files: .ftl, .po, .xliff or .xlf. Without any, the
+    /// locale's translated pages are aligned and imported.
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Overwrite up-to-date translations that differ from the imported ones.
     #[arg(long)]

@@ -20,6 +20,35 @@ struct ImportJson {
     needs_review: usize,
     rejected: Vec<RejectedJson>,
     written: Vec<String>,
+    /// Document mode only (no files given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<DocumentsJson>,
+}
+
+#[derive(Serialize)]
+struct DocumentsJson {
+    imported: usize,
+    generated: usize,
+    missing: usize,
+    unpaired: Vec<UnpairedJson>,
+    diagnostics: Vec<BrokenJson>,
+}
+
+#[derive(Serialize)]
+struct UnpairedJson {
+    file: String,
+    line: usize,
+    kind: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct BrokenJson {
+    file: String,
+    kind: &'static str,
+    line: Option<usize>,
+    source_line: Option<usize>,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -75,7 +104,12 @@ pub fn run(
         locale: Locale::new(cmd.locale.as_str()),
         force: cmd.force,
     };
-    let report = project::import(&config, &files, &options)?;
+    let documents = files.is_empty();
+    let report = if documents {
+        project::import_documents(&config, &options)?
+    } else {
+        project::import(&config, &files, &options)?
+    };
     let code = u8::from(!report.rejected.is_empty());
     if cmd.format == Format::Json {
         let json = ImportJson {
@@ -105,6 +139,32 @@ pub fn run(
                 .iter()
                 .map(|p| shown(p, &config.root))
                 .collect(),
+            pages: documents.then(|| DocumentsJson {
+                imported: report.pages,
+                generated: report.generated,
+                missing: report.missing,
+                unpaired: report
+                    .unpaired
+                    .iter()
+                    .map(|u| UnpairedJson {
+                        file: shown(&u.file, cwd),
+                        line: u.line,
+                        kind: u.kind,
+                        text: u.text.clone(),
+                    })
+                    .collect(),
+                diagnostics: report
+                    .broken
+                    .iter()
+                    .map(|(file, d)| BrokenJson {
+                        file: shown(file, cwd),
+                        kind: d.kind,
+                        line: d.line,
+                        source_line: d.source_line,
+                        message: d.message.clone(),
+                    })
+                    .collect(),
+            }),
         };
         let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
         return Ok(code);
@@ -123,6 +183,38 @@ pub fn run(
             r.line,
             style.warning("rejected"),
             r.id
+        );
+    }
+    for u in &report.unpaired {
+        let text: String = u.text.replace('\n', " ").chars().take(70).collect();
+        let _ = writeln!(
+            err,
+            "{}:{}: {} {} pairs with no source segment: {text}",
+            shown(&u.file, cwd),
+            u.line,
+            style.warning("unpaired"),
+            u.kind
+        );
+    }
+    for (file, d) in &report.broken {
+        let _ = writeln!(
+            err,
+            "{}:{}: {} {}",
+            shown(file, cwd),
+            d.line.unwrap_or(0),
+            style.warning(d.kind),
+            d.message
+        );
+    }
+    if documents {
+        let _ = writeln!(
+            out,
+            "aligned {} of {}; {} built by bitext skipped; {} source segments with no translation, {} translated segments with no source",
+            plural(report.pages, "page"),
+            options.locale,
+            report.generated,
+            report.missing,
+            report.unpaired.len()
         );
     }
     let _ = writeln!(

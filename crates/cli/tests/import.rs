@@ -290,3 +290,84 @@ fn well_formed(dir: &Path, file: &str) {
         }
     }
 }
+
+/// A hand-made Italian page of PAGE: same structure, every segment translated.
+const PAGINA: &str = "# Orari dei traghetti\n\nIl primo traghetto parte alle 6:40.\n\nI biglietti costano 12 euro.\n\n!!! note \"Inverno\"\n\n    La domenica non parte nessun traghetto.\n";
+
+#[test]
+fn translated_pages_are_aligned_into_catalogs_and_build_back() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    write(&dir.join("content/en/ferry.md"), PAGE);
+    write(&dir.join("content/it/ferry.md"), PAGINA);
+    ok(dir, &["sync"]);
+    let (code, json) = import_json(dir, &[]);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["imported"], 5, "{json}");
+    assert_eq!(json["pages"]["imported"], 1);
+    assert_eq!(json["pages"]["unpaired"], serde_json::json!([]));
+    let catalog = read(&dir.join("locales/it/ferry.ftl"));
+    assert!(
+        catalog.contains("= Il primo traghetto parte alle 6:40."),
+        "{catalog}"
+    );
+    // The build gives the hand-made page back as it is (nothing to write).
+    let out = ok(dir, &["build", "--check"]);
+    assert!(out.contains("0 pages out of date, 1 up to date"), "{out}");
+    assert_eq!(read(&dir.join("content/it/ferry.md")), PAGINA);
+    // Importing again changes nothing.
+    let (_, again) = import_json(dir, &[]);
+    assert_eq!(
+        (again["imported"].clone(), again["unchanged"].clone()),
+        (0.into(), 5.into())
+    );
+
+    // Someone edits the catalog; the page, changed too, conflicts unless forced.
+    let edited = catalog.replace("Il primo traghetto", "Il primissimo traghetto");
+    write(&dir.join("locales/it/ferry.ftl"), &edited);
+    write(
+        &dir.join("content/it/ferry.md"),
+        &PAGINA.replace("Il primo traghetto", "Il traghetto del mattino"),
+    );
+    let (code, json) = import_json(dir, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["rejected"][0]["reason"], "conflict", "{json}");
+    assert_eq!(json["rejected"][0]["line"], 3);
+    let (code, _) = import_json(dir, &["--force"]);
+    assert_eq!(code, 0);
+    assert!(read(&dir.join("locales/it/ferry.ftl")).contains("Il traghetto del mattino"));
+}
+
+#[test]
+fn a_damaged_page_imports_what_pairs_and_reports_the_rest() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n",
+    );
+    write(&dir.join("content/en/ferry.md"), PAGE);
+    // The box line was lost (its body now reads as code), and a sentence
+    // that is in no source was added.
+    let damaged = "# Orari dei traghetti\n\nIl primo traghetto parte alle 6:40.\n\nI biglietti costano 12 euro.\n\nChiedete sempre al capitano, che sa tutto dei venti.\n\n    La domenica non parte nessun traghetto.\n";
+    write(&dir.join("content/it/ferry.md"), damaged);
+    ok(dir, &["sync"]);
+    let (code, out, err) = bitext(dir, &["import", "--locale", "it"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("aligned 1 page of it"), "{out}");
+    assert!(
+        err.contains("content/it/ferry.md:7: unpaired paragraph pairs with no source segment: Chiedete sempre"),
+        "{err}"
+    );
+    assert!(err.contains("broken-container"), "{err}");
+    let catalog = read(&dir.join("locales/it/ferry.ftl"));
+    assert!(
+        catalog.contains("La domenica non parte nessun traghetto."),
+        "{catalog}"
+    );
+    assert!(!catalog.contains("Chiedete"), "{catalog}");
+}
