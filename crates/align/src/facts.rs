@@ -25,6 +25,8 @@ pub struct Reading<'a> {
 pub struct Facts {
     /// Normalised numbers, in text order.
     pub numbers: Vec<String>,
+    /// Those of `numbers` that were spelled out in words.
+    pub spelled: Vec<String>,
     /// Link targets and bare URLs.
     pub urls: Vec<String>,
     pub images: Vec<String>,
@@ -70,7 +72,9 @@ pub fn facts_in(text: &str, reading: &Reading<'_>) -> Facts {
     let (mut facts, prose) = scan(text);
     let mut numbers = numbers(&prose);
     if let Some(table) = words(reading.language) {
-        numbers.extend(spelled(&prose, table));
+        let found = spelled(&prose, table);
+        facts.spelled = found.iter().map(|(_, n)| n.clone()).collect();
+        numbers.extend(found);
         numbers.sort_by_key(|(at, _)| *at);
     }
     facts.numbers = numbers.into_iter().map(|(_, n)| n).collect();

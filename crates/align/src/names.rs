@@ -63,11 +63,15 @@ impl Names {
     pub(crate) fn find(&self, prose: &str) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String)> = Vec::new();
         if !self.single.is_empty() {
-            out.extend(
-                tokens(prose)
-                    .filter(|(_, t)| self.single.contains(*t))
-                    .map(|(at, t)| (at, t.to_owned())),
-            );
+            // A plural of a name is the name (`VPNs`, `Passkeys`).
+            let name = |t: &str| -> Option<String> {
+                if self.single.contains(t) {
+                    return Some(t.to_owned());
+                }
+                let singular = t.strip_suffix('s')?;
+                self.single.contains(singular).then(|| singular.to_owned())
+            };
+            out.extend(tokens(prose).filter_map(|(at, t)| Some((at, name(t)?))));
         }
         for name in &self.multi {
             let mut from = 0;
@@ -95,8 +99,8 @@ pub(crate) fn is_word(c: char) -> bool {
 }
 
 /// The tokens of `text` with their byte offsets: runs of Latin letters and
-/// digits, joined by one `-`, `_`, `.`, `+` or `'` between two of them
-/// (`F-Droid`, `Node.js`, `Signal's` stays one token).
+/// digits, joined by one `-`, `_`, `.` or `+` between two of them
+/// (`F-Droid`, `Node.js`; `Signal's` is `Signal` and `s`).
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -112,7 +116,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
                 rest.next();
                 continue;
             }
-            let joins = matches!(c, '-' | '_' | '.' | '+' | '\'')
+            let joins = matches!(c, '-' | '_' | '.' | '+')
                 && text[i + c.len_utf8()..].chars().next().is_some_and(is_word);
             if joins {
                 rest.next();

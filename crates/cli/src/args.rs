@@ -63,6 +63,42 @@ pub enum Command {
         after_help = "Examples:\n  bitext align content/en/guide.md content/it/guide.md\n  bitext align docs/a.md docs/a.it.md --format json | jq '.unpaired_translation'\n\nEach pair shows both line numbers, a confidence (0-1) and why: segment kind,\ncontainer, shared facts (numbers, URLs, code, icons) and length. Inserted, deleted\nand moved paragraphs only disturb their neighbours. A container line (`!!! type`)\nlost in the translation is reported with both lines, and the body below it, which\nMarkdown reads as code, is aligned as the Markdown it was meant to be.\nExit 1 when such damage is found.\nJSON: {\"pairs\": [{\"source_line\", \"line\", \"source_id\", \"confidence\", \"reason\"}],\n\"unpaired_source\", \"unpaired_translation\", \"diagnostics\": [{\"kind\", \"line\", \"source_line\", \"message\"}]}."
     )]
     Align(AlignArgs),
+    /// Check translated pages against their sources: structure, misplaced and copied text, facts.
+    #[command(
+        after_help = "Examples:\n  bitext check\n  bitext check --locale it --locale fr\n  bitext check --format github          in GitHub Actions: annotations on the PR\n  bitext check --format json | jq '.findings[] | select(.check == \"numbers\")'\n  bitext check --fail-on warning\n  bitext check --explain misplaced\n\nEach translated page is aligned with its source (see bitext align) and checked:\nstructure (lost container lines), misplaced (a segment whose facts belong to another\npart of the source), duplicate, numbers (spelled-out ones too), links, images, code,\nmarkup, names, untranslated. Findings show both lines.\nJSON: {\"findings\": [{\"check\", \"severity\", \"locale\", \"path\", \"line\", \"source_path\",\n\"source_line\", \"segment_id\", \"message\", \"related\": [{\"path\", \"line\", \"message\"}]}],\n\"summary\": {\"pages\", \"locales\", \"findings\", \"errors\", \"warnings\", \"by_check\"}}.\nExit 0 clean, 1 findings at or above --fail-on (default: error), 2 the run failed."
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Only this locale (repeat for several).
+    #[arg(long, value_name = "L")]
+    pub locale: Vec<String>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The least severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Explain a check (by name) and exit.
+    #[arg(long, value_name = "CHECK")]
+    pub explain: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,7 +11,7 @@ use crate::Style;
 use crate::args::{Args, BuildArgs, Format, StatusArgs, StatusFormat, SyncArgs};
 use crate::output::{plural, shown};
 
-fn locales(list: &[String]) -> Option<Vec<Locale>> {
+pub(crate) fn locales(list: &[String]) -> Option<Vec<Locale>> {
     (!list.is_empty()).then(|| list.iter().map(|l| Locale::new(l.as_str())).collect())
 }
 

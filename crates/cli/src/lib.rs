@@ -6,6 +6,7 @@
 mod align;
 mod args;
 mod catalogs;
+mod check;
 mod files;
 mod import;
 mod output;
@@ -64,6 +65,7 @@ pub fn run_with(
         Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
         Command::Align(cmd) => align::run(cmd, &args, cwd, style, out),
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
+        Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
     };
     match result {
         Ok(code) => code,

@@ -120,6 +120,8 @@ pub struct PageAlignment {
     pub path: PathBuf,
     /// Its text, as read.
     pub text: String,
+    /// The source page's text.
+    pub source_text: String,
     pub aligned: Aligned,
 }
 
@@ -230,6 +232,7 @@ pub fn align_locale(
                 page: r.page,
                 path: r.path,
                 text: r.text,
+                source_text: r.source_text,
                 aligned: Aligned {
                     source: r.source,
                     translation: r.translation,

@@ -16,6 +16,8 @@ pub enum Error {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: {message}")]
     ConfigSyntax { path: PathBuf, message: String },
+    #[error("no check is named `{name}`; the checks are: {known}")]
+    UnknownCheck { name: String, known: String },
     #[error("{path}: `{key}` {message}")]
     ConfigKey {
         path: PathBuf,

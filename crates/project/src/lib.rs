@@ -8,6 +8,7 @@
 
 mod align;
 mod catalogs;
+mod check;
 mod config;
 mod error;
 mod files;
@@ -24,6 +25,8 @@ pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
     build, pending, status, sync,
 };
+pub use check::{CheckOptions, CheckReport, PageFinding, check};
+pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};

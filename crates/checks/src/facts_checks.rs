@@ -1,0 +1,276 @@
+//! Checks of each aligned pair: numbers, links, images, code, markup,
+//! names and text left untranslated; and source links with no counterpart.
+
+use std::collections::BTreeMap;
+
+use model::SegmentKind;
+
+use crate::placement::Facts;
+use crate::{Check, Finding, Page};
+
+/// The items of `a` missing from `b`, as multisets, in `a`'s order.
+fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for x in b {
+        *left.entry(x.as_str()).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for x in a {
+        match left.get_mut(x.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => out.push(x.as_str()),
+        }
+    }
+    out
+}
+
+/// `missing`/`extra` as a message part: "`1000` is missing; `100` is not in the source".
+fn difference(what: &str, missing: &[&str], extra: &[&str]) -> Option<String> {
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let verb = |n: usize| if n == 1 { "is" } else { "are" };
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!(
+            "the source's {what} {} {} missing",
+            list(missing),
+            verb(missing.len())
+        ));
+    }
+    if !extra.is_empty() {
+        parts.push(format!(
+            "{} {} not in the source",
+            list(extra),
+            verb(extra.len())
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A URL compared without a trailing slash, case in scheme and host, and
+/// path segments or a first host label naming a locale (`/en/`,
+/// `hc/en-us`, `en.wikipedia.org`): localised targets are the same link.
+/// Also whether it named a locale.
+fn normal_url(url: &str) -> (String, bool) {
+    let url = url.trim_end_matches('/');
+    let (head, path) = match url.find("://") {
+        Some(k) => {
+            let rest = &url[k + 3..];
+            let host_end = rest.find('/').map_or(url.len(), |p| k + 3 + p);
+            (url[..host_end].to_ascii_lowercase(), &url[host_end..])
+        }
+        None => (String::new(), url),
+    };
+    let mut localised = false;
+    let head = match head.split_once("://") {
+        Some((scheme, host)) => match host.split_once('.') {
+            Some((first, rest)) if is_locale_code(first) && rest.contains('.') => {
+                localised = true;
+                format!("{scheme}://{{locale}}.{rest}")
+            }
+            _ => head.clone(),
+        },
+        None => head,
+    };
+    let path: Vec<&str> = path
+        .split('/')
+        .filter(|part| {
+            let locale = is_locale_code(part);
+            localised |= locale;
+            !locale
+        })
+        .collect();
+    (format!("{head}{}", path.join("/")), localised)
+}
+
+/// The host of a normalised URL.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    rest.split('/').next().unwrap_or_default()
+}
+
+fn is_locale_code(part: &str) -> bool {
+    let mut pieces = part.split(['-', '_']);
+    let first = pieces.next().unwrap_or_default();
+    let rest: Vec<&str> = pieces.collect();
+    first.len() == 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && rest.len() <= 1
+        && rest
+            .iter()
+            .all(|r| (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Lower-case words of three letters or more outside names, code and URLs:
+/// what makes a text language.
+fn prose_words(text: &str, names: &[String]) -> usize {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase))
+        .filter(|w| !names.iter().any(|n| n == w))
+        .count()
+}
+
+pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
+    let alignment = page.alignment;
+    let mut per_source = vec![0usize; page.source.len()];
+    let mut per_translation = vec![0usize; page.translation.len()];
+    for p in &alignment.pairs {
+        per_source[p.source] += 1;
+        per_translation[p.translation] += 1;
+    }
+    for pair in &alignment.pairs {
+        if per_source[pair.source] != 1 || per_translation[pair.translation] != 1 {
+            continue;
+        }
+        let (s, t) = (
+            &page.source[pair.source],
+            &page.translation[pair.translation],
+        );
+        let (fs, ft) = (
+            &facts.source[pair.source],
+            &facts.translation[pair.translation],
+        );
+        let finding = |check: Check, message: String| Finding {
+            check,
+            severity: check.default_severity(),
+            line: t.line,
+            source_line: Some(s.line),
+            segment_id: Some(s.id.to_string()),
+            message,
+            related: Vec::new(),
+        };
+        if s.text == t.text {
+            if prose_words(&s.text, &fs.names) >= 4 {
+                out.push(finding(
+                    Check::Untranslated,
+                    format!("{} left as the source has it", s.kind),
+                ));
+            }
+            continue;
+        }
+        // A small number spelled out on one side may be an idiom on that
+        // side (`zero benefits`, `a due fattori` for `second factor`).
+        let small_words = |n: &str, f: &align::Facts| {
+            f.spelled.iter().any(|x| x == n) && n.parse::<u32>().is_ok_and(|v| v <= 10)
+        };
+        let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
+            .into_iter()
+            .filter(|n| !small_words(n, fs))
+            .collect();
+        let added: Vec<&str> = missing(&ft.numbers, &fs.numbers)
+            .into_iter()
+            .filter(|n| !small_words(n, ft))
+            .collect();
+        if let Some(m) = difference("number", &gone, &added) {
+            out.push(finding(Check::Numbers, m));
+        }
+        let (su, sl): (Vec<String>, Vec<bool>) = fs.urls.iter().map(|u| normal_url(u)).unzip();
+        let (tu, tl): (Vec<String>, Vec<bool>) = ft.urls.iter().map(|u| normal_url(u)).unzip();
+        let mut gone: Vec<usize> = Vec::new();
+        let mut left: Vec<Option<usize>> = (0..tu.len()).map(Some).collect();
+        for (k, u) in su.iter().enumerate() {
+            match left.iter_mut().find(|x| x.is_some_and(|j| tu[j] == *u)) {
+                Some(slot) => *slot = None,
+                None => gone.push(k),
+            }
+        }
+        let mut added: Vec<usize> = left.into_iter().flatten().collect();
+        // A localised page of the same site (`/en-us/…/startup-options` and
+        // `/it-it/…/opzioni-di-avvio`): the same link.
+        gone.retain(|&k| {
+            let twin = added
+                .iter()
+                .position(|&j| sl[k] && tl[j] && host(&su[k]) == host(&tu[j]));
+            if let Some(p) = twin {
+                added.remove(p);
+            }
+            twin.is_none()
+        });
+        let gone: Vec<&str> = gone.iter().map(|&k| fs.urls[k].as_str()).collect();
+        let added: Vec<&str> = added.iter().map(|&j| ft.urls[j].as_str()).collect();
+        if let Some(m) = difference("link", &gone, &added) {
+            out.push(finding(Check::Links, m));
+        }
+        if let Some(m) = difference(
+            "image",
+            &missing(&fs.images, &ft.images),
+            &missing(&ft.images, &fs.images),
+        ) {
+            out.push(finding(Check::Images, m));
+        }
+        if let Some(m) = difference(
+            "code span",
+            &missing(&fs.code, &ft.code),
+            &missing(&ft.code, &fs.code),
+        ) {
+            out.push(finding(Check::Code, m));
+        }
+        let mut markup = Vec::new();
+        for (what, a, b) in [
+            ("links", fs.links, ft.links),
+            ("strong spans", fs.strong, ft.strong),
+            ("emphasis spans", fs.emphasis, ft.emphasis),
+        ] {
+            if a != b {
+                markup.push(format!("{a} {what} in the source, {b} here"));
+            }
+        }
+        if let Some(m) = difference(
+            "icon",
+            &missing(&fs.icons, &ft.icons),
+            &missing(&ft.icons, &fs.icons),
+        ) {
+            markup.push(m);
+        }
+        if let Some(m) = difference(
+            "footnote reference",
+            &missing(&fs.footnotes, &ft.footnotes),
+            &missing(&ft.footnotes, &fs.footnotes),
+        ) {
+            markup.push(m);
+        }
+        if !markup.is_empty() {
+            out.push(finding(Check::Markup, markup.join("; ")));
+        }
+        if let Some(m) = difference(
+            "name",
+            &missing(&fs.names, &ft.names),
+            &missing(&ft.names, &fs.names),
+        ) {
+            out.push(finding(Check::Names, m));
+        }
+    }
+    // A link of the source (a button, a download link) that nothing in the
+    // translation renders: reported where it would be.
+    for &k in &alignment.unpaired_source {
+        let s = &page.source[k];
+        if s.kind != SegmentKind::LinkText {
+            continue;
+        }
+        let before = alignment
+            .pairs
+            .iter()
+            .filter(|p| p.source < k)
+            .map(|p| page.translation[p.translation].line)
+            .max()
+            .unwrap_or(1);
+        out.push(Finding {
+            check: Check::Links,
+            severity: Check::Links.default_severity(),
+            line: before,
+            source_line: Some(s.line),
+            segment_id: Some(s.id.to_string()),
+            message: format!(
+                "the source's link `{}` (line {}) is missing after this line",
+                s.text.replace('\n', " "),
+                s.line
+            ),
+            related: Vec::new(),
+        });
+    }
+}

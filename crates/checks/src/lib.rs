@@ -1,0 +1,207 @@
+//! Checks of a translated page against its source (document mode): what CI
+//! blocks and what a translator runs before pushing. No I/O.
+//!
+//! Input: a [`Page`]: both sides' segments, their alignment, the damage
+//! found while aligning, and how to read facts on each side. Output:
+//! [`Finding`]s, each from one [`Check`] with a severity, the translated
+//! line, the source line, a message and related places. It ignores on
+//! purpose files, catalogs, configuration and output formats.
+
+mod facts_checks;
+mod placement;
+
+use align::{Alignment, Reading};
+use model::Segment;
+
+/// A check: a stable kebab-case name, a default severity, an explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Check {
+    Structure,
+    Misplaced,
+    Duplicate,
+    Numbers,
+    Links,
+    Images,
+    Code,
+    Markup,
+    Names,
+    Untranslated,
+}
+
+impl Check {
+    pub const ALL: [Check; 10] = [
+        Check::Structure,
+        Check::Misplaced,
+        Check::Duplicate,
+        Check::Numbers,
+        Check::Links,
+        Check::Images,
+        Check::Code,
+        Check::Markup,
+        Check::Names,
+        Check::Untranslated,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::Structure => "structure",
+            Check::Misplaced => "misplaced",
+            Check::Duplicate => "duplicate",
+            Check::Numbers => "numbers",
+            Check::Links => "links",
+            Check::Images => "images",
+            Check::Code => "code",
+            Check::Markup => "markup",
+            Check::Names => "names",
+            Check::Untranslated => "untranslated",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Check> {
+        Check::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Check::Structure | Check::Misplaced | Check::Numbers => Severity::Error,
+            Check::Duplicate
+            | Check::Links
+            | Check::Images
+            | Check::Code
+            | Check::Markup
+            | Check::Names
+            | Check::Untranslated => Severity::Warning,
+        }
+    }
+
+    /// What the check means and how to fix or waive a finding.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Check::Structure => {
+                "A container of the source (an admonition `!!! type`, a collapsible `??? type`, a tab `=== \"Title\"`) is broken in the translation. The usual cause is an export that glued the container line to the end of the previous paragraph or dropped it: the indented body below then reads as a code block and the box disappears from the built site. Fix: restore the container line exactly as in the source, on its own line, with the body indented by four spaces under it."
+            }
+            Check::Misplaced => {
+                "A translated segment says what another part of the source says: its facts (numbers, links, code, names) match a source segment elsewhere on the page clearly better than the segment at its own place, or it has no counterpart at all. Typical of exports and merges that paste a sentence into the wrong section. The finding names the source segment it matches. Fix: move or delete the segment and translate what the source has here."
+            }
+            Check::Duplicate => {
+                "Two translated segments say the same thing (the same facts and largely the same words) while their sources differ: one is very likely a copy. Fix: translate the source of the copy."
+            }
+            Check::Numbers => {
+                "The numbers of the translation differ from those of the source (after reading `1,000`, `1.000` and `1 000` as the same number, and spelled-out numbers in English, Italian, French, German, Spanish, Portuguese and Dutch). A wrong number is a wrong fact. Fix: use the source's numbers."
+            }
+            Check::Links => {
+                "Link targets or URLs of the translation differ from the source's, or a link of the source (a button, a download link) is missing. Fix: keep the source's targets; a localised target (`/en/` → `/it/`) is accepted."
+            }
+            Check::Images => {
+                "Image sources of the translation differ from the source's. Fix: keep the source's image paths."
+            }
+            Check::Code => {
+                "Inline code of the translation differs from the source's. Code is never translated. Fix: copy the code spans from the source."
+            }
+            Check::Markup => {
+                "Emphasis, strong text, links, icons or footnote references are more or fewer than in the source. Fix: keep the source's markup around the translated words."
+            }
+            Check::Names => {
+                "A name (a product, an organisation; configured in `[glossary] names` or learned because most translations keep it verbatim) of the source is missing in the translation, or the translation has a name the source does not. Fix: keep names as they are."
+            }
+            Check::Untranslated => {
+                "The segment is still the source text: it was left untranslated (text made only of names, code, links or numbers is not reported). Fix: translate it."
+            }
+        }
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// A place related to a finding (the source segment a misplaced one
+/// matches, the other copy of a duplicate).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// In the source (else in the translation).
+    pub in_source: bool,
+    pub line: usize,
+    pub message: String,
+}
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub check: Check,
+    pub severity: Severity,
+    /// The 1-based line in the translation.
+    pub line: usize,
+    /// The 1-based line in the source, when there is one.
+    pub source_line: Option<usize>,
+    /// The source segment's id, when the finding is about one.
+    pub segment_id: Option<String>,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+/// A container line lost in the translation, as alignment found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Broken {
+    pub line: usize,
+    pub source_line: Option<usize>,
+    pub message: String,
+}
+
+/// A translated page and its source, aligned.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    pub source: &'a [Segment],
+    pub translation: &'a [Segment],
+    /// Per translated segment: read from the body of a broken container.
+    pub recovered: &'a [bool],
+    pub alignment: &'a Alignment,
+    pub broken: &'a [Broken],
+    /// How to read facts on each side (languages and names).
+    pub source_reading: Reading<'a>,
+    pub reading: Reading<'a>,
+}
+
+/// Every finding of every check on `page`, by translated line.
+pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for b in page.broken {
+        out.push(Finding {
+            check: Check::Structure,
+            severity: Check::Structure.default_severity(),
+            line: b.line,
+            source_line: b.source_line,
+            segment_id: None,
+            message: b.message.clone(),
+            related: Vec::new(),
+        });
+    }
+    let facts = placement::Facts::read(page);
+    facts_checks::pairs(page, &facts, &mut out);
+    placement::misplaced_and_duplicates(page, &facts, &mut out);
+    out.sort_by_key(|a| (a.line, a.check));
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,264 @@
+//! Where a translated segment belongs: **misplaced** when its facts match
+//! another source segment clearly better than its own (or it has none),
+//! **duplicate** when it says what another translated segment says while
+//! their sources differ.
+
+use std::collections::HashSet;
+
+use align::facts_in;
+use model::Segment;
+
+use crate::{Check, Finding, Page, Related};
+
+/// Both sides' facts, and their tokens (sorted) for comparing.
+pub(crate) struct Facts {
+    pub(crate) source: Vec<align::Facts>,
+    pub(crate) translation: Vec<align::Facts>,
+    source_tokens: Vec<Vec<String>>,
+    translation_tokens: Vec<Vec<String>>,
+}
+
+impl Facts {
+    pub(crate) fn read(page: &Page<'_>) -> Facts {
+        let source: Vec<align::Facts> = page
+            .source
+            .iter()
+            .map(|s| facts_in(&s.text, &page.source_reading))
+            .collect();
+        let translation: Vec<align::Facts> = page
+            .translation
+            .iter()
+            .map(|s| facts_in(&s.text, &page.reading))
+            .collect();
+        Facts {
+            source_tokens: source.iter().map(align::Facts::tokens).collect(),
+            translation_tokens: translation.iter().map(align::Facts::tokens).collect(),
+            source,
+            translation,
+        }
+    }
+}
+
+/// Shared tokens over the larger side: 1 when the facts are the same.
+fn similarity(a: &[String], b: &[String]) -> f32 {
+    let total = a.len().max(b.len());
+    if total == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n as f32 / total as f32
+}
+
+/// Facts that can tell segments apart: a link target, a number of two
+/// digits or more, two other facts of which at most one a name (names
+/// recur all over a page), or three different names.
+fn distinctive(tokens: &[String]) -> bool {
+    let mut distinct: Vec<&String> = tokens.iter().collect();
+    distinct.dedup();
+    let names = distinct.iter().filter(|t| t.starts_with('w')).count();
+    let strong = distinct.iter().any(|t| {
+        t.starts_with('u')
+            || (t.starts_with('n') && t[1..].chars().filter(char::is_ascii_digit).count() >= 2)
+    });
+    strong || (distinct.len() >= 2 && names <= 1) || names >= 3
+}
+
+/// Kinds whose copies are worth reporting: running text.
+fn prose_kind(kind: model::SegmentKind) -> bool {
+    use model::SegmentKind::*;
+    matches!(
+        kind,
+        Paragraph | ListItem | TableCell | Definition | Footnote
+    )
+}
+
+/// The words of a text, lower-cased, for comparing two translations.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn word_similarity(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f32 / union as f32
+}
+
+/// "paragraph at line 123 (under “Session”)".
+fn place(segments: &[Segment], k: usize) -> String {
+    let s = &segments[k];
+    let under = s
+        .heading
+        .filter(|&h| h != k)
+        .map(|h| format!(" (under “{}”)", segments[h].text.replace('\n', " ")))
+        .unwrap_or_default();
+    format!("{} at line {}{under}", s.kind, s.line)
+}
+
+/// A misplaced pair needs facts this much closer to another source segment
+/// than to its own partner.
+const CLEARLY_BETTER: f32 = 0.5;
+
+pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
+    let (n, m) = (page.source.len(), page.translation.len());
+    let mut partner: Vec<Option<(usize, f32)>> = vec![None; m];
+    let mut translated_by: Vec<Option<usize>> = vec![None; n];
+    for p in &page.alignment.pairs {
+        partner[p.translation].get_or_insert((p.source, p.confidence));
+        translated_by[p.source].get_or_insert(p.translation);
+    }
+    let mut misplaced = vec![false; m];
+    for t in 0..m {
+        let tokens = &facts.translation_tokens[t];
+        if !distinctive(tokens) {
+            continue;
+        }
+        let own = partner[t].map(|(s, _)| s);
+        if own.is_some_and(|s| page.source[s].text == page.translation[t].text) {
+            continue;
+        }
+        // The best match among the source segments, and the runner-up.
+        let (mut best, mut best_score, mut second) = (0, 0.0f32, 0.0f32);
+        for s in 0..n {
+            let score = similarity(&facts.source_tokens[s], tokens);
+            if score > best_score {
+                second = best_score;
+                best_score = score;
+                best = s;
+            } else if score > second {
+                second = score;
+            }
+        }
+        let own_score = own.map_or(0.0, |s| similarity(&facts.source_tokens[s], tokens));
+        if own == Some(best)
+            || best_score < 0.75
+            || second > best_score - 0.25
+            || best_score - own_score < CLEARLY_BETTER
+        {
+            continue;
+        }
+        misplaced[t] = true;
+        let here = match own {
+            Some(s) => format!("its place is the {}", place(page.source, s)),
+            None => "nothing of the source is at its place".to_owned(),
+        };
+        let mut related = vec![Related {
+            in_source: true,
+            line: page.source[best].line,
+            message: format!("the {} it matches", place(page.source, best)),
+        }];
+        if let Some(other) = translated_by[best] {
+            related.push(Related {
+                in_source: false,
+                line: page.translation[other].line,
+                message: "where that segment is translated".to_owned(),
+            });
+        }
+        out.push(Finding {
+            check: Check::Misplaced,
+            severity: Check::Misplaced.default_severity(),
+            line: page.translation[t].line,
+            source_line: Some(page.source[best].line),
+            segment_id: Some(page.source[best].id.to_string()),
+            message: format!(
+                "this {} says what the source's {} says (facts {}), but {here}",
+                page.translation[t].kind,
+                place(page.source, best),
+                facts.source_tokens[best]
+                    .iter()
+                    .filter(|x| tokens.contains(x))
+                    .map(|x| &x[1..])
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            related,
+        });
+    }
+
+    // Two translated segments with the same facts and mostly the same words
+    // whose sources differ: the one less at home is a copy.
+    let untranslated =
+        |t: usize| partner[t].is_some_and(|(s, _)| page.source[s].text == page.translation[t].text);
+    let candidates: Vec<usize> = (0..m)
+        .filter(|&t| {
+            distinctive(&facts.translation_tokens[t])
+                && prose_kind(page.translation[t].kind)
+                && !untranslated(t)
+        })
+        .collect();
+    let word_sets: Vec<HashSet<String>> = candidates
+        .iter()
+        .map(|&t| words(&page.translation[t].text))
+        .collect();
+    let mut reported = HashSet::new();
+    for (a, &t1) in candidates.iter().enumerate() {
+        for (b, &t2) in candidates.iter().enumerate().skip(a + 1) {
+            if facts.translation_tokens[t1] != facts.translation_tokens[t2]
+                || page.translation[t1].line == page.translation[t2].line
+                || word_sets[a].len().min(word_sets[b].len()) < 5
+                || word_similarity(&word_sets[a], &word_sets[b]) < 0.5
+            {
+                continue;
+            }
+            let (s1, s2) = (partner[t1].map(|p| p.0), partner[t2].map(|p| p.0));
+            if s1.is_some() && s1 == s2 {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (s1, s2)
+                && page.source[x].text == page.source[y].text
+            {
+                continue;
+            }
+            // The copy: unpaired, or paired with lower confidence.
+            let rank = |t: usize| partner[t].map_or(-1.0, |p| p.1);
+            let (copy, original) = if rank(t1) < rank(t2) {
+                (t1, t2)
+            } else {
+                (t2, t1)
+            };
+            if misplaced[copy] || !reported.insert(copy) {
+                continue;
+            }
+            let mut related = vec![Related {
+                in_source: false,
+                line: page.translation[original].line,
+                message: "the segment it repeats".to_owned(),
+            }];
+            if let Some((s, _)) = partner[original] {
+                related.push(Related {
+                    in_source: true,
+                    line: page.source[s].line,
+                    message: format!("the source of that segment, the {}", place(page.source, s)),
+                });
+            }
+            let own = partner[copy].map(|(s, _)| s);
+            out.push(Finding {
+                check: Check::Duplicate,
+                severity: Check::Duplicate.default_severity(),
+                line: page.translation[copy].line,
+                source_line: own.map(|s| page.source[s].line),
+                segment_id: own.map(|s| page.source[s].id.to_string()),
+                message: format!(
+                    "this {} repeats line {} of the translation, whose source is another segment",
+                    page.translation[copy].kind, page.translation[original].line
+                ),
+                related,
+            });
+        }
+    }
+}

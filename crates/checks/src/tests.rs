@@ -1,0 +1,209 @@
+//! Checks on small pages built by hand.
+
+use align::{Language, Names, Reading};
+use model::{Segment, SegmentId, SegmentKind};
+
+use super::*;
+
+fn segments(texts: &[(&str, SegmentKind)]) -> Vec<Segment> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, &(text, kind))| Segment {
+            id: SegmentId::derive("page", kind, k),
+            kind,
+            spans: Vec::new(),
+            line: 1 + 2 * k,
+            text: text.to_owned(),
+            containers: Vec::new(),
+            heading: None,
+        })
+        .collect()
+}
+
+fn run(
+    source: &[(&str, SegmentKind)],
+    translation: &[(&str, SegmentKind)],
+    names: &Names,
+) -> Vec<Finding> {
+    let source = segments(source);
+    let translation = segments(translation);
+    fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
+        s.iter()
+            .map(|s| align::Unit {
+                kind: s.kind,
+                containers: &s.containers,
+                text: &s.text,
+                recovered: false,
+            })
+            .collect()
+    }
+    let source_reading = Reading {
+        language: Language::English,
+        names: Some(names),
+    };
+    let reading = Reading {
+        language: Language::Italian,
+        names: Some(names),
+    };
+    let options = align::Options {
+        source_language: Language::English,
+        language: Language::Italian,
+        names: Some(names),
+        ratio: None,
+    };
+    let alignment = align::align(&units(&source), &units(&translation), &options);
+    let recovered = vec![false; translation.len()];
+    check_page(&Page {
+        source: &source,
+        translation: &translation,
+        recovered: &recovered,
+        alignment: &alignment,
+        broken: &[],
+        source_reading,
+        reading,
+    })
+}
+
+fn summary(findings: &[Finding]) -> Vec<(String, usize)> {
+    findings
+        .iter()
+        .map(|f| (f.check.name().to_owned(), f.line))
+        .collect()
+}
+
+use SegmentKind::{Heading as H, LinkText as L, Paragraph as P};
+
+const SOURCE: &[(&str, SegmentKind)] = &[
+    ("Signal", H),
+    (
+        "**Signal** was [audited](https://eprint.iacr.org/2016/1013.pdf) in 2016 and needs a phone number.",
+        P,
+    ),
+    ("Homepage", L),
+    ("Session", H),
+    (
+        "**Session** allows groups of up to 100 members; open groups have no limit at all.",
+        P,
+    ),
+    (
+        "Use `session-desktop` from [the site](https://getsession.org/download) for your computer.",
+        P,
+    ),
+];
+
+#[test]
+fn a_faithful_translation_has_no_findings() {
+    let names = Names::new(["Signal", "Session"]);
+    let it = [
+        ("Signal", H),
+        (
+            "**Signal** è stato [verificato](https://eprint.iacr.org/2016/1013.pdf) nel 2016 e richiede un numero di telefono.",
+            P,
+        ),
+        ("Pagina principale", L),
+        ("Session", H),
+        (
+            "**Session** consente gruppi fino a cento membri; i gruppi aperti non hanno limiti.",
+            P,
+        ),
+        (
+            "Usa `session-desktop` dal [sito](https://getsession.org/download) per il tuo computer.",
+            P,
+        ),
+    ];
+    assert_eq!(
+        summary(&run(SOURCE, &it, &names)),
+        Vec::<(String, usize)>::new()
+    );
+}
+
+#[test]
+fn wrong_facts_each_reported_by_their_check() {
+    let names = Names::new(["Signal", "Session"]);
+    let it = [
+        ("Signal", H),
+        (
+            "**Signal** è stato [verificato](https://eprint.iacr.org/2017/1013.pdf) nel 2017 e richiede un numero di telefono.",
+            P,
+        ),
+        ("Pagina principale", L),
+        ("Session", H),
+        (
+            "*Session* consente gruppi fino a mille membri; i gruppi aperti non hanno limiti.",
+            P,
+        ),
+        (
+            "Use `session-desktop` from [the site](https://getsession.org/download) for your computer.",
+            P,
+        ),
+    ];
+    let findings = run(SOURCE, &it, &names);
+    assert_eq!(
+        summary(&findings),
+        [
+            ("numbers", 3),
+            ("links", 3),
+            ("numbers", 9),
+            ("markup", 9),
+            ("untranslated", 11)
+        ]
+        .map(|(c, l)| (c.to_owned(), l))
+    );
+    assert_eq!(
+        findings[0].message,
+        "the source's number `2016` is missing; `2017` is not in the source"
+    );
+    assert_eq!(
+        findings[2].message,
+        "the source's number `100` is missing; `1000` is not in the source"
+    );
+}
+
+#[test]
+fn a_sentence_pasted_from_another_section_is_misplaced() {
+    let names = Names::new(["Signal", "Session"]);
+    let it = [
+        ("Signal", H),
+        (
+            "**Signal** è stato [verificato](https://eprint.iacr.org/2016/1013.pdf) nel 2016 e richiede un numero di telefono.",
+            P,
+        ),
+        // Pasted here: it says what the Session paragraph says.
+        ("Session consente gruppi chiusi fino a cento membri.", P),
+        ("Session", H),
+        (
+            "**Session** consente gruppi fino a cento membri; i gruppi aperti non hanno limiti.",
+            P,
+        ),
+        (
+            "Usa `session-desktop` dal [sito](https://getsession.org/download) per il tuo computer.",
+            P,
+        ),
+    ];
+    let findings = run(SOURCE, &it, &names);
+    let misplaced: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.check == Check::Misplaced)
+        .collect();
+    assert_eq!(misplaced.len(), 1, "{findings:#?}");
+    assert_eq!(misplaced[0].line, 5);
+    assert_eq!(misplaced[0].source_line, Some(9));
+    assert_eq!(misplaced[0].related[0].line, 9);
+    assert!(misplaced[0].related[0].in_source);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.check == Check::Links && f.source_line == Some(5)),
+        "the button is missing: {findings:#?}"
+    );
+}
+
+#[test]
+fn every_check_has_a_name_and_an_explanation() {
+    for check in Check::ALL {
+        assert_eq!(Check::from_name(check.name()), Some(check));
+        assert!(check.explain().len() > 80);
+    }
+    assert_eq!(Severity::from_name("warning"), Some(Severity::Warning));
+}
