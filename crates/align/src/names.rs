@@ -12,6 +12,8 @@ use crate::hash::{FastMap, FastSet};
 pub struct Names {
     single: FastSet<String>,
     multi: Vec<String>,
+    /// Those added by [`Names::extend_learned`].
+    learned: FastSet<String>,
 }
 
 impl Names {
@@ -57,6 +59,27 @@ impl Names {
         self.single.contains(name) || self.multi.iter().any(|m| m == name)
     }
 
+    /// Adds names learned from translations (see [`learn_names`]); unlike
+    /// configured ones they are evidence only where the source has them.
+    pub fn extend_learned<I, S>(&mut self, names: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        for name in names {
+            let name: String = name.into();
+            if !self.contains(&name) {
+                self.learned.insert(name.clone());
+                self.extend([name]);
+            }
+        }
+    }
+
+    /// Whether `name` was configured (not only learned).
+    pub fn is_configured(&self, name: &str) -> bool {
+        self.contains(name) && !self.learned.contains(name)
+    }
+
     /// The names in `prose`, with their byte offsets, in text order. A
     /// name of several words is found where it starts and ends at word
     /// boundaries.
@@ -71,7 +94,20 @@ impl Names {
                 let singular = t.strip_suffix('s')?;
                 self.single.contains(singular).then(|| singular.to_owned())
             };
-            out.extend(tokens(prose).filter_map(|(at, t)| Some((at, name(t)?))));
+            for (at, t) in tokens(prose) {
+                if let Some(n) = name(t) {
+                    out.push((at, n));
+                } else if t.contains('-') {
+                    // A compound with a name: `VPN-provider`, `Signal-app`.
+                    let mut offset = at;
+                    for part in t.split('-') {
+                        if let Some(n) = name(part) {
+                            out.push((offset, n));
+                        }
+                        offset += part.len() + 1;
+                    }
+                }
+            }
         }
         for name in &self.multi {
             let mut from = 0;

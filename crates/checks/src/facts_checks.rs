@@ -237,11 +237,23 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
         if !markup.is_empty() {
             out.push(finding(Check::Markup, markup.join("; ")));
         }
-        if let Some(m) = difference(
-            "name",
-            &missing(&fs.names, &ft.names),
-            &missing(&ft.names, &fs.names),
-        ) {
+        // Names as sets: a translation may say "it" the second time.
+        let set = |names: &[String]| {
+            let mut v = names.to_vec();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let (sn, tn) = (set(&fs.names), set(&ft.names));
+        // A learned name is evidence where the source has it; one the
+        // translation adds is reported only when configured.
+        let configured = |n: &&str| {
+            page.reading
+                .names
+                .is_some_and(|names| names.is_configured(n))
+        };
+        let added: Vec<&str> = missing(&tn, &sn).into_iter().filter(configured).collect();
+        if let Some(m) = difference("name", &missing(&sn, &tn), &added) {
             out.push(finding(Check::Names, m));
         }
     }

@@ -39,15 +39,16 @@ impl Facts {
     }
 }
 
-/// Shared tokens over the larger side: 1 when the facts are the same.
-fn similarity(a: &[String], b: &[String]) -> f32 {
-    let total = a.len().max(b.len());
-    if total == 0 {
-        return 0.0;
+/// How much of the translated facts `t` the source facts `s` hold (1 when
+/// all of them: a sentence copied from a paragraph carries part of its
+/// facts), and shared over the larger side to break ties (1 when equal).
+fn similarity(s: &[String], t: &[String]) -> (f32, f32) {
+    if t.is_empty() {
+        return (0.0, 0.0);
     }
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while i < s.len() && j < t.len() {
+        match s[i].cmp(&t[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -57,7 +58,8 @@ fn similarity(a: &[String], b: &[String]) -> f32 {
             }
         }
     }
-    n as f32 / total as f32
+    let n = n as f32;
+    (n / t.len() as f32, n / s.len().max(t.len()) as f32)
 }
 
 /// Facts that can tell segments apart: a link target, a number of two
@@ -133,22 +135,22 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts, out: &mut
             continue;
         }
         // The best match among the source segments, and the runner-up.
-        let (mut best, mut best_score, mut second) = (0, 0.0f32, 0.0f32);
+        let (mut best, mut best_score, mut second) = (0, (0.0f32, 0.0f32), 0.0f32);
         for s in 0..n {
             let score = similarity(&facts.source_tokens[s], tokens);
             if score > best_score {
-                second = best_score;
+                second = best_score.0;
                 best_score = score;
                 best = s;
-            } else if score > second {
-                second = score;
+            } else if score.0 > second {
+                second = score.0;
             }
         }
-        let own_score = own.map_or(0.0, |s| similarity(&facts.source_tokens[s], tokens));
+        let own_score = own.map_or(0.0, |s| similarity(&facts.source_tokens[s], tokens).0);
         if own == Some(best)
-            || best_score < 0.75
-            || second > best_score - 0.25
-            || best_score - own_score < CLEARLY_BETTER
+            || best_score.0 < 0.75
+            || second > best_score.0 - 0.25
+            || best_score.0 - own_score < CLEARLY_BETTER
         {
             continue;
         }

@@ -94,7 +94,7 @@ fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) 
     }
     let texts: Vec<&str> = translations.iter().map(String::as_str).collect();
     let mut names = Names::new(&config.names);
-    names.extend(align::learn_names(source_text, &texts));
+    names.extend_learned(align::learn_names(source_text, &texts));
     Ok(names)
 }
 
