@@ -1,0 +1,163 @@
+//! `bitext check` on the seed page of the motivating case: the Italian
+//! export (history `it/001`) against the English version it was made from
+//! (`en/041`), in a temp project with the site's other translations of the
+//! page (for learning names). Corpus files are copied unchanged.
+
+use std::path::Path;
+
+use expect_test::expect;
+
+mod support;
+use support::{bitext, write};
+
+/// A project holding the seed page and the site's other translations of it.
+fn seed_project(corpus: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let history = corpus.join("privacyguides-history");
+    let pick = |locale: &str, prefix: &str| {
+        corpus::markdown_files(&history.join(locale))
+            .into_iter()
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+            })
+            .expect("the version exists")
+    };
+    let page = "content/{l}/real-time-communication.md";
+    write(
+        &dir.join(page.replace("{l}", "en")),
+        &corpus::read(&pick("en", "041-")),
+    );
+    write(
+        &dir.join(page.replace("{l}", "it")),
+        &corpus::read(&pick("it", "001-")),
+    );
+    for locale in ["fr", "de", "es", "nl", "pt", "ru", "pl"] {
+        let other = corpus
+            .join("privacyguides")
+            .join(locale)
+            .join("real-time-communication.md");
+        write(
+            &dir.join(page.replace("{l}", locale)),
+            &corpus::read(&other),
+        );
+    }
+    tmp
+}
+
+#[test]
+fn the_seed_page_is_caught_and_explained() {
+    let Some(corpus) = corpus::root("seed page check test") else {
+        return;
+    };
+    let tmp = seed_project(&corpus);
+    let dir = tmp.path();
+
+    let (code, out, err) = bitext(dir, &["check", "--locale", "it", "--format", "json"]);
+    assert_eq!(code, 1, "errors fail the check: {err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let findings = json["findings"].as_array().expect("a list");
+    let at = |check: &str, line: u64| {
+        findings
+            .iter()
+            .find(|f| f["check"] == check && f["line"] == line)
+            .unwrap_or_else(|| panic!("no {check} finding at line {line}: {out}"))
+    };
+    // The three lost boxes, each with the source's container line, and the
+    // sentence glued in its place pointing at the paragraph it was copied
+    // from: Signal's audit, Element's group calls, Session's closed groups
+    // of up to 100 members.
+    for (line, copied_from) in [(12, 37), (45, 70), (76, 123)] {
+        let structure = at("structure", line);
+        assert_eq!(structure["source_line"], line, "{structure}");
+        assert_eq!(structure["severity"], "error");
+        let misplaced = at("misplaced", line);
+        assert_eq!(misplaced["related"][0]["line"], copied_from, "{misplaced}");
+        assert_eq!(
+            misplaced["related"][0]["path"],
+            "content/en/real-time-communication.md"
+        );
+    }
+    assert!(
+        at("misplaced", 76)["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("under “Session”") && m.contains("100"))
+    );
+    // The two Briar download links the translation lost.
+    let links: Vec<u64> = findings
+        .iter()
+        .filter(|f| f["check"] == "links")
+        .filter_map(|f| f["source_line"].as_u64())
+        .collect();
+    assert_eq!(links, [148, 149]);
+    assert_eq!(json["summary"]["errors"], 6);
+
+    // JSON: the findings' shape, without the corpus's text.
+    let shape: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}:{} source {}:{} related {}",
+                f["severity"].as_str().unwrap_or("?"),
+                f["check"].as_str().unwrap_or("?"),
+                f["path"].as_str().unwrap_or("?"),
+                f["line"],
+                f["source_path"].as_str().unwrap_or("?"),
+                f["source_line"],
+                f["related"]
+                    .as_array()
+                    .map(|r| r
+                        .iter()
+                        .map(|x| format!("{}:{}", x["path"].as_str().unwrap_or("?"), x["line"]))
+                        .collect::<Vec<_>>()
+                        .join(" "))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    expect![[r#"
+        error structure content/it/real-time-communication.md:12 source content/en/real-time-communication.md:12 related 
+        error misplaced content/it/real-time-communication.md:12 source content/en/real-time-communication.md:37 related content/en/real-time-communication.md:37 content/it/real-time-communication.md:37
+        warning names content/it/real-time-communication.md:18 source content/en/real-time-communication.md:18 related 
+        error structure content/it/real-time-communication.md:45 source content/en/real-time-communication.md:45 related 
+        error misplaced content/it/real-time-communication.md:45 source content/en/real-time-communication.md:70 related content/en/real-time-communication.md:70 content/it/real-time-communication.md:70
+        error structure content/it/real-time-communication.md:76 source content/en/real-time-communication.md:76 related 
+        error misplaced content/it/real-time-communication.md:76 source content/en/real-time-communication.md:123 related content/en/real-time-communication.md:123 content/it/real-time-communication.md:123
+        warning links content/it/real-time-communication.md:147 source content/en/real-time-communication.md:148 related 
+        warning links content/it/real-time-communication.md:147 source content/en/real-time-communication.md:149 related "#]].assert_eq(&shape.join("\n"));
+
+    // Human: each finding's headline and place (the quoted lines are the
+    // corpus's text and stay out of the snapshot).
+    let (code, out, _) = bitext(dir, &["check", "--locale", "it"]);
+    assert_eq!(code, 1);
+    let headlines: Vec<&str> = out
+        .lines()
+        .filter(|l| {
+            l.starts_with("error[")
+                || l.starts_with("warning[")
+                || l.trim_start().starts_with("-->")
+                || l.starts_with("check ")
+        })
+        .collect();
+    expect![[r#"
+        error[structure]: a container line is missing or glued to the end of line 12 (`!!! recommendation` at source line 12): the indented block at lines 14–33 below it reads as code; its text was aligned as the Markdown it was meant to be
+          --> content/it/real-time-communication.md:12
+        error[misplaced]: this paragraph says what the source's paragraph at line 37 (under “Signal”) says (facts 2016, https://eprint.iacr.org/2016/1013.pdf), but nothing of the source is at its place
+          --> content/it/real-time-communication.md:12
+        warning[names]: the source's name `Signal` is missing
+          --> content/it/real-time-communication.md:18
+        error[structure]: a container line is missing or glued to the end of line 45 (`!!! recommendation` at source line 45): the indented block at lines 47–66 below it reads as code; its text was aligned as the Markdown it was meant to be
+          --> content/it/real-time-communication.md:45
+        error[misplaced]: this paragraph says what the source's paragraph at line 70 (under “Element”) says (facts https://github.com/matrix-org/matrix-doc/pull/3401, https://github.com/vector-im/element-web/issues/12878, Jitsi, Native, Signalling, VoIP), but nothing of the source is at its place
+          --> content/it/real-time-communication.md:45
+        error[structure]: a container line is missing or glued to the end of line 76 (`!!! recommendation` at source line 76): the indented block at lines 78–91 below it reads as code; its text was aligned as the Markdown it was meant to be
+          --> content/it/real-time-communication.md:76
+        error[misplaced]: this paragraph says what the source's paragraph at line 123 (under “Session”) says (facts 100, Session), but nothing of the source is at its place
+           --> content/it/real-time-communication.md:76
+        warning[links]: the source's link `Windows` (line 148) is missing after this line
+           --> content/it/real-time-communication.md:147
+        warning[links]: the source's link `Linux` (line 149) is missing after this line
+           --> content/it/real-time-communication.md:147
+        check failed: 9 findings in 1 page of 1 locale (6 errors, 3 warnings)"#]].assert_eq(&headlines.join("\n"));
+}
