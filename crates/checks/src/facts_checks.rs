@@ -88,6 +88,18 @@ fn normal_url(url: &str) -> (String, bool) {
     (format!("{head}{}", path.join("/")), localised)
 }
 
+/// Whether two URLs end with the same id: a last `-`/`_` part of six
+/// characters or more with a digit in it.
+fn same_id(a: &str, b: &str) -> bool {
+    let id = |u: &str| {
+        u.rsplit(['/', '-', '_'])
+            .next()
+            .filter(|p| p.len() >= 6 && p.bytes().any(|c| c.is_ascii_digit()))
+            .map(str::to_owned)
+    };
+    id(a).is_some() && id(a) == id(b)
+}
+
 /// The host of a normalised URL.
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or("", |(_, r)| r);
@@ -115,6 +127,45 @@ fn prose_words(text: &str, names: &[String]) -> usize {
         .count()
 }
 
+/// Segments the aligner left unpaired on both sides between the same two
+/// pairs, one on each side and of one family of kinds: most likely a
+/// translation whose facts are wrong, which is what the checks are for.
+pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
+    let alignment = page.alignment;
+    let mut out = Vec::new();
+    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
+    bounds.extend(
+        alignment
+            .pairs
+            .iter()
+            .map(|p| (p.source + 1, p.translation + 1)),
+    );
+    let ends: Vec<(usize, usize)> = alignment
+        .pairs
+        .iter()
+        .map(|p| (p.source, p.translation))
+        .chain([(page.source.len(), page.translation.len())])
+        .collect();
+    for (&(s0, t0), &(s1, t1)) in bounds.iter().zip(&ends) {
+        if s1 == s0 + 1 && t1 == t0 + 1 {
+            let (s, t) = (&page.source[s0], &page.translation[t0]);
+            let family = |k: SegmentKind| {
+                use SegmentKind::*;
+                match k {
+                    Paragraph | ListItem | TableCell | Definition | Footnote => 1,
+                    LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
+                    Heading | AdmonitionTitle | TabTitle | Term => 3,
+                    FrontMatter | Abbreviation => 4,
+                }
+            };
+            if family(s.kind) == family(t.kind) {
+                out.push((s0, t0));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
     let alignment = page.alignment;
     let mut per_source = vec![0usize; page.source.len()];
@@ -123,18 +174,16 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
         per_source[p.source] += 1;
         per_translation[p.translation] += 1;
     }
-    for pair in &alignment.pairs {
-        if per_source[pair.source] != 1 || per_translation[pair.translation] != 1 {
-            continue;
-        }
-        let (s, t) = (
-            &page.source[pair.source],
-            &page.translation[pair.translation],
-        );
-        let (fs, ft) = (
-            &facts.source[pair.source],
-            &facts.translation[pair.translation],
-        );
+    let mut checked: Vec<(usize, usize)> = alignment
+        .pairs
+        .iter()
+        .filter(|p| per_source[p.source] == 1 && per_translation[p.translation] == 1)
+        .map(|p| (p.source, p.translation))
+        .collect();
+    checked.extend(gap_pairs(page));
+    for (si, ti) in checked {
+        let (s, t) = (&page.source[si], &page.translation[ti]);
+        let (fs, ft) = (&facts.source[si], &facts.translation[ti]);
         let finding = |check: Check, message: String| Finding {
             check,
             severity: check.default_severity(),
@@ -180,12 +229,13 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             }
         }
         let mut added: Vec<usize> = left.into_iter().flatten().collect();
-        // A localised page of the same site (`/en-us/…/startup-options` and
-        // `/it-it/…/opzioni-di-avvio`): the same link.
+        // A localised page of the same site whose slug is translated but
+        // keeps its id (`/en-us/…/startup-options-b90e7808` and
+        // `/it-it/…/opzioni-di-avvio-b90e7808`): the same link.
         gone.retain(|&k| {
-            let twin = added
-                .iter()
-                .position(|&j| sl[k] && tl[j] && host(&su[k]) == host(&tu[j]));
+            let twin = added.iter().position(|&j| {
+                sl[k] && tl[j] && host(&su[k]) == host(&tu[j]) && same_id(&su[k], &tu[j])
+            });
             if let Some(p) = twin {
                 added.remove(p);
             }

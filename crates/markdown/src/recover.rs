@@ -34,7 +34,8 @@ fn indent(line: &str) -> usize {
 }
 
 /// Indented blocks (four spaces or more, after a blank line) under a
-/// top-level line of prose that is not a container line, whose lines hold
+/// top-level line of prose that is not a container line (or under the
+/// front matter), whose lines hold
 /// no segment of `doc`: bodies of lost containers, or real indented code
 /// (which the caller can tell apart by comparing with the source).
 pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<IndentedBlock> {
@@ -59,7 +60,12 @@ pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<Inde
     while i < lines.len() {
         // A top-level prose line, then blank lines, then an indented line.
         let line = lines[i];
-        let prose = !blank(line) && indent(line) < 4 && !opens_container(line) && covered[i + 1];
+        // (or the end of the front matter, for a box at the top of a page)
+        let front_matter_end = i > 0 && line == "---" && lines[0] == "---";
+        let prose = !blank(line)
+            && indent(line) < 4
+            && !opens_container(line)
+            && (covered[i + 1] || front_matter_end);
         if !prose {
             i += 1;
             continue;

@@ -315,10 +315,18 @@ pub(crate) fn with_recovered(
     doc: Document,
     options: &markdown::Options,
 ) -> (Vec<Segment>, Vec<bool>, Vec<markdown::IndentedBlock>) {
-    // Indented blocks that the source has as they are are real code.
+    // Indented blocks that the source has as they are, outside any
+    // container, are real code (the source's container bodies, left
+    // untranslated, are not).
     let blocks: Vec<markdown::IndentedBlock> = markdown::indented_blocks(text, &doc, options)
         .into_iter()
-        .filter(|b| !source_text.contains(&b.raw))
+        .filter(|b| match source_text.find(&b.raw) {
+            None => true,
+            Some(at) => {
+                let line = source_text[..at].matches('\n').count() + 1;
+                markdown::container_line(source_text, line).is_some()
+            }
+        })
         .collect();
     let mut translation: Vec<(Segment, bool)> =
         doc.segments.into_iter().map(|s| (s, false)).collect();

@@ -10,7 +10,7 @@ use model::Locale;
 use rayon::prelude::*;
 
 use crate::catalogs::chosen_locales;
-use crate::{Config, PageAlignment, Result, Sources, align_locale, names_by_page};
+use crate::{Aligned, Config, PageAlignment, Result, Sources, align_locale, names_by_page};
 
 /// Choices for `bitext check`.
 #[derive(Debug, Clone, Default)]
@@ -72,14 +72,8 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
     Ok(report)
 }
 
-fn check_one(
-    page: &PageAlignment,
-    locale: &Locale,
-    source_language: Language,
-    language: Language,
-    names: Option<&align::Names>,
-) -> Vec<PageFinding> {
-    let a = &page.aligned;
+/// The findings of an aligned page, its facts read as `options` says.
+pub fn check_aligned(a: &Aligned, options: &align::Options<'_>) -> Vec<Finding> {
     let broken: Vec<checks::Broken> = a
         .diagnostics
         .iter()
@@ -89,18 +83,37 @@ fn check_one(
             message: d.message.clone(),
         })
         .collect();
-    let findings = checks::check_page(&checks::Page {
+    checks::check_page(&checks::Page {
         source: &a.source.segments,
         translation: &a.translation,
         recovered: &a.recovered,
         alignment: &a.alignment,
         broken: &broken,
         source_reading: Reading {
-            language: source_language,
-            names,
+            language: options.source_language,
+            names: options.names,
         },
-        reading: Reading { language, names },
-    });
+        reading: Reading {
+            language: options.language,
+            names: options.names,
+        },
+    })
+}
+
+fn check_one(
+    page: &PageAlignment,
+    locale: &Locale,
+    source_language: Language,
+    language: Language,
+    names: Option<&align::Names>,
+) -> Vec<PageFinding> {
+    let options = align::Options {
+        source_language,
+        language,
+        names,
+        ratio: None,
+    };
+    let findings = check_aligned(&page.aligned, &options);
     let lines: Vec<&str> = page.text.split('\n').collect();
     let source_lines: Vec<&str> = page.source_text.split('\n').collect();
     let line =

@@ -25,7 +25,7 @@ pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
     build, pending, status, sync,
 };
-pub use check::{CheckOptions, CheckReport, PageFinding, check};
+pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned};
 pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
