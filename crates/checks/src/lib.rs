@@ -199,6 +199,16 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
     let facts = placement::Facts::read(page);
     facts_checks::pairs(page, &facts, &mut out);
     placement::misplaced_and_duplicates(page, &facts, &mut out);
+    // A misplaced segment's facts are another segment's: that it differs
+    // from its own place's facts says nothing more.
+    let misplaced: Vec<usize> = out
+        .iter()
+        .filter(|f| f.check == Check::Misplaced)
+        .map(|f| f.line)
+        .collect();
+    out.retain(|f| {
+        !misplaced.contains(&f.line) || matches!(f.check, Check::Misplaced | Check::Structure)
+    });
     out.sort_by_key(|a| (a.line, a.check));
     out
 }

@@ -185,7 +185,7 @@ pub fn run(
             }
             let _ = writeln!(
                 out,
-                "{}: {} in {} of {} ({} errors, {} warnings)",
+                "{}: {} in {} of {} ({}, {})",
                 if failing > 0 {
                     style.bad("check failed")
                 } else {
@@ -194,8 +194,8 @@ pub fn run(
                 plural(report.findings.len(), "finding"),
                 plural(report.pages, "page"),
                 plural(report.locales, "locale"),
-                count(Severity::Error),
-                count(Severity::Warning)
+                plural(count(Severity::Error), "error"),
+                plural(count(Severity::Warning), "warning")
             );
         }
     }

@@ -67,8 +67,47 @@ fn sample_site_lists_its_pages() {
     assert_eq!(it["locale"], "it");
     assert_eq!(
         (it["pages"].as_u64(), it["translated"].as_u64()),
-        (Some(4), Some(3))
+        (Some(4), Some(4))
     );
+}
+
+/// The README's main command: the sample Italian FAQ (written by hand for
+/// this) has a sentence pasted from another answer, a wrong port number and
+/// a lost box line, and `bitext check` says so.
+#[test]
+fn sample_site_check_finds_the_three_planted_problems() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (stdout, stderr, code) = run(&root, &["check", "--format", "json"]);
+    assert_eq!((code, stderr.as_str()), (1, ""));
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    let found: Vec<(String, String, u64, u64)> = report["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap_or_default().to_owned(),
+                f["path"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["source_line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let faq = "content/it/guide/faq.md".to_owned();
+    assert_eq!(
+        found,
+        [
+            ("misplaced".to_owned(), faq.clone(), 14, 18),
+            ("numbers".to_owned(), faq.clone(), 24, 23),
+            ("structure".to_owned(), faq, 27, 28),
+        ]
+    );
+    let (stdout, _, code) = run(&root, &["check", "--explain", "misplaced"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("default severity: error"), "{stdout}");
+    let (_, stderr, code) = run(&root, &["check", "--explain", "spelling"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no check is named `spelling`"), "{stderr}");
 }
 
 /// Pages of the sample site segment, one JSON object per file and line.

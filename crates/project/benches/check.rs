@@ -11,9 +11,8 @@ fn check_all_locales(bencher: divan::Bencher) {
     let Some(root) = corpus::root("check bench") else {
         return;
     };
-    let config =
-        project::Config::from_toml(corpus::SITE_CONFIG, root.join("privacyguides"), None)
-            .expect("a valid config");
+    let config = project::Config::from_toml(corpus::SITE_CONFIG, root.join("privacyguides"), None)
+        .expect("a valid config");
     bencher.bench(|| {
         let report = project::check(&config, &project::CheckOptions::default()).expect("checked");
         report.findings.len()
