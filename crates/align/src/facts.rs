@@ -86,7 +86,7 @@ pub fn facts_in(text: &str, reading: &Reading<'_>) -> Facts {
 
 /// `text` with code, link targets, URLs, icons, footnote references and
 /// emphasis markers blanked: the words a reader reads.
-pub(crate) fn prose(text: &str) -> String {
+pub fn prose(text: &str) -> String {
     scan(text).1
 }
 

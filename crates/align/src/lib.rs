@@ -19,7 +19,7 @@ mod hash;
 mod names;
 mod words;
 
-pub use facts::{Facts, Reading, facts, facts_in};
+pub use facts::{Facts, Reading, facts, facts_in, prose};
 pub use names::{Names, learn_names};
 pub use words::Language;
 

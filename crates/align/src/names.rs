@@ -177,7 +177,9 @@ pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
     // Candidates, with how often the source uses each.
     let mut candidates: FastMap<&str, usize> = FastMap::default();
     for (_, t) in tokens(&source) {
-        if t.chars().count() >= 2 && t.chars().any(char::is_uppercase) {
+        // Capitalised words, not measures (`100MB`).
+        let word = t.chars().next().is_some_and(char::is_alphabetic);
+        if word && t.chars().count() >= 2 && t.chars().any(char::is_uppercase) {
             *candidates.entry(t).or_default() += 1;
         }
     }

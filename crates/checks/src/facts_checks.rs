@@ -55,8 +55,8 @@ fn difference(what: &str, missing: &[&str], extra: &[&str]) -> Option<String> {
 /// A URL compared without a trailing slash, case in scheme and host, and
 /// path segments or a first host label naming a locale (`/en/`,
 /// `hc/en-us`, `en.wikipedia.org`): localised targets are the same link.
-/// Also whether it named a locale.
-fn normal_url(url: &str) -> (String, bool) {
+/// Also the locale it named, if any.
+fn normal_url(url: &str) -> (String, Option<String>) {
     let url = url.trim_end_matches('/');
     let (head, path) = match url.find("://") {
         Some(k) => {
@@ -66,11 +66,11 @@ fn normal_url(url: &str) -> (String, bool) {
         }
         None => (String::new(), url),
     };
-    let mut localised = false;
+    let mut locale: Option<String> = None;
     let head = match head.split_once("://") {
         Some((scheme, host)) => match host.split_once('.') {
             Some((first, rest)) if is_locale_code(first) && rest.contains('.') => {
-                localised = true;
+                locale = Some(first.to_owned());
                 format!("{scheme}://{{locale}}.{rest}")
             }
             _ => head.clone(),
@@ -80,24 +80,14 @@ fn normal_url(url: &str) -> (String, bool) {
     let path: Vec<&str> = path
         .split('/')
         .filter(|part| {
-            let locale = is_locale_code(part);
-            localised |= locale;
-            !locale
+            let code = is_locale_code(part);
+            if code && locale.is_none() {
+                locale = Some(part.to_ascii_lowercase());
+            }
+            !code
         })
         .collect();
-    (format!("{head}{}", path.join("/")), localised)
-}
-
-/// Whether two URLs end with the same id: a last `-`/`_` part of six
-/// characters or more with a digit in it.
-fn same_id(a: &str, b: &str) -> bool {
-    let id = |u: &str| {
-        u.rsplit(['/', '-', '_'])
-            .next()
-            .filter(|p| p.len() >= 6 && p.bytes().any(|c| c.is_ascii_digit()))
-            .map(str::to_owned)
-    };
-    id(a).is_some() && id(a) == id(b)
+    (format!("{head}{}", path.join("/")), locale)
 }
 
 /// The host of a normalised URL.
@@ -121,7 +111,16 @@ fn is_locale_code(part: &str) -> bool {
 /// Lower-case words of three letters or more outside names, code and URLs:
 /// what makes a text language.
 fn prose_words(text: &str, names: &[String]) -> usize {
-    text.split(|c: char| !c.is_alphabetic())
+    // Without code, URLs and link targets, nor HTML tags.
+    let mut prose = align::prose(text);
+    while let Some(open) = prose.find('<') {
+        let Some(len) = prose[open..].find('>') else {
+            break;
+        };
+        prose.replace_range(open..=open + len, " ");
+    }
+    prose
+        .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase))
         .filter(|w| !names.iter().any(|n| n == w))
         .count()
@@ -218,8 +217,10 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
         if let Some(m) = difference("number", &gone, &added) {
             out.push(finding(Check::Numbers, m));
         }
-        let (su, sl): (Vec<String>, Vec<bool>) = fs.urls.iter().map(|u| normal_url(u)).unzip();
-        let (tu, tl): (Vec<String>, Vec<bool>) = ft.urls.iter().map(|u| normal_url(u)).unzip();
+        let (su, sl): (Vec<String>, Vec<Option<String>>) =
+            fs.urls.iter().map(|u| normal_url(u)).unzip();
+        let (tu, tl): (Vec<String>, Vec<Option<String>>) =
+            ft.urls.iter().map(|u| normal_url(u)).unzip();
         let mut gone: Vec<usize> = Vec::new();
         let mut left: Vec<Option<usize>> = (0..tu.len()).map(Some).collect();
         for (k, u) in su.iter().enumerate() {
@@ -229,12 +230,13 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             }
         }
         let mut added: Vec<usize> = left.into_iter().flatten().collect();
-        // A localised page of the same site whose slug is translated but
-        // keeps its id (`/en-us/…/startup-options-b90e7808` and
-        // `/it-it/…/opzioni-di-avvio-b90e7808`): the same link.
+        // The site's page in another language, whose path may be translated
+        // too (`en.wikipedia.org/wiki/Parcel_locker` and
+        // `it.wikipedia.org/wiki/Paccomat`, `/en-us/…` and `/it-it/…`): the
+        // same link, localised. The same locale on both sides is not.
         gone.retain(|&k| {
             let twin = added.iter().position(|&j| {
-                sl[k] && tl[j] && host(&su[k]) == host(&tu[j]) && same_id(&su[k], &tu[j])
+                sl[k].is_some() && tl[j].is_some() && sl[k] != tl[j] && host(&su[k]) == host(&tu[j])
             });
             if let Some(p) = twin {
                 added.remove(p);

@@ -127,7 +127,8 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts, out: &mut
     let mut misplaced = vec![false; m];
     for t in 0..m {
         let tokens = &facts.translation_tokens[t];
-        if !distinctive(tokens) {
+        // Footnote definitions may stand anywhere in a page.
+        if !distinctive(tokens) || page.translation[t].kind == model::SegmentKind::Footnote {
             continue;
         }
         let own = partner[t].map(|(s, _)| s);
