@@ -305,7 +305,17 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
                 .is_some_and(|names| names.is_configured(n))
         };
         let added: Vec<&str> = missing(&tn, &sn).into_iter().filter(configured).collect();
-        if let Some(m) = difference("name", &missing(&sn, &tn), &added) {
+        // A name written in lower case is still there (`internet`).
+        let lower: Vec<String> = t
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        let gone: Vec<&str> = missing(&sn, &tn)
+            .into_iter()
+            .filter(|n| !lower.iter().any(|w| *w == n.to_lowercase()))
+            .collect();
+        if let Some(m) = difference("name", &gone, &added) {
             out.push(finding(Check::Names, m));
         }
     }
