@@ -305,9 +305,9 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
                 .is_some_and(|names| names.is_configured(n))
         };
         let added: Vec<&str> = missing(&tn, &sn).into_iter().filter(configured).collect();
-        // A name written in lower case is still there (`internet`).
-        let lower: Vec<String> = t
-            .text
+        // A name written in lower case in the prose is still there
+        // (`internet`; not `signal` of a URL).
+        let lower: Vec<String> = align::prose(&t.text)
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
             .collect();
