@@ -127,38 +127,43 @@ fn prose_words(text: &str, names: &[String]) -> usize {
 }
 
 /// Segments the aligner left unpaired on both sides between the same two
-/// pairs, one on each side and of one family of kinds: most likely a
-/// translation whose facts are wrong, which is what the checks are for.
+/// pairs, taken in order by family of kinds when the gap is small (three
+/// segments or fewer on each side): most likely translations whose facts
+/// are wrong, which is what the checks are for.
 pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
+    let family = |k: SegmentKind| {
+        use SegmentKind::*;
+        match k {
+            Paragraph | ListItem | TableCell | Definition | Footnote => 1,
+            LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
+            Heading | AdmonitionTitle | TabTitle | Term => 3,
+            FrontMatter | Abbreviation => 4,
+        }
+    };
     let alignment = page.alignment;
     let mut out = Vec::new();
-    let mut bounds: Vec<(usize, usize)> = vec![(0, 0)];
-    bounds.extend(
+    let mut starts: Vec<(usize, usize)> = vec![(0, 0)];
+    starts.extend(
         alignment
             .pairs
             .iter()
             .map(|p| (p.source + 1, p.translation + 1)),
     );
-    let ends: Vec<(usize, usize)> = alignment
+    let ends = alignment
         .pairs
         .iter()
         .map(|p| (p.source, p.translation))
-        .chain([(page.source.len(), page.translation.len())])
-        .collect();
-    for (&(s0, t0), &(s1, t1)) in bounds.iter().zip(&ends) {
-        if s1 == s0 + 1 && t1 == t0 + 1 {
-            let (s, t) = (&page.source[s0], &page.translation[t0]);
-            let family = |k: SegmentKind| {
-                use SegmentKind::*;
-                match k {
-                    Paragraph | ListItem | TableCell | Definition | Footnote => 1,
-                    LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
-                    Heading | AdmonitionTitle | TabTitle | Term => 3,
-                    FrontMatter | Abbreviation => 4,
-                }
-            };
-            if family(s.kind) == family(t.kind) {
-                out.push((s0, t0));
+        .chain([(page.source.len(), page.translation.len())]);
+    for (&(s0, t0), (s1, t1)) in starts.iter().zip(ends) {
+        if s1 <= s0 || t1 <= t0 || s1 - s0 > 3 || t1 - t0 > 3 {
+            continue;
+        }
+        let mut next = s0;
+        for t in t0..t1 {
+            let kind = family(page.translation[t].kind);
+            if let Some(s) = (next..s1).find(|&s| family(page.source[s].kind) == kind) {
+                out.push((s, t));
+                next = s + 1;
             }
         }
     }

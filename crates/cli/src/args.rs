@@ -65,7 +65,7 @@ pub enum Command {
     Align(AlignArgs),
     /// Check translated pages against their sources: structure, misplaced and copied text, facts.
     #[command(
-        after_help = "Examples:\n  bitext check\n  bitext check --locale it --locale fr\n  bitext check --format github          in GitHub Actions: annotations on the PR\n  bitext check --format json | jq '.findings[] | select(.check == \"numbers\")'\n  bitext check --fail-on warning\n  bitext check --explain misplaced\n\nEach translated page is aligned with its source (see bitext align) and checked:\nstructure (lost container lines), misplaced (a segment whose facts belong to another\npart of the source), duplicate, numbers (spelled-out ones too), links, images, code,\nmarkup, names, untranslated. Findings show both lines.\nJSON: {\"findings\": [{\"check\", \"severity\", \"locale\", \"path\", \"line\", \"source_path\",\n\"source_line\", \"segment_id\", \"message\", \"related\": [{\"path\", \"line\", \"message\"}]}],\n\"summary\": {\"pages\", \"locales\", \"findings\", \"errors\", \"warnings\", \"by_check\"}}.\nExit 0 clean, 1 findings at or above --fail-on (default: error), 2 the run failed."
+        after_help = "Examples:\n  bitext check\n  bitext check --locale it --locale fr\n  bitext check --format github          in GitHub Actions: annotations on the PR\n  bitext check --format json | jq '.findings[] | select(.check == \"numbers\")'\n  bitext check --fail-on warning\n  bitext check --format sarif > bitext.sarif   or junit, for CI test reports\n  bitext check --format json > base.json; bitext check --baseline base.json   only new findings\n  bitext check --explain misplaced\n\nEach translated page is aligned with its source (see bitext align) and checked:\nstructure (lost container lines), misplaced (a segment whose facts belong to another\npart of the source), duplicate, numbers (spelled-out ones too), links, images, code,\nmarkup, names, untranslated. Findings show both lines.\nSeverities per check and per locale: [check.severity] and [check.locale.<code>] in\nbitext.toml (error, warning, info, off). Waivers, with a reason: [[check.waive]] in\nbitext.toml (check, page, optional locale and line), or in the page a comment\n<!-- bitext-ignore numbers: the port differs on purpose --> on the line or above it.\nJSON: {\"findings\": [{\"check\", \"severity\", \"locale\", \"path\", \"line\", \"source_path\",\n\"source_line\", \"segment_id\", \"message\", \"related\": [{\"path\", \"line\", \"message\"}]}],\n\"summary\": {\"pages\", \"locales\", \"findings\", \"errors\", \"warnings\", \"by_check\"}}.\nExit 0 clean, 1 findings at or above --fail-on (default: error), 2 the run failed."
     )]
     Check(CheckArgs),
 }
@@ -76,6 +76,10 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: a test case per translated page.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,6 +100,12 @@ pub struct CheckArgs {
     /// The least severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Only pages whose path matches (`guide/*`, `**/install`).
+    #[arg(long, value_name = "GLOB")]
+    pub page: Option<String>,
+    /// A saved `--format json` run: report only findings it does not have.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Explain a check (by name) and exit.
     #[arg(long, value_name = "CHECK")]
     pub explain: Option<String>,

@@ -104,8 +104,17 @@ pub fn run(
     let config = crate::config(args, cwd)?;
     let options = project::CheckOptions {
         locales: locales(&cmd.locale),
+        page: cmd.page.clone(),
     };
-    let report = project::check(&config, &options)?;
+    let mut report = project::check(&config, &options)?;
+    let mut known = 0;
+    if let Some(file) = &cmd.baseline {
+        let path = cwd.join(file);
+        let keys = baseline(&path)?;
+        let before = report.findings.len();
+        report.findings.retain(|f| !keys.contains(&key_of(f, cwd)));
+        known = before - report.findings.len();
+    }
     let failing = report
         .findings
         .iter()
@@ -179,9 +188,23 @@ pub fn run(
                 );
             }
         }
+        CheckFormat::Sarif => {
+            let _ = writeln!(out, "{}", sarif(&report, cwd));
+        }
+        CheckFormat::Junit => {
+            let _ = write!(out, "{}", junit(&report, cwd));
+        }
         CheckFormat::Human => {
             for f in &report.findings {
                 human(f, cwd, style, out);
+            }
+            if report.waived > 0 || known > 0 {
+                let _ = writeln!(
+                    out,
+                    "{} waived, {} already in the baseline (not shown)",
+                    plural(report.waived, "finding"),
+                    known
+                );
             }
             let _ = writeln!(
                 out,
@@ -201,6 +224,236 @@ pub fn run(
     }
     let _ = err.flush();
     Ok(code)
+}
+
+/// What identifies a finding across runs: lines move when a page is
+/// edited, so a finding about a segment is known by the segment's id.
+type Key = (String, String, String, String, String);
+
+fn key_of(f: &PageFinding, cwd: &Path) -> Key {
+    let place = match &f.finding.segment_id {
+        Some(id) => id.clone(),
+        None => f.finding.line.to_string(),
+    };
+    (
+        f.finding.check.name().to_owned(),
+        f.locale.to_string(),
+        shown(&f.path, cwd),
+        place,
+        f.finding.message.clone(),
+    )
+}
+
+/// The keys of the findings of a saved JSON run.
+fn baseline(path: &Path) -> project::Result<std::collections::HashSet<Key>> {
+    let error = |message: String| project::Error::Baseline {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = project::read_text(path)?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| error(e.to_string()))?;
+    let findings = json["findings"]
+        .as_array()
+        .ok_or_else(|| error("no \"findings\" list".to_owned()))?;
+    let text_of = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+    findings
+        .iter()
+        .map(|f| {
+            let place =
+                text_of(&f["segment_id"]).or_else(|| f["line"].as_u64().map(|l| l.to_string()));
+            match (
+                text_of(&f["check"]),
+                text_of(&f["locale"]),
+                text_of(&f["path"]),
+                place,
+                text_of(&f["message"]),
+            ) {
+                (Some(c), Some(l), Some(p), Some(at), Some(m)) => Ok((c, l, p, at, m)),
+                _ => Err(error(format!(
+                    "a finding lacks check, locale, path, line or message: {f}"
+                ))),
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a 64 of a finding's key, in hex: a fingerprint that survives edits
+/// elsewhere on the page.
+fn fingerprint(key: &Key) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [&key.0, &key.1, &key.2, &key.3, &key.4] {
+        for b in part.bytes().chain([0]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0: one run, a rule per check, a result per finding with its
+/// translated line, the source line and related places as related
+/// locations, and a partial fingerprint.
+fn sarif(report: &project::CheckReport, cwd: &Path) -> String {
+    let location = |path: String, line: usize| {
+        serde_json::json!({
+            "physicalLocation": {
+                "artifactLocation": {"uri": path},
+                "region": {"startLine": line}
+            }
+        })
+    };
+    let rules: Vec<serde_json::Value> = Check::ALL
+        .iter()
+        .map(|c| {
+            serde_json::json!({
+                "id": c.name(),
+                "shortDescription": {"text": c.explain().split(". ").next().unwrap_or_default()},
+                "fullDescription": {"text": c.explain()},
+                "defaultConfiguration": {"level": sarif_level(c.default_severity())}
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let mut related = Vec::new();
+            if let Some(line) = f.finding.source_line {
+                let mut l = location(shown(&f.source_path, cwd), line);
+                l["message"] = serde_json::json!({"text": "the source"});
+                related.push(l);
+            }
+            for r in &f.finding.related {
+                let mut l = location(related_path(f, r.in_source, cwd), r.line);
+                l["message"] = serde_json::json!({"text": r.message});
+                related.push(l);
+            }
+            serde_json::json!({
+                "ruleId": f.finding.check.name(),
+                "level": sarif_level(f.finding.severity),
+                "message": {"text": f.finding.message},
+                "locations": [location(shown(&f.path, cwd), f.finding.line)],
+                "relatedLocations": related,
+                "partialFingerprints": {"bitextFinding/v1": fingerprint(&key_of(f, cwd))},
+                "properties": {"locale": f.locale.to_string()}
+            })
+        })
+        .collect();
+    let sarif = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "bitext",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules
+            }},
+            "results": results
+        }]
+    });
+    serde_json::to_string_pretty(&sarif).expect("plain data")
+}
+
+/// Text for XML attributes and content.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JUnit XML: a test suite per locale, a test case per translated page,
+/// failing with its findings.
+fn junit(report: &project::CheckReport, cwd: &Path) -> String {
+    let mut by_page: BTreeMap<(String, String), Vec<&PageFinding>> = BTreeMap::new();
+    for (locale, path) in &report.checked {
+        by_page
+            .entry((locale.to_string(), shown(path, cwd)))
+            .or_default();
+    }
+    for f in &report.findings {
+        by_page
+            .entry((f.locale.to_string(), shown(&f.path, cwd)))
+            .or_default()
+            .push(f);
+    }
+    let mut suites: BTreeMap<&str, Vec<(&str, &Vec<&PageFinding>)>> = BTreeMap::new();
+    for ((locale, path), findings) in &by_page {
+        suites.entry(locale).or_default().push((path, findings));
+    }
+    let failed = by_page.values().filter(|f| !f.is_empty()).count();
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bitext check\" tests=\"{}\" failures=\"{failed}\">\n",
+        by_page.len()
+    );
+    for (locale, cases) in suites {
+        let failures = cases.iter().filter(|(_, f)| !f.is_empty()).count();
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">\n",
+            xml(locale),
+            cases.len()
+        ));
+        for (path, findings) in cases {
+            out.push_str(&format!(
+                "    <testcase classname=\"{}\" name=\"{}\"",
+                xml(locale),
+                xml(path)
+            ));
+            if findings.is_empty() {
+                out.push_str("/>\n");
+                continue;
+            }
+            out.push_str(">\n");
+            let summary = format!(
+                "{} ({})",
+                plural(findings.len(), "finding"),
+                findings
+                    .iter()
+                    .map(|f| f.finding.check.name())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let body: Vec<String> = findings
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}:{}: {}[{}]: {}",
+                        path,
+                        f.finding.line,
+                        f.finding.severity.name(),
+                        f.finding.check.name(),
+                        f.finding.message
+                    )
+                })
+                .collect();
+            out.push_str(&format!(
+                "      <failure message=\"{}\" type=\"bitext\">{}</failure>\n    </testcase>\n",
+                xml(&summary),
+                xml(&body.join("\n"))
+            ));
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
 }
 
 /// One finding as rustc shows a diagnostic: the translated line, then the

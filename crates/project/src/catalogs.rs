@@ -529,7 +529,7 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
 }
 
 /// Whether `text` matches `glob`, where `*` matches any run of characters.
-fn glob_matches(glob: &str, text: &str) -> bool {
+pub(crate) fn glob_matches(glob: &str, text: &str) -> bool {
     let mut parts = glob.split('*');
     let first = parts.next().unwrap_or_default();
     let Some(mut rest) = text.strip_prefix(first) else {

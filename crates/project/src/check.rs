@@ -9,7 +9,7 @@ use checks::Finding;
 use model::Locale;
 use rayon::prelude::*;
 
-use crate::catalogs::chosen_locales;
+use crate::catalogs::{chosen_locales, glob_matches};
 use crate::{Aligned, Config, PageAlignment, Result, Sources, align_locale, names_by_page};
 
 /// Choices for `bitext check`.
@@ -17,6 +17,8 @@ use crate::{Aligned, Config, PageAlignment, Result, Sources, align_locale, names
 pub struct CheckOptions {
     /// Only these locales (default: all).
     pub locales: Option<Vec<Locale>>,
+    /// Only pages whose path matches this glob (`guide/*`, `**`).
+    pub page: Option<String>,
 }
 
 /// A finding with the files and the text of the lines it points at.
@@ -43,6 +45,44 @@ pub struct CheckReport {
     /// Translated pages checked.
     pub pages: usize,
     pub locales: usize,
+    /// The translated files checked, by locale.
+    pub checked: Vec<(Locale, PathBuf)>,
+    /// Findings silenced by a waiver (in bitext.toml or in the page).
+    pub waived: usize,
+}
+
+/// Inline waivers of a translated page: `<!-- bitext-ignore CHECK: reason -->`
+/// (several checks separated by commas) silences those checks on its own
+/// line and on the next line that is not blank. A waiver without a reason
+/// is not one.
+fn inline_waivers(text: &str) -> Vec<(usize, Vec<checks::Check>)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let Some(start) = line.find("<!-- bitext-ignore ") else {
+            continue;
+        };
+        let rest = &line[start + "<!-- bitext-ignore ".len()..];
+        let Some(end) = rest.find("-->") else {
+            continue;
+        };
+        let Some((names, reason)) = rest[..end].split_once(':') else {
+            continue;
+        };
+        if reason.trim().is_empty() {
+            continue;
+        }
+        let checks: Vec<checks::Check> = names
+            .split(',')
+            .filter_map(|n| checks::Check::from_name(n.trim()))
+            .collect();
+        let next = (k + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+        out.push((k + 1, checks.clone()));
+        if let Some(next) = next {
+            out.push((next + 1, checks));
+        }
+    }
+    out
 }
 
 /// Checks the translated pages of the chosen locales against their sources.
@@ -55,8 +95,17 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
         ..CheckReport::default()
     };
     for locale in &locales {
-        let aligned = align_locale(config, &sources, locale, &names)?;
+        let mut aligned = align_locale(config, &sources, locale, &names)?;
+        if let Some(glob) = &options.page {
+            aligned.pages.retain(|p| glob_matches(glob, &p.page.path));
+        }
         report.pages += aligned.pages.len();
+        report.checked.extend(
+            aligned
+                .pages
+                .iter()
+                .map(|p| (locale.clone(), p.path.clone())),
+        );
         let source_language = Language::of_locale(config.source_locale.as_str());
         let language = Language::of_locale(locale.as_str());
         let found: Vec<Vec<PageFinding>> = aligned
@@ -67,7 +116,30 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 check_one(page, locale, source_language, language, names)
             })
             .collect();
-        report.findings.extend(found.into_iter().flatten());
+        for (page, findings) in aligned.pages.iter().zip(found) {
+            let inline = inline_waivers(&page.text);
+            for mut f in findings {
+                let Some(severity) = config.check.level(f.finding.check, locale) else {
+                    continue;
+                };
+                f.finding.severity = severity;
+                let check = f.finding.check;
+                let line = f.finding.line;
+                let waived = config.check.waivers.iter().any(|w| {
+                    w.check == check
+                        && w.page == page.page.path
+                        && w.locale.as_ref().is_none_or(|l| l == locale)
+                        && w.line.is_none_or(|l| l == line)
+                }) || inline
+                    .iter()
+                    .any(|(l, checks)| *l == line && checks.contains(&check));
+                if waived {
+                    report.waived += 1;
+                } else {
+                    report.findings.push(f);
+                }
+            }
+        }
     }
     Ok(report)
 }

@@ -28,6 +28,35 @@ struct File {
     build: BuildSection,
     #[serde(default)]
     glossary: GlossarySection,
+    #[serde(default)]
+    check: CheckSection,
+}
+
+/// `[check]`: severities per check (and per locale) and waivers.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckSection {
+    /// `[check.severity]`: check name → error, warning, info or off.
+    #[serde(default)]
+    severity: std::collections::BTreeMap<String, String>,
+    /// `[check.locale.<code>]`: the same, for one locale.
+    #[serde(default)]
+    locale: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    /// `[[check.waive]]`: one finding silenced, with a reason.
+    #[serde(default)]
+    waive: Vec<WaiverEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WaiverEntry {
+    check: String,
+    locale: Option<String>,
+    /// The page (`{path}`, e.g. `guide/faq`).
+    page: String,
+    /// The translated line; without it, every finding of the check on the page.
+    line: Option<usize>,
+    reason: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -87,6 +116,46 @@ pub struct Config {
     /// `[glossary] names`: words every translation keeps as they are
     /// (products, organisations), besides those learned from the pages.
     pub names: Vec<String>,
+    /// `[check]`: severities and waivers.
+    pub check: CheckConfig,
+}
+
+/// A severity as configured: one of the three, or off.
+pub type Level = Option<checks::Severity>;
+
+/// `[check]` of bitext.toml, checked.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {
+    /// Per check (`None`: off).
+    pub severity: std::collections::BTreeMap<checks::Check, Level>,
+    /// Per locale, per check.
+    pub locale:
+        std::collections::BTreeMap<Locale, std::collections::BTreeMap<checks::Check, Level>>,
+    pub waivers: Vec<Waiver>,
+}
+
+impl CheckConfig {
+    /// The severity of `check` in `locale`: the locale's, the project's, or
+    /// the check's default; `None` when turned off.
+    pub fn level(&self, check: checks::Check, locale: &Locale) -> Level {
+        if let Some(level) = self.locale.get(locale).and_then(|m| m.get(&check)) {
+            return *level;
+        }
+        match self.severity.get(&check) {
+            Some(level) => *level,
+            None => Some(check.default_severity()),
+        }
+    }
+}
+
+/// One finding (or all of a check on a page) silenced, with why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    pub check: checks::Check,
+    pub locale: Option<Locale>,
+    pub page: String,
+    pub line: Option<usize>,
+    pub reason: String,
 }
 
 impl Config {
@@ -200,8 +269,70 @@ impl Config {
             markdown,
             build_stale: parsed.build.stale.unwrap_or_default(),
             names: parsed.glossary.names.unwrap_or_default(),
+            check: check_config(parsed.check, &key_error)?,
         })
     }
+}
+
+/// `[check]` with its names and severities checked.
+fn check_config(
+    section: CheckSection,
+    key_error: &dyn Fn(&str, String) -> Error,
+) -> Result<CheckConfig> {
+    let check = |key: &str, name: &str| {
+        checks::Check::from_name(name).ok_or_else(|| {
+            key_error(
+                key,
+                format!(
+                    "names no check `{name}`; the checks are: {}",
+                    checks::Check::ALL.map(checks::Check::name).join(", ")
+                ),
+            )
+        })
+    };
+    let levels = |key: &str, map: std::collections::BTreeMap<String, String>| {
+        let mut out = std::collections::BTreeMap::new();
+        for (name, level) in map {
+            let c = check(key, &name)?;
+            let level = match level.as_str() {
+                "off" => None,
+                other => Some(checks::Severity::from_name(other).ok_or_else(|| {
+                    key_error(
+                        &format!("{key}.{name}"),
+                        format!("is \"{other}\"; use error, warning, info or off"),
+                    )
+                })?),
+            };
+            out.insert(c, level);
+        }
+        Ok::<_, Error>(out)
+    };
+    let mut config = CheckConfig {
+        severity: levels("check.severity", section.severity)?,
+        ..CheckConfig::default()
+    };
+    for (locale, map) in section.locale {
+        let key = format!("check.locale.{locale}");
+        config
+            .locale
+            .insert(Locale::new(locale), levels(&key, map)?);
+    }
+    for w in section.waive {
+        if w.reason.trim().is_empty() {
+            return Err(key_error(
+                "check.waive",
+                format!("for `{}` on {} needs a reason", w.check, w.page),
+            ));
+        }
+        config.waivers.push(Waiver {
+            check: check("check.waive", &w.check)?,
+            locale: w.locale.map(Locale::new),
+            page: w.page,
+            line: w.line,
+            reason: w.reason,
+        });
+    }
+    Ok(config)
 }
 
 /// A TOML error on one line: its message and where.

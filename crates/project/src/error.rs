@@ -18,6 +18,8 @@ pub enum Error {
     ConfigSyntax { path: PathBuf, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]
     UnknownCheck { name: String, known: String },
+    #[error("{path}: not a saved `bitext check --format json` run: {message}")]
+    Baseline { path: PathBuf, message: String },
     #[error("{path}: `{key}` {message}")]
     ConfigKey {
         path: PathBuf,

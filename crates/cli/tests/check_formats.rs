@@ -1,0 +1,214 @@
+//! `bitext check` on a small site of our own: severities and waivers from
+//! bitext.toml and from the page, the baseline, SARIF and JUnit output.
+
+use std::path::Path;
+
+mod support;
+use support::{bitext, write};
+
+const EN: &str = "# Ferry times\n\nThe first ferry leaves at 6:40 from pier 3.\n\nTickets cost 12 euros; see the [fares](https://example.org/fares).\n\n!!! note \"Winter\"\n\n    No ferry runs on Sundays between November and March.\n";
+
+/// Three problems: a wrong price, a changed link, a lost box line.
+const IT: &str = "# Orari dei traghetti\n\nIl primo traghetto parte alle 6:40 dal molo 3.\n\nI biglietti costano 21 euro; vedi le [tariffe](https://example.org/prezzi).\n\n    La domenica non parte nessun traghetto tra novembre e marzo.\n";
+
+fn site(config: &str, it: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(
+        &dir.join("bitext.toml"),
+        &format!("source_locale = \"en\"\nlocales = [\"it\"]\n{config}"),
+    );
+    write(&dir.join("content/en/ferry.md"), EN);
+    write(&dir.join("content/it/ferry.md"), it);
+    tmp
+}
+
+fn checks(dir: &Path, args: &[&str]) -> (u8, Vec<(String, String, u64)>) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = bitext(dir, &all);
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    let found = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap_or_default().to_owned(),
+                f["severity"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    (code, found)
+}
+
+fn owned(list: &[(&str, &str, u64)]) -> Vec<(String, String, u64)> {
+    list.iter()
+        .map(|&(c, s, l)| (c.to_owned(), s.to_owned(), l))
+        .collect()
+}
+
+#[test]
+fn severities_and_waivers_come_from_the_config_and_the_page() {
+    let tmp = site("", IT);
+    let (code, found) = checks(tmp.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        owned(&[
+            ("structure", "error", 5),
+            ("numbers", "error", 5),
+            ("links", "warning", 5)
+        ])
+    );
+
+    // Numbers only warn in Italian, links are off, the box is waived.
+    let config = "[check.severity]\nlinks = \"off\"\n[check.locale.it]\nnumbers = \"warning\"\n[[check.waive]]\ncheck = \"structure\"\npage = \"ferry\"\nreason = \"the box is rebuilt by the theme\"\n";
+    let tmp = site(config, IT);
+    let (code, found) = checks(tmp.path(), &[]);
+    assert_eq!(code, 0, "warnings do not fail by default");
+    assert_eq!(found, owned(&[("numbers", "warning", 5)]));
+    let (code, _) = checks(tmp.path(), &["--fail-on", "warning"]);
+    assert_eq!(code, 1);
+
+    // A waiver in the page, with a reason, on the line above.
+    let waived = IT.replace(
+        "I biglietti",
+        "<!-- bitext-ignore numbers, links: prices differ in Italy -->\nI biglietti",
+    );
+    let tmp = site("", &waived);
+    let (_, found) = checks(tmp.path(), &[]);
+    assert_eq!(found, owned(&[("structure", "error", 6)]));
+    // Without a reason it is not a waiver.
+    let unexplained = IT.replace(
+        "I biglietti",
+        "<!-- bitext-ignore numbers: -->\nI biglietti",
+    );
+    let tmp = site("", &unexplained);
+    let (_, found) = checks(tmp.path(), &[]);
+    assert!(found.iter().any(|(c, _, _)| c == "numbers"), "{found:?}");
+
+    // Config mistakes are errors that name the key.
+    let tmp = site("[check.severity]\nspelling = \"off\"\n", IT);
+    let (code, _, err) = bitext(tmp.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("check.severity") && err.contains("spelling"),
+        "{err}"
+    );
+    let tmp = site("[check.severity]\nnumbers = \"fatal\"\n", IT);
+    let (code, _, err) = bitext(tmp.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("use error, warning, info or off"), "{err}");
+}
+
+#[test]
+fn a_baseline_keeps_only_new_findings() {
+    let tmp = site("", IT);
+    let dir = tmp.path();
+    let (_, out, _) = bitext(dir, &["check", "--format", "json"]);
+    write(&dir.join("base.json"), &out);
+    let (code, found) = checks(dir, &["--baseline", "base.json"]);
+    assert_eq!((code, found), (0, Vec::new()));
+    // A new mistake above moves the lines; only it is new.
+    write(
+        &dir.join("content/it/ferry.md"),
+        &IT.replace("alle 6:40 dal molo 3", "alle 6:40 dal molo 8"),
+    );
+    let (code, found) = checks(dir, &["--baseline", "base.json"]);
+    assert_eq!((code, found), (1, owned(&[("numbers", "error", 3)])));
+    write(&dir.join("bad.json"), "{\"findings\": 3}");
+    let (code, _, err) = bitext(dir, &["check", "--baseline", "bad.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.json"), "{err}");
+}
+
+#[test]
+fn sarif_and_junit_for_ci() {
+    let tmp = site("", IT);
+    let dir = tmp.path();
+    let (code, out, _) = bitext(dir, &["check", "--format", "sarif"]);
+    assert_eq!(code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "bitext");
+    assert_eq!(
+        run["tool"]["driver"]["rules"].as_array().map(Vec::len),
+        Some(10)
+    );
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 3);
+    let numbers = results
+        .iter()
+        .find(|r| r["ruleId"] == "numbers")
+        .expect("numbers");
+    assert_eq!(numbers["level"], "error");
+    assert_eq!(
+        numbers["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "content/it/ferry.md"
+    );
+    assert_eq!(
+        numbers["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+    let fingerprint = numbers["partialFingerprints"]["bitextFinding/v1"].clone();
+    // The fingerprint survives an edit elsewhere on the page.
+    write(
+        &dir.join("content/it/ferry.md"),
+        &IT.replace(
+            "# Orari dei traghetti\n",
+            "# Orari dei traghetti\n\nAggiornato.\n",
+        ),
+    );
+    let (_, out, _) = bitext(dir, &["check", "--format", "sarif"]);
+    let again: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let moved = again["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "numbers")
+        .expect("numbers")
+        .clone();
+    assert_eq!(
+        moved["partialFingerprints"]["bitextFinding/v1"],
+        fingerprint
+    );
+    assert_eq!(
+        moved["locations"][0]["physicalLocation"]["region"]["startLine"],
+        7
+    );
+
+    let (code, out, _) = bitext(dir, &["check", "--format", "junit"]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("<?xml"), "{out}");
+    assert!(
+        out.contains("<testsuite name=\"it\" tests=\"1\" failures=\"1\">"),
+        "{out}"
+    );
+    assert!(
+        out.contains("content/it/ferry.md:7: error[numbers]"),
+        "{out}"
+    );
+    well_formed(dir, &out);
+}
+
+/// Python's XML parser reads the JUnit report (skipped without Python).
+fn well_formed(dir: &Path, xml: &str) {
+    let file = dir.join("junit.xml");
+    write(&file, xml);
+    let Ok(status) = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])",
+        ])
+        .arg(&file)
+        .status()
+    else {
+        eprintln!("python3 not found: JUnit XML not parsed");
+        return;
+    };
+    assert!(status.success(), "JUnit XML does not parse");
+}
