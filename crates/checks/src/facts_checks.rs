@@ -126,6 +126,34 @@ fn prose_words(text: &str, names: &[String]) -> usize {
         .count()
 }
 
+/// English words that other languages do not share (not `of`, `we`,
+/// `was`, `also`, `will`: Dutch or German words too), for telling a
+/// segment left in English in a page of another language.
+const ENGLISH: &[&str] = &[
+    "the", "and", "to", "with", "that", "this", "you", "your", "are", "which", "from", "can",
+    "have", "has", "they", "their", "what", "when", "should", "would", "there", "these", "those",
+    "been", "more", "than", "such", "other", "only", "into", "about", "some", "it's", "don't",
+    "doesn't", "isn't", "our", "were", "how", "while",
+];
+
+/// Whether `text` reads as English in a page whose language is another:
+/// eight words or more, a fifth of them common English words.
+pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
+    use align::Language;
+    if page.source_reading.language != Language::English
+        || page.reading.language == Language::English
+    {
+        return false;
+    }
+    let prose = align::prose(text).to_lowercase();
+    let words: Vec<&str> = prose
+        .split(|c: char| !(c.is_alphabetic() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let english = words.iter().filter(|w| ENGLISH.contains(w)).count();
+    words.len() >= 8 && english * 5 >= words.len()
+}
+
 /// Segments the aligner left unpaired on both sides between the same two
 /// pairs, taken in order by family of kinds when the gap is small (three
 /// segments or fewer on each side): most likely translations whose facts
@@ -205,6 +233,26 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
                 ));
             }
             continue;
+        }
+        if in_english(page, &t.text) {
+            out.push(finding(
+                Check::Untranslated,
+                format!("{} in English, though not the source's text", t.kind),
+            ));
+            continue;
+        }
+        if let Some(ratio) = page.ratio {
+            let (sc, tc) = (s.text.chars().count() as f32, t.text.chars().count() as f32);
+            let expected = ratio * sc;
+            if sc >= 80.0 && (tc < 0.4 * expected || tc > 2.5 * expected) {
+                out.push(finding(
+                    Check::Length,
+                    format!(
+                        "{} characters where about {} are usual ({} in the source)",
+                        tc as usize, expected as usize, sc as usize
+                    ),
+                ));
+            }
         }
         // A small number spelled out on one side may be an idiom on that
         // side (`zero benefits`, `a due fattori` for `second factor`).
@@ -322,6 +370,21 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             .collect();
         if let Some(m) = difference("name", &gone, &added) {
             out.push(finding(Check::Names, m));
+        }
+    }
+    // Translated segments that pair with nothing and are in English.
+    for &k in &alignment.unpaired_translation {
+        let t = &page.translation[k];
+        if in_english(page, &t.text) {
+            out.push(Finding {
+                check: Check::Untranslated,
+                severity: Check::Untranslated.default_severity(),
+                line: t.line,
+                source_line: None,
+                segment_id: None,
+                message: format!("{} in English, with no counterpart in the source", t.kind),
+                related: Vec::new(),
+            });
         }
     }
     // A link of the source (a button, a download link) that nothing in the

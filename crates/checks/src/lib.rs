@@ -26,10 +26,11 @@ pub enum Check {
     Markup,
     Names,
     Untranslated,
+    Length,
 }
 
 impl Check {
-    pub const ALL: [Check; 10] = [
+    pub const ALL: [Check; 11] = [
         Check::Structure,
         Check::Misplaced,
         Check::Duplicate,
@@ -40,6 +41,7 @@ impl Check {
         Check::Markup,
         Check::Names,
         Check::Untranslated,
+        Check::Length,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +56,7 @@ impl Check {
             Check::Markup => "markup",
             Check::Names => "names",
             Check::Untranslated => "untranslated",
+            Check::Length => "length",
         }
     }
 
@@ -71,6 +74,7 @@ impl Check {
             | Check::Markup
             | Check::Names
             | Check::Untranslated => Severity::Warning,
+            Check::Length => Severity::Info,
         }
     }
 
@@ -105,7 +109,10 @@ impl Check {
                 "A name (a product, an organisation; configured in `[glossary] names` or learned because most translations keep it verbatim) of the source is missing in the translation, or the translation has a name the source does not. Fix: keep names as they are."
             }
             Check::Untranslated => {
-                "The segment is still the source text: it was left untranslated (text made only of names, code, links or numbers is not reported). Fix: translate it."
+                "The segment is still in the source language: the source text itself, or English words (an older source, a sentence pasted from elsewhere) where the page is in another language. Text made only of names, code, links or numbers is not reported. Fix: translate it."
+            }
+            Check::Length => {
+                "The translation is far shorter or longer than its source, measured against the usual ratio of this locale's translations to their sources (learned from the project): a sentence may be missing, or something added. Fix: compare with the source."
             }
         }
     }
@@ -180,6 +187,8 @@ pub struct Page<'a> {
     /// How to read facts on each side (languages and names).
     pub source_reading: Reading<'a>,
     pub reading: Reading<'a>,
+    /// Translated characters per source character, usual for the locale.
+    pub ratio: Option<f32>,
 }
 
 /// Every finding of every check on `page`, by translated line.

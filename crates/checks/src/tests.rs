@@ -62,6 +62,7 @@ fn run(
         broken: &[],
         source_reading,
         reading,
+        ratio: None,
     })
 }
 

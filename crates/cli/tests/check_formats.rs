@@ -137,7 +137,8 @@ fn sarif_and_junit_for_ci() {
     assert_eq!(run["tool"]["driver"]["name"], "bitext");
     assert_eq!(
         run["tool"]["driver"]["rules"].as_array().map(Vec::len),
-        Some(10)
+        Some(11),
+        "a rule per check"
     );
     let results = run["results"].as_array().expect("results");
     assert_eq!(results.len(), 3);

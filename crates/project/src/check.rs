@@ -113,7 +113,14 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
             .par_iter()
             .map(|page| {
                 let names = names.get(&page.page.path);
-                check_one(page, locale, source_language, language, names)
+                check_one(
+                    page,
+                    locale,
+                    source_language,
+                    language,
+                    names,
+                    aligned.ratio,
+                )
             })
             .collect();
         for (page, findings) in aligned.pages.iter().zip(found) {
@@ -169,6 +176,7 @@ pub fn check_aligned(a: &Aligned, options: &align::Options<'_>) -> Vec<Finding> 
             language: options.language,
             names: options.names,
         },
+        ratio: options.ratio,
     })
 }
 
@@ -178,12 +186,13 @@ fn check_one(
     source_language: Language,
     language: Language,
     names: Option<&align::Names>,
+    ratio: Option<f32>,
 ) -> Vec<PageFinding> {
     let options = align::Options {
         source_language,
         language,
         names,
-        ratio: None,
+        ratio,
     };
     let findings = check_aligned(&page.aligned, &options);
     let lines: Vec<&str> = page.text.split('\n').collect();
