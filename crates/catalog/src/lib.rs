@@ -31,12 +31,14 @@ mod escape;
 mod fingerprint;
 mod read;
 mod sync;
+mod terms;
 mod write;
 
 pub use error::{Error, Result};
 pub use fingerprint::Fingerprint;
 pub use read::parse;
 pub use sync::{SourceSync, TargetSync, sync_source, sync_target};
+pub use terms::{Term, parse_terms};
 pub use write::write;
 
 /// The messages of one locale for one page.

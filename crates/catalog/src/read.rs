@@ -148,7 +148,7 @@ fn metadata(comment: &Comment<&str>, message: &mut Message) {
 }
 
 /// The 1-based line of a byte offset.
-fn line_of(src: &str, offset: usize) -> usize {
+pub(crate) fn line_of(src: &str, offset: usize) -> usize {
     1 + src.as_bytes()[..offset.min(src.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -157,7 +157,7 @@ fn line_of(src: &str, offset: usize) -> usize {
 
 /// The line where the entry `id` starts, searching from `cursor` and
 /// moving it past the entry (the cursor's line when it cannot be found).
-fn line_of_id(src: &str, id: &str, cursor: &mut usize) -> usize {
+pub(crate) fn line_of_id(src: &str, id: &str, cursor: &mut usize) -> usize {
     let mut offset = *cursor;
     for line in src[*cursor..].split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(id)

@@ -114,3 +114,21 @@ fn junk_is_an_error_with_its_line() {
     "#]]
     .assert_debug_eq(&lines);
 }
+
+#[test]
+fn glossary_terms_are_read_with_their_lines() {
+    let terms = crate::parse_terms("# Terms of the Signal pages\n-sealed-sender = Mittente sigillato\n\n-safety-number = Numero di sicurezza\n").expect("parses");
+    assert_eq!(
+        terms
+            .iter()
+            .map(|t| (t.id.as_str(), t.value.as_str(), t.line))
+            .collect::<Vec<_>>(),
+        [
+            ("sealed-sender", "Mittente sigillato", 2),
+            ("safety-number", "Numero di sicurezza", 4)
+        ]
+    );
+    let errors =
+        crate::parse_terms("-a = A\nmessage = not a term\n-b = { $x }\n").expect_err("fails");
+    assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3]);
+}

@@ -27,10 +27,11 @@ pub enum Check {
     Names,
     Untranslated,
     Length,
+    Glossary,
 }
 
 impl Check {
-    pub const ALL: [Check; 11] = [
+    pub const ALL: [Check; 12] = [
         Check::Structure,
         Check::Misplaced,
         Check::Duplicate,
@@ -42,6 +43,7 @@ impl Check {
         Check::Names,
         Check::Untranslated,
         Check::Length,
+        Check::Glossary,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +59,7 @@ impl Check {
             Check::Names => "names",
             Check::Untranslated => "untranslated",
             Check::Length => "length",
+            Check::Glossary => "glossary",
         }
     }
 
@@ -66,7 +69,9 @@ impl Check {
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Check::Structure | Check::Misplaced | Check::Numbers => Severity::Error,
+            Check::Structure | Check::Misplaced | Check::Numbers | Check::Glossary => {
+                Severity::Error
+            }
             Check::Duplicate
             | Check::Links
             | Check::Images
@@ -110,6 +115,9 @@ impl Check {
             }
             Check::Untranslated => {
                 "The segment is still in the source language: the source text itself, or English words (an older source, a sentence pasted from elsewhere) where the page is in another language. Text made only of names, code, links or numbers is not reported. Fix: translate it."
+            }
+            Check::Glossary => {
+                "The source uses a term of the glossary and the translation does not use the term's translation. Glossaries are Fluent terms, one file per locale (`locales/<locale>/glossary.ftl`): `-sealed-sender = Sealed Sender` in the source locale's file, `-sealed-sender = Mittente sigillato` in the Italian one. Fix: use the glossary's wording, or change the glossary."
             }
             Check::Length => {
                 "The translation is far shorter or longer than its source, measured against the usual ratio of this locale's translations to their sources (learned from the project): a sentence may be missing, or something added. Fix: compare with the source."
@@ -189,6 +197,8 @@ pub struct Page<'a> {
     pub reading: Reading<'a>,
     /// Translated characters per source character, usual for the locale.
     pub ratio: Option<f32>,
+    /// Glossary terms: the source's wording and the translation's.
+    pub glossary: &'a [(String, String)],
 }
 
 /// Every finding of every check on `page`, by translated line.

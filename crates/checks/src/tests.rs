@@ -63,6 +63,7 @@ fn run(
         source_reading,
         reading,
         ratio: None,
+        glossary: &[],
     })
 }
 

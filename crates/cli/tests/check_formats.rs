@@ -137,7 +137,7 @@ fn sarif_and_junit_for_ci() {
     assert_eq!(run["tool"]["driver"]["name"], "bitext");
     assert_eq!(
         run["tool"]["driver"]["rules"].as_array().map(Vec::len),
-        Some(11),
+        Some(project::Check::ALL.len()),
         "a rule per check"
     );
     let results = run["results"].as_array().expect("results");
@@ -212,4 +212,32 @@ fn well_formed(dir: &Path, xml: &str) {
         return;
     };
     assert!(status.success(), "JUnit XML does not parse");
+}
+
+#[test]
+fn a_glossary_term_must_be_translated_as_the_glossary_says() {
+    let tmp = site("", IT);
+    let dir = tmp.path();
+    write(
+        &dir.join("locales/en/glossary.ftl"),
+        "-pier = pier\n-ferry = ferry\n",
+    );
+    write(
+        &dir.join("locales/it/glossary.ftl"),
+        "# Italian wording of the ferry pages\n-pier = banchina\n-ferry = traghetto\n",
+    );
+    let (_, found) = checks(dir, &[]);
+    assert!(
+        found.contains(&("glossary".to_owned(), "error".to_owned(), 3)),
+        "pier is `banchina`, not `molo`: {found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|(c, _, _)| c == "glossary").count(),
+        1,
+        "{found:?}"
+    );
+    write(&dir.join("locales/it/glossary.ftl"), "pier = banchina\n");
+    let (code, _, err) = bitext(dir, &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("glossary.ftl") && err.contains(":1"), "{err}");
 }

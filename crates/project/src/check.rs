@@ -10,7 +10,9 @@ use model::Locale;
 use rayon::prelude::*;
 
 use crate::catalogs::{chosen_locales, glob_matches};
-use crate::{Aligned, Config, PageAlignment, Result, Sources, align_locale, names_by_page};
+use crate::{
+    Aligned, Config, Error, PageAlignment, Result, Sources, align_locale, names_by_page, read_text,
+};
 
 /// Choices for `bitext check`.
 #[derive(Debug, Clone, Default)]
@@ -106,21 +108,20 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 .iter()
                 .map(|p| (locale.clone(), p.path.clone())),
         );
+        let terms = glossary(config, locale)?;
         let source_language = Language::of_locale(config.source_locale.as_str());
         let language = Language::of_locale(locale.as_str());
         let found: Vec<Vec<PageFinding>> = aligned
             .pages
             .par_iter()
             .map(|page| {
-                let names = names.get(&page.page.path);
-                check_one(
-                    page,
-                    locale,
+                let options = align::Options {
                     source_language,
                     language,
-                    names,
-                    aligned.ratio,
-                )
+                    names: names.get(&page.page.path),
+                    ratio: aligned.ratio,
+                };
+                check_one(page, locale, &options, &terms)
             })
             .collect();
         for (page, findings) in aligned.pages.iter().zip(found) {
@@ -151,8 +152,41 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
     Ok(report)
 }
 
+/// A locale's glossary: `locales/<locale>/glossary.ftl` (where the catalog
+/// pattern puts a page named `glossary`), terms paired with the source
+/// locale's file by id: (source wording, translation). Empty without files.
+pub fn glossary(config: &Config, locale: &Locale) -> Result<Vec<(String, String)>> {
+    let read = |locale: &Locale| -> Result<Vec<catalog::Term>> {
+        let path = config
+            .root
+            .join(config.catalog.render(locale.as_str(), "glossary"));
+        if !path.is_file() {
+            return Ok(Vec::new());
+        }
+        let text = read_text(&path)?;
+        catalog::parse_terms(&text).map_err(|errors| Error::Catalog { path, errors })
+    };
+    let source = read(&config.source_locale)?;
+    let target = read(locale)?;
+    Ok(source
+        .into_iter()
+        .filter_map(|s| {
+            let t = target.iter().find(|t| t.id == s.id)?;
+            Some((s.value, t.value.clone()))
+        })
+        .collect())
+}
+
 /// The findings of an aligned page, its facts read as `options` says.
 pub fn check_aligned(a: &Aligned, options: &align::Options<'_>) -> Vec<Finding> {
+    check_with(a, options, &[])
+}
+
+fn check_with(
+    a: &Aligned,
+    options: &align::Options<'_>,
+    glossary: &[(String, String)],
+) -> Vec<Finding> {
     let broken: Vec<checks::Broken> = a
         .diagnostics
         .iter()
@@ -177,24 +211,17 @@ pub fn check_aligned(a: &Aligned, options: &align::Options<'_>) -> Vec<Finding> 
             names: options.names,
         },
         ratio: options.ratio,
+        glossary,
     })
 }
 
 fn check_one(
     page: &PageAlignment,
     locale: &Locale,
-    source_language: Language,
-    language: Language,
-    names: Option<&align::Names>,
-    ratio: Option<f32>,
+    options: &align::Options<'_>,
+    glossary: &[(String, String)],
 ) -> Vec<PageFinding> {
-    let options = align::Options {
-        source_language,
-        language,
-        names,
-        ratio,
-    };
-    let findings = check_aligned(&page.aligned, &options);
+    let findings = check_with(&page.aligned, options, glossary);
     let lines: Vec<&str> = page.text.split('\n').collect();
     let source_lines: Vec<&str> = page.source_text.split('\n').collect();
     let line =
