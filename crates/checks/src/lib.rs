@@ -28,10 +28,13 @@ pub enum Check {
     Untranslated,
     Length,
     Glossary,
+    Stale,
+    Missing,
+    Fluent,
 }
 
 impl Check {
-    pub const ALL: [Check; 12] = [
+    pub const ALL: [Check; 15] = [
         Check::Structure,
         Check::Misplaced,
         Check::Duplicate,
@@ -44,6 +47,9 @@ impl Check {
         Check::Untranslated,
         Check::Length,
         Check::Glossary,
+        Check::Stale,
+        Check::Missing,
+        Check::Fluent,
     ];
 
     pub fn name(self) -> &'static str {
@@ -60,6 +66,9 @@ impl Check {
             Check::Untranslated => "untranslated",
             Check::Length => "length",
             Check::Glossary => "glossary",
+            Check::Stale => "stale",
+            Check::Missing => "missing",
+            Check::Fluent => "fluent",
         }
     }
 
@@ -69,9 +78,12 @@ impl Check {
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Check::Structure | Check::Misplaced | Check::Numbers | Check::Glossary => {
-                Severity::Error
-            }
+            Check::Structure
+            | Check::Misplaced
+            | Check::Numbers
+            | Check::Glossary
+            | Check::Fluent => Severity::Error,
+            Check::Stale | Check::Missing => Severity::Warning,
             Check::Duplicate
             | Check::Links
             | Check::Images
@@ -118,6 +130,15 @@ impl Check {
             }
             Check::Glossary => {
                 "The source uses a term of the glossary and the translation does not use the term's translation. Glossaries are Fluent terms, one file per locale (`locales/<locale>/glossary.ftl`): `-sealed-sender = Sealed Sender` in the source locale's file, `-sealed-sender = Mittente sigillato` in the Italian one. Fix: use the glossary's wording, or change the glossary."
+            }
+            Check::Stale => {
+                "Catalog mode: the source text changed since this translation was made (the fingerprint recorded with the message no longer matches). The catalog keeps the source it was made from, so `bitext pending` shows a word diff. Fix: update the translation; `bitext import` or an edit of the catalog marks it current."
+            }
+            Check::Missing => {
+                "Catalog mode: the share of a page's segments with a translation is below the locale's threshold (`[check.coverage]` in bitext.toml: a locale, or `\"*\"`, and a fraction). Fix: translate the messages `bitext pending` lists."
+            }
+            Check::Fluent => {
+                "A Fluent catalog of the locale does not parse, or holds what bitext cannot keep (Junk, terms, attributes, placeables other than string literals, duplicate ids). Nothing can be built from it. Fix: correct the file at the line shown."
             }
             Check::Length => {
                 "The translation is far shorter or longer than its source, measured against the usual ratio of this locale's translations to their sources (learned from the project): a sentence may be missing, or something added. Fix: compare with the source."

@@ -73,7 +73,8 @@ fn sample_site_lists_its_pages() {
 
 /// The README's main command: the sample Italian FAQ (written by hand for
 /// this) has a sentence pasted from another answer, a wrong port number and
-/// a lost box line, and `bitext check` says so.
+/// a lost box line, and `bitext check` says so; the Italian catalog of the
+/// sync page has a stale translation.
 #[test]
 fn sample_site_check_finds_the_three_planted_problems() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -100,6 +101,12 @@ fn sample_site_check_finds_the_three_planted_problems() {
             ("misplaced".to_owned(), faq.clone(), 14, 18),
             ("numbers".to_owned(), faq.clone(), 24, 23),
             ("structure".to_owned(), faq, 27, 28),
+            (
+                "stale".to_owned(),
+                "locales/it/guide/sync.ftl".to_owned(),
+                23,
+                18
+            ),
         ]
     );
     let (stdout, _, code) = run(&root, &["check", "--explain", "misplaced"]);

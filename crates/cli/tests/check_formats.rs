@@ -241,3 +241,42 @@ fn a_glossary_term_must_be_translated_as_the_glossary_says() {
     assert_eq!(code, 2);
     assert!(err.contains("glossary.ftl") && err.contains(":1"), "{err}");
 }
+
+#[test]
+fn catalogs_are_checked_for_syntax_staleness_and_coverage() {
+    let tmp = site("[check.coverage]\n\"*\" = 0.9\n", IT);
+    let dir = tmp.path();
+    support::ok(dir, &["sync"]);
+    let catalog = dir.join("locales/it/ferry.ftl");
+    write(
+        &catalog,
+        "ferry-times-heading-1 = Orari dei traghetti\nbroken = {\n",
+    );
+    let (code, found) = checks(dir, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        found.contains(&("fluent".to_owned(), "error".to_owned(), 2)),
+        "{found:?}"
+    );
+    // A translation of an older source is stale; too little is translated.
+    let source = support::read(&dir.join("locales/en/ferry.ftl"));
+    let fingerprint = catalog::Fingerprint::of("Ferry timetable");
+    write(
+        &catalog,
+        &format!("# bitext: source {fingerprint}\nferry-times-heading-1 = Orari dei traghetti\n"),
+    );
+    assert!(source.contains("ferry-times-heading-1"), "{source}");
+    let (_, found) = checks(dir, &[]);
+    assert!(
+        found.contains(&("stale".to_owned(), "warning".to_owned(), 2)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("missing".to_owned(), "warning".to_owned(), 1)),
+        "{found:?}"
+    );
+    let tmp = site("[check.coverage]\nit = 1.5\n", IT);
+    let (code, _, err) = bitext(tmp.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("check.coverage.it"), "{err}");
+}

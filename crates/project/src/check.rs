@@ -5,13 +5,14 @@
 use std::path::PathBuf;
 
 use align::{Language, Reading};
-use checks::Finding;
-use model::Locale;
+use checks::{Check, Finding};
+use model::{Locale, Segment};
 use rayon::prelude::*;
 
-use crate::catalogs::{chosen_locales, glob_matches};
+use crate::catalogs::{PageState, catalog_path, chosen_locales, glob_matches};
 use crate::{
-    Aligned, Config, Error, PageAlignment, Result, Sources, align_locale, names_by_page, read_text,
+    Aligned, Config, Error, Page, PageAlignment, Result, Sources, align_locale, names_by_page,
+    pages, read_text,
 };
 
 /// Choices for `bitext check`.
@@ -27,6 +28,8 @@ pub struct CheckOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFinding {
     pub locale: Locale,
+    /// The page (`{path}`).
+    pub page: String,
     /// The translated file.
     pub path: PathBuf,
     pub source_path: PathBuf,
@@ -96,6 +99,8 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
         locales: locales.len(),
         ..CheckReport::default()
     };
+    // Source pages with their catalogs, loaded once for all locales.
+    let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
     for locale in &locales {
         let mut aligned = align_locale(config, &sources, locale, &names)?;
         if let Some(glob) = &options.page {
@@ -124,9 +129,20 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 check_one(page, locale, &options, &terms)
             })
             .collect();
-        for (page, findings) in aligned.pages.iter().zip(found) {
-            let inline = inline_waivers(&page.text);
+        let mut found: Vec<(Option<&PageAlignment>, Vec<PageFinding>)> =
+            aligned.pages.iter().map(Some).zip(found).collect();
+        found.extend(
+            catalog_findings(config, locale, options.page.as_deref(), &mut states)?
+                .into_iter()
+                .map(|f| (None, vec![f])),
+        );
+        for (page, findings) in found {
+            let inline = page.map(|p| inline_waivers(&p.text)).unwrap_or_default();
             for mut f in findings {
+                let page_path = match page {
+                    Some(p) => p.page.path.clone(),
+                    None => f.page.clone(),
+                };
                 let Some(severity) = config.check.level(f.finding.check, locale) else {
                     continue;
                 };
@@ -135,7 +151,7 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 let line = f.finding.line;
                 let waived = config.check.waivers.iter().any(|w| {
                     w.check == check
-                        && w.page == page.page.path
+                        && w.page == page_path
                         && w.locale.as_ref().is_none_or(|l| l == locale)
                         && w.line.is_none_or(|l| l == line)
                 }) || inline
@@ -150,6 +166,118 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
         }
     }
     Ok(report)
+}
+
+/// Catalog mode: for each page of `locale` with a catalog, its syntax
+/// errors (fluent), its stale translations (stale) and, with a threshold
+/// configured, too little translated (missing). Pages are loaded into
+/// `states` the first time.
+fn catalog_findings(
+    config: &Config,
+    locale: &Locale,
+    glob: Option<&str>,
+    states: &mut Vec<(Page, Option<PageState>)>,
+) -> Result<Vec<PageFinding>> {
+    if states.is_empty() {
+        *states = pages(config)?.into_iter().map(|p| (p, None)).collect();
+    }
+    let mut out = Vec::new();
+    for (page, state) in states.iter_mut() {
+        let path = catalog_path(config, locale, page);
+        if !path.is_file() || glob.is_some_and(|g| !glob_matches(g, &page.path)) {
+            continue;
+        }
+        let text = read_text(&path)?;
+        let lines: Vec<&str> = text.split('\n').collect();
+        let line_text = |n: usize| {
+            lines
+                .get(n.wrapping_sub(1))
+                .copied()
+                .unwrap_or("")
+                .to_owned()
+        };
+        let finding =
+            |check: Check, line: usize, message: String, source: Option<(&Segment, String)>| {
+                PageFinding {
+                    locale: locale.clone(),
+                    page: page.path.clone(),
+                    path: path.clone(),
+                    source_path: page.source.clone(),
+                    line_text: line_text(line),
+                    source_line_text: source.as_ref().map(|(_, t)| t.clone()),
+                    related_text: Vec::new(),
+                    finding: Finding {
+                        check,
+                        severity: check.default_severity(),
+                        line,
+                        source_line: source.as_ref().map(|(s, _)| s.line),
+                        segment_id: source.as_ref().map(|(s, _)| s.id.to_string()),
+                        message,
+                        related: Vec::new(),
+                    },
+                }
+            };
+        let target = match catalog::parse(&text) {
+            Ok(target) => target,
+            Err(errors) => {
+                out.extend(
+                    errors
+                        .into_iter()
+                        .map(|e| finding(Check::Fluent, e.line, e.message, None)),
+                );
+                continue;
+            }
+        };
+        if state.is_none() {
+            *state = Some(PageState::load(config, page)?);
+        }
+        let state = state.as_ref().expect("loaded above");
+        let source_text = read_text(&page.source)?;
+        let source_lines: Vec<&str> = source_text.split('\n').collect();
+        let (mut total, mut translated) = (0usize, 0usize);
+        for entry in state.entries(&target) {
+            total += 1;
+            match entry.translation {
+                Some(_) if entry.current => translated += 1,
+                Some(_) => {
+                    let line = text
+                        .find(&format!("\n{} =", entry.id))
+                        .map_or(1, |at| text[..at].matches('\n').count() + 2);
+                    let source_line = source_lines
+                        .get(entry.segment.line - 1)
+                        .copied()
+                        .unwrap_or("")
+                        .to_owned();
+                    out.push(finding(
+                        Check::Stale,
+                        line,
+                        format!(
+                            "`{}`: the source changed since this translation was made (see `bitext pending --locale {locale}`)",
+                            entry.id
+                        ),
+                        Some((entry.segment, source_line)),
+                    ));
+                }
+                None => {}
+            }
+        }
+        if let Some(least) = config.check.coverage(locale)
+            && total > 0
+            && (translated as f64) < least * total as f64
+        {
+            out.push(finding(
+                Check::Missing,
+                1,
+                format!(
+                    "{translated} of {total} segments translated ({:.0}%; at least {:.0}% wanted)",
+                    100.0 * translated as f64 / total as f64,
+                    100.0 * least
+                ),
+                None,
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// A locale's glossary: `locales/<locale>/glossary.ftl` (where the catalog
@@ -230,6 +358,7 @@ fn check_one(
         .into_iter()
         .map(|finding| PageFinding {
             locale: locale.clone(),
+            page: page.page.path.clone(),
             path: page.path.clone(),
             source_path: page.page.source.clone(),
             line_text: line(&lines, finding.line),

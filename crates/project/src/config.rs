@@ -45,6 +45,9 @@ struct CheckSection {
     /// `[[check.waive]]`: one finding silenced, with a reason.
     #[serde(default)]
     waive: Vec<WaiverEntry>,
+    /// `[check.coverage]`: locale (or `*`) → the least share translated.
+    #[serde(default)]
+    coverage: std::collections::BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,9 +135,21 @@ pub struct CheckConfig {
     pub locale:
         std::collections::BTreeMap<Locale, std::collections::BTreeMap<checks::Check, Level>>,
     pub waivers: Vec<Waiver>,
+    /// `[check.coverage]`: per locale, and `*` for the others.
+    pub coverage: std::collections::BTreeMap<String, f64>,
 }
 
 impl CheckConfig {
+    /// The least share of a page's segments that must be translated in
+    /// `locale`, if one is configured.
+    pub fn coverage(&self, locale: &Locale) -> Option<f64> {
+        self.coverage
+            .iter()
+            .find(|(k, _)| Locale::new(k.as_str()) == *locale)
+            .or_else(|| self.coverage.get_key_value("*"))
+            .map(|(_, v)| *v)
+    }
+
     /// The severity of `check` in `locale`: the locale's, the project's, or
     /// the check's default; `None` when turned off.
     pub fn level(&self, check: checks::Check, locale: &Locale) -> Level {
@@ -316,6 +331,15 @@ fn check_config(
         config
             .locale
             .insert(Locale::new(locale), levels(&key, map)?);
+    }
+    for (locale, share) in section.coverage {
+        if !(0.0..=1.0).contains(&share) {
+            return Err(key_error(
+                &format!("check.coverage.{locale}"),
+                format!("is {share}; use a share between 0 and 1 (0.8 for 80%)"),
+            ));
+        }
+        config.coverage.insert(locale, share);
     }
     for w in section.waive {
         if w.reason.trim().is_empty() {
