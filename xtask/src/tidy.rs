@@ -10,6 +10,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("clap", "cli"),
     ("fluent-syntax", "catalog"),
     ("fluent-bundle", "catalog"),
+    ("intl_pluralrules", "catalog"),
     ("similar", "diff"),
     ("git2", "history"),
     ("quick-xml", "exchange"),

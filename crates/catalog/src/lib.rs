@@ -32,6 +32,7 @@ mod fingerprint;
 mod read;
 mod sync;
 mod terms;
+mod ui;
 mod write;
 
 pub use error::{Error, Result};
@@ -39,6 +40,7 @@ pub use fingerprint::Fingerprint;
 pub use read::parse;
 pub use sync::{SourceSync, TargetSync, sync_source, sync_target};
 pub use terms::{Term, parse_terms};
+pub use ui::{UiEntry, UiProblem, compare_ui, parse_ui, plural_categories};
 pub use write::write;
 
 /// The messages of one locale for one page.

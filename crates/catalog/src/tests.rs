@@ -132,3 +132,66 @@ fn glossary_terms_are_read_with_their_lines() {
         crate::parse_terms("-a = A\nmessage = not a term\n-b = { $x }\n").expect_err("fails");
     assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3]);
 }
+
+#[test]
+fn ui_catalogs_are_compared_as_compare_locales_does() {
+    let en = crate::parse_ui(
+        "-brand = Tidewater\nwelcome = Welcome to { -brand }, { $user }!\nnotes =\n    { $count ->\n        [one] One note\n       *[other] { $count } notes\n    }\nbutton = Sync\n    .title = Sync now\ngone = Old\n",
+    )
+    .expect("parses");
+    let it = crate::parse_ui(
+        "-brand = Tidewater\nwelcome = Benvenuto in Tidewater!\nnotes =\n    { $count ->\n       *[other] { $count } note\n    }\nbutton = Sincronizza\nextra = In più\n",
+    )
+    .expect("parses");
+    let problems: Vec<(usize, String)> = crate::compare_ui(&en, &it, "it")
+        .into_iter()
+        .map(|p| (p.line, p.message))
+        .collect();
+    let categories = crate::plural_categories("it").expect("CLDR knows Italian");
+    assert!(categories.contains("one") && categories.contains("other"));
+    assert_eq!(
+        problems[0],
+        (
+            2,
+            "`welcome` lacks the source's variables `$user`".to_owned()
+        )
+    );
+    assert_eq!(
+        problems[1],
+        (
+            2,
+            "`welcome` lacks the source's references `-brand`".to_owned()
+        )
+    );
+    assert!(
+        problems[2]
+            .1
+            .starts_with("`notes`: plural variants `[one]`"),
+        "{problems:?}"
+    );
+    assert_eq!(
+        problems[3],
+        (
+            7,
+            "`button` lacks the source's attributes `.title`".to_owned()
+        )
+    );
+    assert_eq!(
+        problems[4],
+        (1, "`gone` is missing (source line 10)".to_owned())
+    );
+    assert_eq!(
+        problems[5],
+        (
+            8,
+            "`extra` is obsolete: the source has no such message".to_owned()
+        )
+    );
+    assert_eq!(problems.len(), 6);
+    assert!(crate::parse_ui("broken = {\n").is_err());
+    // Japanese has only `other`: nothing to add.
+    assert_eq!(
+        crate::plural_categories("ja").map(|c| c.into_iter().collect::<Vec<_>>()),
+        Some(vec!["other"])
+    );
+}

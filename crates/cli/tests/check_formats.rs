@@ -280,3 +280,58 @@ fn catalogs_are_checked_for_syntax_staleness_and_coverage() {
     assert_eq!(code, 2);
     assert!(err.contains("check.coverage.it"), "{err}");
 }
+
+#[test]
+fn ui_catalogs_are_compared_with_the_source_locale() {
+    let tmp = site("", IT);
+    let dir = tmp.path();
+    write(
+        &dir.join("locales/en/app.ftl"),
+        "sailings =\n    { $count ->\n        [one] One sailing today\n       *[other] { $count } sailings today\n    }\nhello = Hello, { $name }\n",
+    );
+    write(
+        &dir.join("locales/it/app.ftl"),
+        "sailings =\n    { $count ->\n       *[other] { $count } partenze oggi\n    }\nhello = Ciao\nold = Vecchio\n",
+    );
+    write(&dir.join("locales/en/ui/menu.ftl"), "open = Open\n");
+    let (_, out, _) = bitext(dir, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let fluent: Vec<(String, u64, String)> = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|f| f["check"] == "fluent")
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or_default().to_owned(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let app = "locales/it/app.ftl".to_owned();
+    assert_eq!(fluent.len(), 4, "{fluent:?}");
+    assert_eq!((fluent[0].0.clone(), fluent[0].1), (app.clone(), 1));
+    assert!(
+        fluent[0].2.contains("plural variants `[one]`"),
+        "{fluent:?}"
+    );
+    assert_eq!(
+        fluent[1],
+        (
+            app.clone(),
+            5,
+            "`hello` lacks the source's variables `$name`".to_owned()
+        )
+    );
+    assert_eq!(
+        fluent[2],
+        (
+            app,
+            6,
+            "`old` is obsolete: the source has no such message".to_owned()
+        )
+    );
+    assert_eq!(fluent[3].0, "locales/it/ui/menu.ftl");
+    assert!(fluent[3].2.contains("has no it version"), "{fluent:?}");
+}

@@ -136,6 +136,12 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 .into_iter()
                 .map(|f| (None, vec![f])),
         );
+        let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
+        found.extend(
+            ui_findings(config, locale, &page_list)?
+                .into_iter()
+                .map(|f| (None, vec![f])),
+        );
         for (page, findings) in found {
             let inline = page.map(|p| inline_waivers(&p.text)).unwrap_or_default();
             for mut f in findings {
@@ -275,6 +281,97 @@ fn catalog_findings(
                 ),
                 None,
             ));
+        }
+    }
+    Ok(out)
+}
+
+/// UI catalogs: `.ftl` files in the source locale's catalog folder that are
+/// neither page catalogs nor the glossary, compared with the same files of
+/// `locale` (missing and obsolete messages, variables, references,
+/// attributes, plural variants for the locale's CLDR categories).
+fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<Vec<PageFinding>> {
+    const MARK: &str = "\u{1}bitext";
+    let folder = |l: &Locale| -> Option<String> {
+        let rendered = config.catalog.render(l.as_str(), MARK);
+        rendered
+            .strip_suffix(&format!("{MARK}.ftl"))
+            .map(str::to_owned)
+    };
+    let (Some(source_dir), Some(target_dir)) = (folder(&config.source_locale), folder(locale))
+    else {
+        return Ok(Vec::new());
+    };
+    let page_catalogs: std::collections::HashSet<String> = page_list
+        .iter()
+        .map(|p| {
+            config
+                .catalog
+                .render(config.source_locale.as_str(), &p.path)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for rel in crate::files::walk(&config.root, &config.root.join(&source_dir))? {
+        let Some(inner) = rel.strip_prefix(&source_dir) else {
+            continue;
+        };
+        if !rel.ends_with(".ftl") || page_catalogs.contains(&rel) || inner == "glossary.ftl" {
+            continue;
+        }
+        let source_path = config.root.join(&rel);
+        let path = config.root.join(format!("{target_dir}{inner}"));
+        let finding = |line: usize, message: String, line_text: String| PageFinding {
+            locale: locale.clone(),
+            page: inner.trim_end_matches(".ftl").to_owned(),
+            path: path.clone(),
+            source_path: source_path.clone(),
+            line_text,
+            source_line_text: None,
+            related_text: Vec::new(),
+            finding: Finding {
+                check: Check::Fluent,
+                severity: Check::Fluent.default_severity(),
+                line,
+                source_line: None,
+                segment_id: None,
+                message,
+                related: Vec::new(),
+            },
+        };
+        let source_text = read_text(&source_path)?;
+        let Ok(source) = catalog::parse_ui(&source_text) else {
+            // The source's own errors are the source's business (sync and
+            // build report them); nothing to compare with.
+            continue;
+        };
+        if !path.is_file() {
+            out.push(finding(
+                1,
+                format!("the UI catalog `{inner}` of the source has no {locale} version"),
+                String::new(),
+            ));
+            continue;
+        }
+        let text = read_text(&path)?;
+        let lines: Vec<&str> = text.split('\n').collect();
+        let line_text = |n: usize| {
+            lines
+                .get(n.wrapping_sub(1))
+                .copied()
+                .unwrap_or("")
+                .to_owned()
+        };
+        match catalog::parse_ui(&text) {
+            Err(errors) => out.extend(
+                errors
+                    .into_iter()
+                    .map(|e| finding(e.line, e.message, line_text(e.line))),
+            ),
+            Ok(target) => out.extend(
+                catalog::compare_ui(&source, &target, locale.as_str())
+                    .into_iter()
+                    .map(|p| finding(p.line, p.message, line_text(p.line))),
+            ),
         }
     }
     Ok(out)

@@ -123,7 +123,7 @@ pub fn files(config: &Config) -> Result<Vec<LocaleFiles>> {
 
 /// Every file below `dir` (skipping hidden folders), as `/`-separated paths
 /// relative to `root`; nothing when `dir` does not exist.
-fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
+pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
