@@ -9,6 +9,7 @@
 
 mod facts_checks;
 mod placement;
+mod structure;
 
 use align::{Alignment, Reading};
 use model::Segment;
@@ -99,7 +100,7 @@ impl Check {
     pub fn explain(self) -> &'static str {
         match self {
             Check::Structure => {
-                "A container of the source (an admonition `!!! type`, a collapsible `??? type`, a tab `=== \"Title\"`) is broken in the translation. The usual cause is an export that glued the container line to the end of the previous paragraph or dropped it: the indented body below then reads as a code block and the box disappears from the built site. Fix: restore the container line exactly as in the source, on its own line, with the body indented by four spaces under it."
+                "The translation's structure differs from the source's. A container (an admonition `!!! type`, a collapsible `??? type`, a tab `=== \"Title\"`) is broken: an export glued the container line to the end of the previous paragraph or dropped it, so the indented body reads as a code block and the box disappears from the built site. Or a segment sits in another container (`!!! note` for `!!! tip`), a heading has another level, a code block is not the source's (code is never translated), a table has another number of columns, a front-matter key is lost or added. Fix: restore the source's structure; restore a container line exactly as in the source, on its own line, with the body indented under it."
             }
             Check::Misplaced => {
                 "A translated segment says what another part of the source says: its facts (numbers, links, code, names) match a source segment elsewhere on the page clearly better than the segment at its own place, or it has no counterpart at all. Typical of exports and merges that paste a sentence into the wrong section. The finding names the source segment it matches. Fix: move or delete the segment and translate what the source has here."
@@ -220,6 +221,10 @@ pub struct Page<'a> {
     pub ratio: Option<f32>,
     /// Glossary terms: the source's wording and the translation's.
     pub glossary: &'a [(String, String)],
+    /// Both pages' text, for what segments do not hold (heading levels,
+    /// code blocks, tables, front matter).
+    pub source_text: &'a str,
+    pub text: &'a str,
 }
 
 /// Every finding of every check on `page`, by translated line.
@@ -236,6 +241,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
             related: Vec::new(),
         });
     }
+    structure::check(page, &mut out);
     let facts = placement::Facts::read(page);
     facts_checks::pairs(page, &facts, &mut out);
     placement::misplaced_and_duplicates(page, &facts, &mut out);

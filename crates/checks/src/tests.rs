@@ -64,6 +64,8 @@ fn run(
         reading,
         ratio: None,
         glossary: &[],
+        source_text: "",
+        text: "",
     })
 }
 
@@ -208,4 +210,76 @@ fn every_check_has_a_name_and_an_explanation() {
         assert!(check.explain().len() > 80);
     }
     assert_eq!(Severity::from_name("warning"), Some(Severity::Warning));
+}
+
+/// Both pages segmented and aligned, then checked.
+fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
+    let (s, _) = markdown::segment(source);
+    let (t, _) = markdown::segment(translation);
+    fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
+        s.iter()
+            .map(|s| align::Unit {
+                kind: s.kind,
+                containers: &s.containers,
+                text: &s.text,
+                recovered: false,
+            })
+            .collect()
+    }
+    let alignment = align::align(
+        &units(&s.segments),
+        &units(&t.segments),
+        &align::Options::default(),
+    );
+    let recovered = vec![false; t.segments.len()];
+    check_page(&Page {
+        source: &s.segments,
+        translation: &t.segments,
+        recovered: &recovered,
+        alignment: &alignment,
+        broken: &[],
+        source_reading: Reading::default(),
+        reading: Reading::default(),
+        ratio: None,
+        glossary: &[],
+        source_text: source,
+        text: translation,
+    })
+}
+
+#[test]
+fn structure_beyond_lost_boxes() {
+    let source = "---\ntitle: Ferries\nicon: boat\n---\n\n# Ferries\n\n## Timetable\n\n!!! tip \"Early\"\n\n    Come ten minutes early.\n\n| Day | First | Last |\n|-----|-------|------|\n| Mon | 6:40 | 22:10 |\n\n```sh\nferry --list\n```\n";
+    let translation = "---\ntitle: Traghetti\nlang: it\n---\n\n# Traghetti\n\n### Orari\n\n!!! note \"Presto\"\n\n    Arrivate dieci minuti prima.\n\n| Giorno | Primo |\n|--------|-------|\n| Lun | 6:40 |\n\n```sh\nferry --lista\n```\n";
+    let found: Vec<(usize, Option<usize>, String)> = run_texts(source, translation)
+        .into_iter()
+        .filter(|f| f.check == Check::Structure)
+        .map(|f| (f.line, f.source_line, f.message))
+        .collect();
+    let expected = [
+        (
+            1,
+            Some(3),
+            "the source's front-matter key `icon` is missing",
+        ),
+        (3, None, "front-matter key `lang` is not in the source"),
+        (8, Some(8), "a level-3 heading here, level 2 in the source"),
+        (
+            12,
+            Some(12),
+            "this paragraph is inside `!!! note` here, inside `!!! tip` in the source",
+        ),
+        (15, Some(15), "a table of 2 columns here, 3 in the source"),
+        (
+            18,
+            None,
+            "this code block is not one of the source's (code is never translated)",
+        ),
+    ];
+    for (line, source_line, message) in expected {
+        assert!(
+            found.contains(&(line, source_line, message.to_owned())),
+            "{message}: {found:#?}"
+        );
+    }
 }

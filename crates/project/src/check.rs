@@ -402,13 +402,21 @@ pub fn glossary(config: &Config, locale: &Locale) -> Result<Vec<(String, String)
         .collect())
 }
 
-/// The findings of an aligned page, its facts read as `options` says.
-pub fn check_aligned(a: &Aligned, options: &align::Options<'_>) -> Vec<Finding> {
-    check_with(a, options, &[])
+/// The findings of an aligned page (`source_text` and `text` are the two
+/// pages), its facts read as `options` says.
+pub fn check_aligned(
+    a: &Aligned,
+    source_text: &str,
+    text: &str,
+    options: &align::Options<'_>,
+) -> Vec<Finding> {
+    check_with(a, source_text, text, options, &[])
 }
 
 fn check_with(
     a: &Aligned,
+    source_text: &str,
+    text: &str,
     options: &align::Options<'_>,
     glossary: &[(String, String)],
 ) -> Vec<Finding> {
@@ -437,6 +445,8 @@ fn check_with(
         },
         ratio: options.ratio,
         glossary,
+        source_text,
+        text,
     })
 }
 
@@ -446,7 +456,13 @@ fn check_one(
     options: &align::Options<'_>,
     glossary: &[(String, String)],
 ) -> Vec<PageFinding> {
-    let findings = check_with(&page.aligned, options, glossary);
+    let findings = check_with(
+        &page.aligned,
+        &page.source_text,
+        &page.text,
+        options,
+        glossary,
+    );
     let lines: Vec<&str> = page.text.split('\n').collect();
     let source_lines: Vec<&str> = page.source_text.split('\n').collect();
     let line =

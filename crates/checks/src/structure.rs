@@ -1,0 +1,241 @@
+//! Structure beyond lost container lines: a pair whose container changed
+//! (`!!! tip` for `!!! note`, a box that became collapsible), a heading of
+//! another level, code blocks that are not the source's, tables with
+//! another number of columns, front-matter keys lost or added. Read from
+//! the segments and, for what segments do not hold, from the page text by
+//! a line scan.
+
+use model::{Container, SegmentKind};
+
+use crate::{Check, Finding, Page};
+
+fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
+    Finding {
+        check: Check::Structure,
+        severity: Check::Structure.default_severity(),
+        line,
+        source_line,
+        segment_id: None,
+        message,
+        related: Vec::new(),
+    }
+}
+
+/// The containers that are structure: boxes, tabs, quotes and tables.
+fn shape(containers: &[Container]) -> Vec<String> {
+    containers
+        .iter()
+        .filter(|c| {
+            matches!(
+                c,
+                Container::Admonition { .. }
+                    | Container::Tab
+                    | Container::BlockQuote
+                    | Container::Table
+            )
+        })
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The level of an ATX heading on `line` (`## x` is 2), or of a Setext
+/// heading underlined on the next line.
+fn heading_level(lines: &[&str], line: usize) -> Option<usize> {
+    let text = lines.get(line.checked_sub(1)?)?.trim_start();
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) {
+        return Some(hashes);
+    }
+    let under = lines.get(line)?.trim();
+    if !under.is_empty() && under.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if !under.is_empty() && under.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Fenced code blocks: (line of the opening fence, content dedented).
+fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let trimmed = lines[k].trim_start();
+        let indent = lines[k].len() - trimmed.len();
+        let fence: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        let uniform = fence.chars().all(|c| c == '`') || fence.chars().all(|c| c == '~');
+        if fence.len() >= 3 && uniform {
+            let start = k;
+            let mut body = Vec::new();
+            k += 1;
+            while k < lines.len() && !lines[k].trim_start().starts_with(&fence) {
+                let l = lines[k];
+                let cut = l.len() - l.trim_start().len();
+                body.push(&l[cut.min(indent)..]);
+                k += 1;
+            }
+            out.push((start + 1, body.join("\n")));
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Tables: (line of the delimiter row, number of columns).
+fn tables(lines: &[&str]) -> Vec<(usize, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| {
+            let t = l.trim();
+            let cells: Vec<&str> = t.trim_matches('|').split('|').collect();
+            let delimiter = t.contains('-')
+                && t.contains('|')
+                && cells.iter().all(|c| {
+                    let c = c.trim();
+                    !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))
+                });
+            delimiter.then_some((k + 1, cells.len()))
+        })
+        .collect()
+}
+
+/// Top-level keys of the YAML front matter, with their lines.
+fn front_matter_keys(lines: &[&str]) -> Vec<(usize, String)> {
+    if lines.first() != Some(&"---") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, l) in lines.iter().enumerate().skip(1) {
+        if *l == "---" || *l == "..." {
+            break;
+        }
+        if l.starts_with(char::is_alphanumeric)
+            && let Some((key, _)) = l.split_once(':')
+            && !key.contains(' ')
+        {
+            out.push((k + 1, key.to_owned()));
+        }
+    }
+    out
+}
+
+/// The translated line where the source's `line` would be: that of the
+/// translation of the nearest source segment before it.
+fn place_of(page: &Page<'_>, line: usize) -> usize {
+    page.alignment
+        .pairs
+        .iter()
+        .filter(|p| page.source[p.source].line <= line)
+        .map(|p| page.translation[p.translation].line)
+        .max()
+        .unwrap_or(1)
+}
+
+pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
+    let source_lines: Vec<&str> = page.source_text.split('\n').collect();
+    let lines: Vec<&str> = page.text.split('\n').collect();
+    // Pairs: containers (once per run of pairs with the same change) and
+    // heading levels.
+    let mut last_change: Option<(Vec<String>, Vec<String>)> = None;
+    for p in &page.alignment.pairs {
+        let (s, t) = (&page.source[p.source], &page.translation[p.translation]);
+        if p.confidence < 0.6 || s.kind != t.kind || page.recovered[p.translation] {
+            continue;
+        }
+        let (a, b) = (shape(&s.containers), shape(&t.containers));
+        let change = (a != b).then(|| (a.clone(), b.clone()));
+        let repeated = change.is_some() && change == last_change;
+        last_change = change;
+        if a != b && !repeated {
+            let show = |v: &[String]| {
+                if v.is_empty() {
+                    "at the top level".to_owned()
+                } else {
+                    format!("inside `{}`", v.join("` › `"))
+                }
+            };
+            out.push(finding(
+                t.line,
+                Some(s.line),
+                format!(
+                    "this {} is {} here, {} in the source",
+                    t.kind,
+                    show(&b),
+                    show(&a)
+                ),
+            ));
+        }
+        if s.kind == SegmentKind::Heading
+            && let (Some(x), Some(y)) = (
+                heading_level(&source_lines, s.line),
+                heading_level(&lines, t.line),
+            )
+            && x != y
+        {
+            out.push(finding(
+                t.line,
+                Some(s.line),
+                format!("a level-{y} heading here, level {x} in the source"),
+            ));
+        }
+    }
+    // Code blocks are never translated: each must be one of the source's.
+    let source_code = code_blocks(&source_lines);
+    let code = code_blocks(&lines);
+    for (line, body) in &code {
+        if !source_code.iter().any(|(_, b)| b == body) {
+            out.push(finding(
+                *line,
+                None,
+                "this code block is not one of the source's (code is never translated)".to_owned(),
+            ));
+        }
+    }
+    for (line, body) in &source_code {
+        if !code.iter().any(|(_, b)| b == body) && code.len() < source_code.len() {
+            out.push(finding(
+                place_of(page, *line),
+                Some(*line),
+                format!("the source's code block at line {line} is missing after this line"),
+            ));
+        }
+    }
+    // Tables, in order, when both sides have as many.
+    let (source_tables, tabs) = (tables(&source_lines), tables(&lines));
+    if source_tables.len() == tabs.len() {
+        for ((sl, sc), (tl, tc)) in source_tables.iter().zip(&tabs) {
+            if sc != tc {
+                out.push(finding(
+                    *tl,
+                    Some(*sl),
+                    format!("a table of {tc} columns here, {sc} in the source"),
+                ));
+            }
+        }
+    }
+    // Front-matter keys.
+    let (source_keys, keys) = (front_matter_keys(&source_lines), front_matter_keys(&lines));
+    for (line, key) in &source_keys {
+        if !keys.iter().any(|(_, k)| k == key) {
+            out.push(finding(
+                1,
+                Some(*line),
+                format!("the source's front-matter key `{key}` is missing"),
+            ));
+        }
+    }
+    for (line, key) in &keys {
+        if !source_keys.iter().any(|(_, k)| k == key) {
+            out.push(finding(
+                *line,
+                None,
+                format!("front-matter key `{key}` is not in the source"),
+            ));
+        }
+    }
+}
