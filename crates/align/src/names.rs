@@ -166,7 +166,8 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Names learned from one page: capitalised tokens of the `source` text
-/// (letters, with at least one upper case) that appear verbatim in more
+/// (letters, with at least one upper case; three or more, or two capitals)
+/// that appear verbatim in more
 /// than half of its `translations` (at least two are needed). Code, URLs
 /// and link targets are not read. A translation that still holds most of
 /// the source's lower-case words is left in the source language (an export
@@ -179,7 +180,10 @@ pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
     for (_, t) in tokens(&source) {
         // Capitalised words, not measures (`100MB`).
         let word = t.chars().next().is_some_and(char::is_alphabetic);
-        if word && t.chars().count() >= 2 && t.chars().any(char::is_uppercase) {
+        let long_or_acronym = t.chars().count() >= 3
+            || (t.chars().count() == 2
+                && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
+        if word && long_or_acronym && t.chars().any(char::is_uppercase) {
             *candidates.entry(t).or_default() += 1;
         }
     }

@@ -431,9 +431,17 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             .collect();
         let gone: Vec<&str> = missing(&sn, &tn)
             .into_iter()
-            .filter(|n| !lower.iter().any(|w| *w == n.to_lowercase()))
+            .filter(|n| {
+                let n = n.to_lowercase();
+                !lower
+                    .iter()
+                    .any(|w| *w == n || w.strip_suffix('s') == Some(n.as_str()))
+            })
             .collect();
-        if let Some(m) = difference("name", &gone, &added) {
+        // Headings are in title case, and translated freely.
+        if s.kind != SegmentKind::Heading
+            && let Some(m) = difference("name", &gone, &added)
+        {
             out.push(finding(Check::Names, m));
         }
     }
