@@ -41,6 +41,8 @@ pub struct Facts {
     pub links: usize,
     pub strong: usize,
     pub emphasis: usize,
+    /// Inline attribute lists (`{ .card title="x" }`).
+    pub attributes: usize,
 }
 
 impl Facts {
@@ -219,6 +221,15 @@ fn scan(text: &str) -> (Facts, String) {
             prose.push(' ');
             i += len;
             continue;
+        }
+        if b == b'{'
+            && let Some(end) = rest.find('}')
+        {
+            // Counted only: its words (a `title=` value) stay prose.
+            let inner = rest[1..end].trim_start();
+            if inner.starts_with(['.', '#', ':']) || inner.contains('=') {
+                facts.attributes += 1;
+            }
         }
         if b == b'*' || b == b'_' {
             let run = rest.bytes().take_while(|&c| c == b).count();

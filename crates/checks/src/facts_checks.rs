@@ -335,8 +335,15 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
         if let Some(m) = difference("number", &gone, &added) {
             out.push(finding(Check::Numbers, m));
         }
+        // The project's rules first: `/en/` in the source may be `/it/` here.
+        let localised = |u: &str| -> String {
+            match page.link_rules.iter().find(|(a, _)| u.contains(a.as_str())) {
+                Some((a, b)) => u.replacen(a.as_str(), b, 1),
+                None => u.to_owned(),
+            }
+        };
         let (su, sl): (Vec<String>, Vec<Option<String>>) =
-            fs.urls.iter().map(|u| normal_url(u)).unzip();
+            fs.urls.iter().map(|u| normal_url(&localised(u))).unzip();
         let (tu, tl): (Vec<String>, Vec<Option<String>>) =
             ft.urls.iter().map(|u| normal_url(u)).unzip();
         let mut gone: Vec<usize> = Vec::new();
@@ -385,6 +392,7 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             ("links", fs.links, ft.links),
             ("strong spans", fs.strong, ft.strong),
             ("emphasis spans", fs.emphasis, ft.emphasis),
+            ("attribute lists", fs.attributes, ft.attributes),
         ] {
             if a != b {
                 markup.push(format!("{a} {what} in the source, {b} here"));

@@ -221,6 +221,9 @@ pub struct Page<'a> {
     pub ratio: Option<f32>,
     /// Glossary terms: the source's wording and the translation's.
     pub glossary: &'a [(String, String)],
+    /// Localised links: a part of a source URL and what the translation's
+    /// URL may have instead (`/en/` and `/it/`).
+    pub link_rules: &'a [(String, String)],
     /// Both pages' text, for what segments do not hold (heading levels,
     /// code blocks, tables, front matter).
     pub source_text: &'a str,

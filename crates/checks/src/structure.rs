@@ -56,6 +56,25 @@ fn heading_level(lines: &[&str], line: usize) -> Option<usize> {
     }
 }
 
+/// A list item's shape: ordered or not (by its marker on `line`), and how
+/// deep in lists it is.
+fn list_shape(lines: &[&str], line: usize, containers: &[Container]) -> Option<(bool, usize)> {
+    let text = lines.get(line.checked_sub(1)?)?.trim_start();
+    let text = text.trim_start_matches(['>', ' ']);
+    let ordered = text.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    let bulleted = text.starts_with(['-', '*', '+']);
+    if !ordered && !bulleted {
+        return None;
+    }
+    let depth = containers
+        .iter()
+        .filter(|c| matches!(c, Container::ListItem))
+        .count();
+    Some((ordered, depth))
+}
+
 /// Fenced code blocks: (line of the opening fence, content dedented).
 fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -168,6 +187,25 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
                     show(&b),
                     show(&a)
                 ),
+            ));
+        }
+        if s.kind == SegmentKind::ListItem
+            && let (Some(x), Some(y)) = (
+                list_shape(&source_lines, s.line, &s.containers),
+                list_shape(&lines, t.line, &t.containers),
+            )
+            && x != y
+        {
+            let show = |(ordered, depth): (bool, usize)| {
+                format!(
+                    "{} list item at depth {depth}",
+                    if ordered { "an ordered" } else { "a bulleted" }
+                )
+            };
+            out.push(finding(
+                t.line,
+                Some(s.line),
+                format!("{} here, {} in the source", show(y), show(x)),
             ));
         }
         if s.kind == SegmentKind::Heading

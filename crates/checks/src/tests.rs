@@ -64,6 +64,7 @@ fn run(
         reading,
         ratio: None,
         glossary: &[],
+        link_rules: &[],
         source_text: "",
         text: "",
     })
@@ -242,6 +243,7 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
         reading: Reading::default(),
         ratio: None,
         glossary: &[],
+        link_rules: &[],
         source_text: source,
         text: translation,
     })
@@ -282,4 +284,24 @@ fn structure_beyond_lost_boxes() {
             "{message}: {found:#?}"
         );
     }
+}
+
+#[test]
+fn a_list_of_another_shape_is_structure() {
+    let source = "# Steps\n\n1. Open the app and sign in with your account.\n2. Choose a folder to share with the other computer.\n";
+    let translation = "# Passi\n\n- Apri l'app e accedi con il tuo account.\n- Scegli una cartella da condividere con l'altro computer.\n";
+    let found: Vec<(usize, String)> = run_texts(source, translation)
+        .into_iter()
+        .filter(|f| f.check == Check::Structure)
+        .map(|f| (f.line, f.message))
+        .collect();
+    assert_eq!(
+        found.first(),
+        Some(&(
+            3,
+            "a bulleted list item at depth 1 here, an ordered list item at depth 1 in the source"
+                .to_owned()
+        )),
+        "{found:?}"
+    );
 }

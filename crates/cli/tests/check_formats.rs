@@ -335,3 +335,26 @@ fn ui_catalogs_are_compared_with_the_source_locale() {
     assert_eq!(fluent[3].0, "locales/it/ui/menu.ftl");
     assert!(fluent[3].2.contains("has no it version"), "{fluent:?}");
 }
+
+#[test]
+fn localised_links_follow_the_project_rules() {
+    let en = "# Help\n\nRead the [guide](https://docs.example.org/guide) and the [forum](https://example.org/forum).\n";
+    let it = "# Aiuto\n\nLeggi la [guida](https://docs.example.org/it/guida) e il [forum](https://example.org/forum).\n";
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(&dir.join("content/en/help.md"), en);
+    write(&dir.join("content/it/help.md"), it);
+    let base = "source_locale = \"en\"\nlocales = [\"it\"]\n";
+    write(&dir.join("bitext.toml"), base);
+    let (_, found) = checks(dir, &[]);
+    assert!(
+        found.contains(&("links".to_owned(), "warning".to_owned(), 3)),
+        "a page of the site in Italian, which bitext cannot know: {found:?}"
+    );
+    write(
+        &dir.join("bitext.toml"),
+        &format!("{base}[check.links]\nlocalized = [[\"/guide\", \"/{{locale}}/guida\"]]\n"),
+    );
+    let (code, found) = checks(dir, &[]);
+    assert_eq!((code, found), (0, Vec::new()));
+}

@@ -114,6 +114,7 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 .map(|p| (locale.clone(), p.path.clone())),
         );
         let terms = glossary(config, locale)?;
+        let link_rules = config.check.link_rules(locale);
         let source_language = Language::of_locale(config.source_locale.as_str());
         let language = Language::of_locale(locale.as_str());
         let found: Vec<Vec<PageFinding>> = aligned
@@ -126,7 +127,7 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                     names: names.get(&page.page.path),
                     ratio: aligned.ratio,
                 };
-                check_one(page, locale, &options, &terms)
+                check_one(page, locale, &options, &terms, &link_rules)
             })
             .collect();
         let mut found: Vec<(Option<&PageAlignment>, Vec<PageFinding>)> =
@@ -410,7 +411,7 @@ pub fn check_aligned(
     text: &str,
     options: &align::Options<'_>,
 ) -> Vec<Finding> {
-    check_with(a, source_text, text, options, &[])
+    check_with(a, source_text, text, options, &[], &[])
 }
 
 fn check_with(
@@ -419,6 +420,7 @@ fn check_with(
     text: &str,
     options: &align::Options<'_>,
     glossary: &[(String, String)],
+    link_rules: &[(String, String)],
 ) -> Vec<Finding> {
     let broken: Vec<checks::Broken> = a
         .diagnostics
@@ -445,6 +447,7 @@ fn check_with(
         },
         ratio: options.ratio,
         glossary,
+        link_rules,
         source_text,
         text,
     })
@@ -455,6 +458,7 @@ fn check_one(
     locale: &Locale,
     options: &align::Options<'_>,
     glossary: &[(String, String)],
+    link_rules: &[(String, String)],
 ) -> Vec<PageFinding> {
     let findings = check_with(
         &page.aligned,
@@ -462,6 +466,7 @@ fn check_one(
         &page.text,
         options,
         glossary,
+        link_rules,
     );
     let lines: Vec<&str> = page.text.split('\n').collect();
     let source_lines: Vec<&str> = page.source_text.split('\n').collect();

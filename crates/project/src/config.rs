@@ -48,6 +48,17 @@ struct CheckSection {
     /// `[check.coverage]`: locale (or `*`) → the least share translated.
     #[serde(default)]
     coverage: std::collections::BTreeMap<String, f64>,
+    /// `[check.links] localized`: pairs of a source URL part and what a
+    /// translation may have instead (`{locale}` is the locale).
+    #[serde(default)]
+    links: LinksSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinksSection {
+    #[serde(default)]
+    localized: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,9 +148,19 @@ pub struct CheckConfig {
     pub waivers: Vec<Waiver>,
     /// `[check.coverage]`: per locale, and `*` for the others.
     pub coverage: std::collections::BTreeMap<String, f64>,
+    /// `[check.links] localized`: (source part, translation part with `{locale}`).
+    pub localized_links: Vec<(String, String)>,
 }
 
 impl CheckConfig {
+    /// The localised-link rules for `locale`, `{locale}` replaced.
+    pub fn link_rules(&self, locale: &Locale) -> Vec<(String, String)> {
+        self.localized_links
+            .iter()
+            .map(|(a, b)| (a.clone(), b.replace("{locale}", locale.as_str())))
+            .collect()
+    }
+
     /// The least share of a page's segments that must be translated in
     /// `locale`, if one is configured.
     pub fn coverage(&self, locale: &Locale) -> Option<f64> {
@@ -324,6 +345,7 @@ fn check_config(
     };
     let mut config = CheckConfig {
         severity: levels("check.severity", section.severity)?,
+        localized_links: section.links.localized,
         ..CheckConfig::default()
     };
     for (locale, map) in section.locale {
