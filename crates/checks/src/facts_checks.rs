@@ -270,6 +270,13 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
         .map(|p| (p.source, p.translation))
         .collect();
     checked.extend(gap_pairs(page));
+    // Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
+    let abbreviations: Vec<&str> = page
+        .source_text
+        .split('\n')
+        .filter_map(|l| l.strip_prefix("*[")?.split_once("]:").map(|(k, _)| k))
+        .filter(|k| !k.is_empty())
+        .collect();
     for (si, ti) in checked {
         let (s, t) = (&page.source[si], &page.translation[ti]);
         let (fs, ft) = (&facts.source[si], &facts.translation[ti]);
@@ -403,6 +410,17 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
             &missing(&fs.icons, &ft.icons),
             &missing(&ft.icons, &fs.icons),
         ) {
+            markup.push(m);
+        }
+        let used = |text: &str| -> Vec<String> {
+            abbreviations
+                .iter()
+                .filter(|a| contains_words(text, a) && text.contains(*a))
+                .map(|a| (*a).to_owned())
+                .collect()
+        };
+        let (sa, ta) = (used(&s.text), used(&t.text));
+        if let Some(m) = difference("abbreviation", &missing(&sa, &ta), &[]) {
             markup.push(m);
         }
         if let Some(m) = difference(

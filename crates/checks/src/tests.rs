@@ -305,3 +305,18 @@ fn a_list_of_another_shape_is_structure() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_abbreviation_of_the_page_must_stay() {
+    let source = "# DNS\n\nEvery DNS query goes to the resolver that your ISP runs for you.\n\n*[DNS]: Domain Name System\n*[ISP]: Internet Service Provider\n";
+    let translation = "# DNS\n\nOgni richiesta DNS va al resolver che il tuo fornitore gestisce per te.\n\n*[DNS]: Domain Name System\n*[ISP]: Internet Service Provider\n";
+    let markup: Vec<(usize, String)> = run_texts(source, translation)
+        .into_iter()
+        .filter(|f| f.check == Check::Markup)
+        .map(|f| (f.line, f.message))
+        .collect();
+    assert_eq!(
+        markup,
+        [(3, "the source's abbreviation `ISP` is missing".to_owned())]
+    );
+}
