@@ -174,8 +174,8 @@ fn kind_score(a: SegmentKind, b: SegmentKind) -> f32 {
     if group(a) == group(b) { 0.4 } else { 0.0 }
 }
 
-/// Shared tokens of two sorted multisets.
-fn shared(a: &[u32], b: &[u32]) -> usize {
+/// How many items two sorted multisets share.
+pub fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -4,16 +4,16 @@
 
 use std::collections::HashSet;
 
-use fluent_syntax::ast::{Comment, Entry};
+use fluent_syntax::ast::{Comment, Entry, Resource};
 
 use crate::{Catalog, Error, Fingerprint, Message, Result, escape};
 
 /// The group comment that starts the obsolete messages.
 pub(crate) const OBSOLETE: &str = "bitext: obsolete";
 
-/// Reads a catalog; every problem is reported, each with its line.
-pub fn parse(src: &str) -> Result<Catalog> {
-    let (resource, mut errors) = match fluent_syntax::parser::parse(src) {
+/// Parses Fluent text: the resource, and its syntax errors with their lines.
+pub(crate) fn parse_resource(src: &str) -> (Resource<&str>, Vec<Error>) {
+    match fluent_syntax::parser::parse(src) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, parse_errors)) => {
             let errors = parse_errors
@@ -27,7 +27,12 @@ pub fn parse(src: &str) -> Result<Catalog> {
                 .collect();
             (resource, errors)
         }
-    };
+    }
+}
+
+/// Reads a catalog; every problem is reported, each with its line.
+pub fn parse(src: &str) -> Result<Catalog> {
+    let (resource, mut errors) = parse_resource(src);
     let mut catalog = Catalog::default();
     let mut seen = HashSet::new();
     let mut obsolete = false;

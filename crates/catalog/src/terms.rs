@@ -3,7 +3,7 @@
 
 use fluent_syntax::ast::Entry;
 
-use crate::read::{line_of, line_of_id};
+use crate::read::{line_of_id, parse_resource};
 use crate::{Error, Result, escape};
 
 /// One term of a glossary file.
@@ -20,19 +20,7 @@ pub struct Term {
 /// attributes and placeables other than string literals are errors with
 /// their line.
 pub fn parse_terms(src: &str) -> Result<Vec<Term>> {
-    let (resource, mut errors) = match fluent_syntax::parser::parse(src) {
-        Ok(resource) => (resource, Vec::new()),
-        Err((resource, parse_errors)) => {
-            let errors = parse_errors
-                .iter()
-                .map(|e| Error {
-                    line: line_of(src, e.slice.as_ref().map_or(e.pos.start, |s| s.start)),
-                    message: e.to_string(),
-                })
-                .collect();
-            (resource, errors)
-        }
-    };
+    let (resource, mut errors) = parse_resource(src);
     let mut cursor = 0;
     let mut terms = Vec::new();
     for entry in &resource.body {

@@ -12,8 +12,8 @@ use fluent_syntax::ast::{
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use crate::read::{line_of, line_of_id};
-use crate::{Error, Result};
+use crate::Result;
+use crate::read::{line_of_id, parse_resource};
 
 /// A message or term of a UI catalog, as compared across locales.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,18 +42,10 @@ const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// Reads a UI catalog; syntax errors (Junk) are errors with their line.
 pub fn parse_ui(src: &str) -> Result<Vec<UiEntry>> {
-    let resource = match fluent_syntax::parser::parse(src) {
-        Ok(resource) => resource,
-        Err((_, errors)) => {
-            return Err(errors
-                .iter()
-                .map(|e| Error {
-                    line: line_of(src, e.slice.as_ref().map_or(e.pos.start, |s| s.start)),
-                    message: e.to_string(),
-                })
-                .collect());
-        }
-    };
+    let (resource, errors) = parse_resource(src);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     let mut cursor = 0;
     let mut out = Vec::new();
     for entry in &resource.body {

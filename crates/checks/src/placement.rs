@@ -46,18 +46,7 @@ fn similarity(s: &[String], t: &[String]) -> (f32, f32) {
     if t.is_empty() {
         return (0.0, 0.0);
     }
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < s.len() && j < t.len() {
-        match s[i].cmp(&t[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = align::shared(s, t);
     let n = n as f32;
     (n / t.len() as f32, n / s.len().max(t.len()) as f32)
 }

@@ -2,7 +2,7 @@
 //! locales aligned with its source and checked, findings with the lines
 //! they point at.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use align::{Language, Reading};
 use checks::{Check, Finding};
@@ -175,6 +175,46 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
     Ok(report)
 }
 
+/// Where a catalog finding is: the files, and which locale and page.
+struct FilePlace<'a> {
+    locale: &'a Locale,
+    page: &'a str,
+    path: &'a Path,
+    source_path: &'a Path,
+}
+
+impl FilePlace<'_> {
+    /// A finding of `check` at `line` of the file, with the source segment
+    /// (and its line's text) it is about, if any.
+    fn finding(
+        &self,
+        check: Check,
+        line: usize,
+        message: String,
+        line_text: String,
+        source: Option<(&Segment, String)>,
+    ) -> PageFinding {
+        PageFinding {
+            locale: self.locale.clone(),
+            page: self.page.to_owned(),
+            path: self.path.to_path_buf(),
+            source_path: self.source_path.to_path_buf(),
+            line_text,
+            source_line_text: source.as_ref().map(|(_, t)| t.clone()),
+            related_text: Vec::new(),
+            finding: Finding {
+                check,
+                severity: check.default_severity(),
+                line,
+                source_line: source.as_ref().map(|(s, _)| s.line),
+                segment_id: source.as_ref().map(|(s, _)| s.id.to_string()),
+                message,
+                related: Vec::new(),
+            },
+        }
+    }
+}
+
 /// Catalog mode: for each page of `locale` with a catalog, its syntax
 /// errors (fluent), its stale translations (stale) and, with a threshold
 /// configured, too little translated (missing). Pages are loaded into
@@ -203,26 +243,15 @@ fn catalog_findings(
                 .unwrap_or("")
                 .to_owned()
         };
+        let place = FilePlace {
+            locale,
+            page: &page.path,
+            path: &path,
+            source_path: &page.source,
+        };
         let finding =
             |check: Check, line: usize, message: String, source: Option<(&Segment, String)>| {
-                PageFinding {
-                    locale: locale.clone(),
-                    page: page.path.clone(),
-                    path: path.clone(),
-                    source_path: page.source.clone(),
-                    line_text: line_text(line),
-                    source_line_text: source.as_ref().map(|(_, t)| t.clone()),
-                    related_text: Vec::new(),
-                    finding: Finding {
-                        check,
-                        severity: check.default_severity(),
-                        line,
-                        source_line: source.as_ref().map(|(s, _)| s.line),
-                        segment_id: source.as_ref().map(|(s, _)| s.id.to_string()),
-                        message,
-                        related: Vec::new(),
-                    },
-                }
+                place.finding(check, line, message, line_text(line), source)
             };
         let target = match catalog::parse(&text) {
             Ok(target) => target,
@@ -321,23 +350,15 @@ fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<V
         }
         let source_path = config.root.join(&rel);
         let path = config.root.join(format!("{target_dir}{inner}"));
-        let finding = |line: usize, message: String, line_text: String| PageFinding {
-            locale: locale.clone(),
-            page: inner.trim_end_matches(".ftl").to_owned(),
-            path: path.clone(),
-            source_path: source_path.clone(),
-            line_text,
-            source_line_text: None,
-            related_text: Vec::new(),
-            finding: Finding {
-                check: Check::Fluent,
-                severity: Check::Fluent.default_severity(),
-                line,
-                source_line: None,
-                segment_id: None,
-                message,
-                related: Vec::new(),
-            },
+        let page = inner.trim_end_matches(".ftl");
+        let place = FilePlace {
+            locale,
+            page,
+            path: &path,
+            source_path: &source_path,
+        };
+        let finding = |line: usize, message: String, line_text: String| {
+            place.finding(Check::Fluent, line, message, line_text, None)
         };
         let source_text = read_text(&source_path)?;
         let Ok(source) = catalog::parse_ui(&source_text) else {
