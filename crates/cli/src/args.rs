@@ -68,6 +68,30 @@ pub enum Command {
         after_help = "Examples:\n  bitext check\n  bitext check --locale it --locale fr\n  bitext check --format github          in GitHub Actions: annotations on the PR\n  bitext check --format json | jq '.findings[] | select(.check == \"numbers\")'\n  bitext check --fail-on warning\n  bitext check --format sarif > bitext.sarif   or junit, for CI test reports\n  bitext check --format json > base.json; bitext check --baseline base.json   only new findings\n  bitext check --explain misplaced\n\nEach translated page is aligned with its source (see bitext align) and checked:\nstructure (lost container lines, boxes, headings, code blocks, tables, front matter),\nmisplaced (a segment whose facts belong to another part of the source), duplicate,\nnumbers (spelled-out ones too), links, images, code, markup, names, glossary\n(locales/<locale>/glossary.ftl), untranslated, length; catalogs: fluent (syntax; UI\ncatalogs against the source locale's), stale, missing ([check.coverage]).\nFindings show both lines.\nSeverities per check and per locale: [check.severity] and [check.locale.<code>] in\nbitext.toml (error, warning, info, off). Waivers, with a reason: [[check.waive]] in\nbitext.toml (check, page, optional locale and line), or in the page a comment\n<!-- bitext-ignore numbers: the port differs on purpose --> on the line or above it.\nJSON: {\"findings\": [{\"check\", \"severity\", \"locale\", \"path\", \"line\", \"source_path\",\n\"source_line\", \"segment_id\", \"message\", \"related\": [{\"path\", \"line\", \"message\"}]}],\n\"summary\": {\"pages\", \"locales\", \"findings\", \"errors\", \"warnings\", \"by_check\"}}.\nExit 0 clean, 1 findings at or above --fail-on (default: error), 2 the run failed."
     )]
     Check(CheckArgs),
+    /// What changed in the source pages since a revision, segment by segment.
+    #[command(
+        after_help = "Examples:\n  bitext diff                         since the previous commit\n  bitext diff --since v2.0 --page 'guide/*'\n  bitext diff --since main~20 --format markdown > changes.md   for a PR or an issue\n\nEach changed segment: added, removed, modified or moved, and how it matters to a\ntranslation: cosmetic (whitespace, punctuation, markup only), factual (a number,\nlink, code span or name changed; named) or rewrite; with a word diff.\nThe source is read from git at the revision and from the working tree now.\nJSON: {\"base\", \"commits_behind\", \"pages\": [{\"path\", \"locale\": null, \"base\",\n\"changes\": [{\"change\", \"class\", \"facts\", \"source_line\", \"old\", \"new\"}]}]}."
+    )]
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The revision to compare with (default: the commit before HEAD).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Only pages whose path matches (`guide/*`).
+    #[arg(long, value_name = "GLOB")]
+    pub page: Option<String>,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

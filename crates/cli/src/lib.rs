@@ -7,6 +7,7 @@ mod align;
 mod args;
 mod catalogs;
 mod check;
+mod diff;
 mod files;
 mod import;
 mod output;
@@ -66,6 +67,7 @@ pub fn run_with(
         Command::Align(cmd) => align::run(cmd, &args, cwd, style, out),
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
+        Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out),
     };
     match result {
         Ok(code) => code,

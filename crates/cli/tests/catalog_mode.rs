@@ -6,7 +6,7 @@
 use std::path::Path;
 
 mod support;
-use support::{bitext, ok, read, write};
+use support::{bitext, git, ok, read, write};
 
 #[test]
 fn sync_translate_build_then_the_source_moves_on() {
@@ -241,30 +241,6 @@ fn removed_segments_become_obsolete_until_prune() {
         serde_json::from_str(&ok(dir, &["sync", "--prune", "--format", "json"])).expect("JSON");
     assert_eq!(sync["pages"][0]["locales"]["it"]["pruned"], 0, "{sync}");
     assert_eq!(sync["written"], serde_json::json!([]));
-}
-
-/// Runs git in `dir`; false when git is missing (allowed outside CI only).
-fn git(dir: &Path, args: &[&str]) -> bool {
-    match std::process::Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-    {
-        Ok(result) => {
-            assert!(
-                result.status.success(),
-                "git {args:?}: {}",
-                String::from_utf8_lossy(&result.stderr)
-            );
-            true
-        }
-        Err(e) => {
-            assert!(std::env::var_os("CI").is_none(), "git is needed in CI: {e}");
-            eprintln!("SKIPPED revision test: git not found ({e})");
-            false
-        }
-    }
 }
 
 #[test]

@@ -149,6 +149,64 @@ impl Repo {
         Ok(found)
     }
 
+    /// The full id of the commit `rev` names (`HEAD~1`, a tag, a short id).
+    pub fn resolve(&self, rev: &str) -> Result<String> {
+        let object = self
+            .repo
+            .revparse_single(rev)
+            .map_err(context(format!("finding revision `{rev}`")))?;
+        let commit = object
+            .peel_to_commit()
+            .map_err(context(format!("`{rev}` is not a commit")))?;
+        Ok(commit.id().to_string())
+    }
+
+    /// The text of `path` (a file of the working tree) at `commit`, or
+    /// `None` when that commit does not have it.
+    pub fn read_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
+        let Some(rel) = self.relative_even_if_gone(path) else {
+            return Ok(None);
+        };
+        let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
+        let tree = self
+            .repo
+            .find_commit(oid)
+            .and_then(|c| c.tree())
+            .map_err(context(format!("reading commit {commit}")))?;
+        let Some(blob) = Self::blob_in(&tree, &rel) else {
+            return Ok(None);
+        };
+        let blob = self
+            .repo
+            .find_blob(blob)
+            .map_err(context(format!("reading {} at {commit}", rel.display())))?;
+        Ok(Some(String::from_utf8_lossy(blob.content()).into_owned()))
+    }
+
+    /// How many commits reachable from HEAD are not reachable from `commit`
+    /// (how far HEAD is ahead of it).
+    pub fn commits_since(&self, commit: &str) -> Result<usize> {
+        let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
+        let mut walk = self
+            .repo
+            .revwalk()
+            .map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.hide(oid)
+            .map_err(context(format!("reading commit {commit}")))?;
+        Ok(walk.count())
+    }
+
+    /// `path` relative to the working tree, whether or not it exists now.
+    fn relative_even_if_gone(&self, path: &Path) -> Option<PathBuf> {
+        if let Some(rel) = self.relative(path) {
+            return Some(rel);
+        }
+        let parent = path.parent()?.canonicalize().ok()?;
+        let rel = parent.strip_prefix(&self.workdir).ok()?;
+        Some(rel.join(path.file_name()?))
+    }
+
     /// HEAD, or `None` before the first commit.
     fn head(&self) -> Result<Option<git2::Reference<'_>>> {
         match self.repo.head() {

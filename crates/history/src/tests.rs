@@ -84,3 +84,35 @@ fn no_repository_and_no_commits_are_not_errors() {
     );
     assert!(!repo.is_committed(&dir.join("a.md")).expect("unborn HEAD"));
 }
+
+#[test]
+fn reads_a_file_at_a_revision_and_counts_commits_since() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let git = Repository::init(dir).expect("init");
+    let first = commit(&git, &[("a.md", "A1\n")], 1_000);
+    commit(&git, &[("a.md", "A2\n")], 2_000);
+    commit(&git, &[("b.md", "B1\n")], 3_000);
+    let repo = Repo::discover(dir).expect("opens").expect("a repository");
+    assert_eq!(repo.resolve("HEAD~2").expect("resolves"), first);
+    assert_eq!(repo.resolve(&first[..8]).expect("short ids"), first);
+    assert!(repo.resolve("no-such-branch").is_err());
+    let a = dir.join("a.md");
+    assert_eq!(
+        repo.read_at(&first, &a).expect("reads").as_deref(),
+        Some("A1\n")
+    );
+    assert_eq!(
+        repo.read_at(&first, &dir.join("b.md")).expect("reads"),
+        None
+    );
+    std::fs::remove_file(&a).expect("removable");
+    assert_eq!(
+        repo.read_at(&repo.resolve("HEAD").expect("head"), &a)
+            .expect("reads")
+            .as_deref(),
+        Some("A2\n"),
+        "a file deleted from the working tree is still read"
+    );
+    assert_eq!(repo.commits_since(&first).expect("walks"), 2);
+}

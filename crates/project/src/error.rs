@@ -16,6 +16,12 @@ pub enum Error {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: {message}")]
     ConfigSyntax { path: PathBuf, message: String },
+    #[error("{root} is not in a git repository: `bitext diff` reads the source's history from git")]
+    NoRepository { root: PathBuf },
+    #[error(
+        "no revision `{rev}` in this repository ({message}); in a shallow clone (CI checkouts often are), fetch the history: `fetch-depth: 0`"
+    )]
+    Revision { rev: String, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]
     UnknownCheck { name: String, known: String },
     #[error("{path}: not a saved `bitext check --format json` run: {message}")]

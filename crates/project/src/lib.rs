@@ -8,6 +8,7 @@
 
 mod align;
 mod catalogs;
+mod changes;
 mod check;
 mod config;
 mod error;
@@ -24,6 +25,10 @@ pub use align::{
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
     build, pending, status, sync,
+};
+pub use changes::ChangeKind as SegmentChangeKind;
+pub use changes::{
+    ChangeClass, PageChanges, SegmentChange, SourceDiff, classify, page_changes, source_diff,
 };
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned};
 pub use checks::{Check, Finding, Related, Severity};

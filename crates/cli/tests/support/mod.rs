@@ -57,3 +57,28 @@ pub fn project(pages: &[(&str, &str)]) -> tempfile::TempDir {
     }
     tmp
 }
+
+/// Runs git in `dir`; false when git is missing (allowed outside CI only).
+#[allow(dead_code)]
+pub fn git(dir: &Path, args: &[&str]) -> bool {
+    match std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+    {
+        Ok(result) => {
+            assert!(
+                result.status.success(),
+                "git {args:?}: {}",
+                String::from_utf8_lossy(&result.stderr)
+            );
+            true
+        }
+        Err(e) => {
+            assert!(std::env::var_os("CI").is_none(), "git is needed in CI: {e}");
+            eprintln!("SKIPPED: git not found ({e})");
+            false
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! `bitext diff`: source changes since a revision, for people (human,
+//! Markdown for a pull request) and machines (JSON).
+
+use std::io::Write;
+use std::path::Path;
+
+use project::{ChangeClass, SegmentChange};
+use serde::Serialize;
+
+use crate::Style;
+use crate::args::{Args, DiffArgs, DiffFormat};
+use crate::output::{plural, shown};
+
+#[derive(Serialize)]
+struct DiffJson {
+    base: String,
+    commits_behind: usize,
+    pages: Vec<PageJson>,
+}
+
+#[derive(Serialize)]
+struct PageJson {
+    path: String,
+    locale: Option<String>,
+    base: String,
+    changes: Vec<ChangeJson>,
+}
+
+#[derive(Serialize)]
+struct ChangeJson {
+    change: &'static str,
+    class: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    facts: Vec<String>,
+    source_line: usize,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+fn facts(class: &ChangeClass) -> Vec<String> {
+    match class {
+        ChangeClass::Factual(facts) => facts.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The class, with the facts for a factual change: `factual (-100, +200)`.
+fn class_label(class: &ChangeClass) -> String {
+    match class {
+        ChangeClass::Factual(facts) if !facts.is_empty() => {
+            format!("factual ({})", facts.join(", "))
+        }
+        other => other.name().to_owned(),
+    }
+}
+
+/// The change's text: a word diff, or the segment added or removed.
+fn text(change: &SegmentChange, markdown: bool) -> String {
+    if change.words.is_empty() {
+        let t = change
+            .new
+            .as_deref()
+            .or(change.old.as_deref())
+            .unwrap_or("");
+        return t.replace('\n', " ");
+    }
+    if !markdown {
+        return project::render_word_diff(&change.words).replace('\n', " ");
+    }
+    let mut out = String::new();
+    for (k, w) in change.words.iter().enumerate() {
+        let t = w.text.replace('\n', " ");
+        let (open, close) = match w.kind {
+            project::ChangeKind::Equal => ("", ""),
+            project::ChangeKind::Delete => ("~~", "~~"),
+            project::ChangeKind::Insert => ("**", "**"),
+        };
+        if open.is_empty() || t.trim().is_empty() {
+            out.push_str(&t);
+            continue;
+        }
+        // Blanks stay outside the marks, which Markdown needs.
+        let lead = &t[..t.len() - t.trim_start().len()];
+        let trail = &t[t.trim_end().len()..];
+        out.push_str(&format!("{lead}{open}{}{close}{trail}", t.trim()));
+        let next_inserts = change
+            .words
+            .get(k + 1)
+            .is_some_and(|n| n.kind == project::ChangeKind::Insert);
+        if w.kind == project::ChangeKind::Delete && next_inserts && trail.is_empty() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+pub fn run(
+    cmd: &DiffArgs,
+    args: &Args,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> project::Result<u8> {
+    let config = crate::config(args, cwd)?;
+    let diff = project::source_diff(&config, cmd.since.as_deref(), cmd.page.as_deref())?;
+    let short = &diff.base[..diff.base.len().min(10)];
+    match cmd.format {
+        DiffFormat::Json => {
+            let json = DiffJson {
+                base: diff.base.clone(),
+                commits_behind: diff.commits_behind,
+                pages: diff
+                    .pages
+                    .iter()
+                    .map(|p| PageJson {
+                        path: shown(&p.source, cwd),
+                        locale: None,
+                        base: diff.base.clone(),
+                        changes: p
+                            .changes
+                            .iter()
+                            .map(|c| ChangeJson {
+                                change: c.kind.name(),
+                                class: c.class.name(),
+                                facts: facts(&c.class),
+                                source_line: c.source_line,
+                                old: c.old.clone(),
+                                new: c.new.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            };
+            let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+        }
+        DiffFormat::Markdown => {
+            let _ = writeln!(
+                out,
+                "## Source changes since `{short}` ({})\n",
+                plural(diff.commits_behind, "commit")
+            );
+            if diff.pages.is_empty() {
+                let _ = writeln!(out, "No source page changed.");
+            }
+            for p in &diff.pages {
+                let _ = writeln!(out, "### `{}`\n", shown(&p.source, cwd));
+                for c in &p.changes {
+                    let _ = writeln!(
+                        out,
+                        "- line {}, {}, {}: {}",
+                        c.source_line,
+                        c.kind.name(),
+                        class_label(&c.class),
+                        text(c, true)
+                    );
+                }
+                let _ = writeln!(out);
+            }
+        }
+        DiffFormat::Human => {
+            for p in &diff.pages {
+                let _ = writeln!(
+                    out,
+                    "{} ({})",
+                    style.bold(&shown(&p.source, cwd)),
+                    plural(p.changes.len(), "change")
+                );
+                for c in &p.changes {
+                    let class = match &c.class {
+                        ChangeClass::Factual(_) => style.bad(&class_label(&c.class)),
+                        ChangeClass::Cosmetic => style.dim("cosmetic"),
+                        ChangeClass::Rewrite => style.warning("rewrite"),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  {:>5}  {:<8} {class}: {}",
+                        c.source_line,
+                        c.kind.name(),
+                        text(c, false)
+                    );
+                }
+            }
+            let changes: usize = diff.pages.iter().map(|p| p.changes.len()).sum();
+            let _ = writeln!(
+                out,
+                "{} in {} since {short} ({} ago)",
+                plural(changes, "segment change"),
+                plural(diff.pages.len(), "page"),
+                plural(diff.commits_behind, "commit")
+            );
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,70 @@
+//! `bitext diff` in a git repository built in a temp dir: source changes
+//! since a revision, each classified.
+
+mod support;
+use support::{bitext, git, ok, write};
+
+const V1: &str = "# Ferry times\n\nThe first ferry leaves at 6:40 from pier 3.\n\nTickets cost 12 euros, children travel free.\n\nBikes ride along on every ferry, in the back.\n";
+
+const V2: &str = "# Ferry times\n\nThe first ferry leaves at 6:40, from pier 3!\n\nTickets cost 15 euros, children travel free.\n\nDogs are welcome on a leash.\n\nBikes are welcome on the morning ferries only.\n";
+
+#[test]
+fn source_changes_since_a_revision_are_classified() {
+    let tmp = support::project(&[("content/en/ferry.md", V1)]);
+    let dir = tmp.path();
+    if !git(dir, &["init", "-q"]) {
+        return;
+    }
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "first"]);
+    write(&dir.join("content/en/ferry.md"), V2);
+    git(dir, &["commit", "-q", "-am", "second"]);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["diff", "--since", "HEAD~1", "--format", "json"]))
+            .expect("JSON");
+    assert_eq!(json["commits_behind"], 1);
+    let page = &json["pages"][0];
+    assert_eq!(page["path"], "content/en/ferry.md");
+    let changes: Vec<(String, String, u64)> = page["changes"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            (
+                c["change"].as_str().unwrap_or_default().to_owned(),
+                c["class"].as_str().unwrap_or_default().to_owned(),
+                c["source_line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("modified", "cosmetic", 3),
+        ("modified", "factual", 5),
+        ("added", "rewrite", 7),
+        ("modified", "rewrite", 9),
+    ];
+    assert_eq!(
+        changes,
+        expected.map(|(a, b, l)| (a.to_owned(), b.to_owned(), l)),
+        "{page}"
+    );
+    assert_eq!(
+        page["changes"][1]["facts"],
+        serde_json::json!(["-12", "+15"])
+    );
+
+    // Markdown, ready for a pull request.
+    let md = ok(dir, &["diff", "--format", "markdown"]);
+    assert!(md.starts_with("## Source changes since `"), "{md}");
+    assert!(
+        md.contains("- line 5, modified, factual (-12, +15): Tickets cost ~~12~~ **15** euros"),
+        "{md}"
+    );
+    // Nothing changed since HEAD.
+    let out = ok(dir, &["diff", "--since", "HEAD"]);
+    assert!(out.contains("0 segment changes in 0 pages"), "{out}");
+    let (code, _, err) = bitext(dir, &["diff", "--since", "no-such-tag"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}

@@ -1,0 +1,227 @@
+//! `bitext diff` without a locale: what changed in the source pages since a
+//! revision, segment by segment, read from git and classified.
+
+use std::path::PathBuf;
+
+use crate::catalogs::glob_matches;
+use crate::{Config, Error, Result, pages, read_text};
+
+/// What happened to a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Modified,
+    /// Now elsewhere in the page (its text may have changed too).
+    Moved,
+}
+
+impl ChangeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Modified => "modified",
+            ChangeKind::Moved => "moved",
+        }
+    }
+}
+
+/// How much a change matters to a translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeClass {
+    /// Whitespace, punctuation or markup only: the words are the same.
+    Cosmetic,
+    /// A fact changed (a number, link, code, name): these, as `-old`/`+new`.
+    Factual(Vec<String>),
+    /// The words changed, the facts did not.
+    Rewrite,
+}
+
+impl ChangeClass {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ChangeClass::Cosmetic => "cosmetic",
+            ChangeClass::Factual(_) => "factual",
+            ChangeClass::Rewrite => "rewrite",
+        }
+    }
+}
+
+/// One segment's change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SegmentChange {
+    pub kind: ChangeKind,
+    pub class: ChangeClass,
+    /// The segment's line now (in the old version for a removed one).
+    pub source_line: usize,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// Word by word, for a modified or moved segment.
+    pub words: Vec<diff::Change>,
+}
+
+/// The changes of one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageChanges {
+    /// The page (`{path}`).
+    pub page: String,
+    pub source: PathBuf,
+    pub changes: Vec<SegmentChange>,
+}
+
+/// What changed in the source since a revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDiff {
+    /// The full id of the revision compared with.
+    pub base: String,
+    /// Commits from it to HEAD.
+    pub commits_behind: usize,
+    /// Pages with changes, by path.
+    pub pages: Vec<PageChanges>,
+}
+
+/// The letters and digits of a text: what stays when whitespace,
+/// punctuation and markup are taken away.
+fn words_only(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// How `old` became `new`: cosmetic, factual (naming the facts) or a rewrite.
+pub fn classify(old: &str, new: &str) -> ChangeClass {
+    if words_only(old) == words_only(new) {
+        return ChangeClass::Cosmetic;
+    }
+    let (a, b) = (align::facts(old).tokens(), align::facts(new).tokens());
+    if a == b {
+        return ChangeClass::Rewrite;
+    }
+    let strip = |t: &String| t[1..].to_owned();
+    let mut facts: Vec<String> = a
+        .iter()
+        .filter(|t| !b.contains(t))
+        .map(|t| format!("-{}", strip(t)))
+        .collect();
+    facts.extend(
+        b.iter()
+            .filter(|t| !a.contains(t))
+            .map(|t| format!("+{}", strip(t))),
+    );
+    facts.dedup();
+    ChangeClass::Factual(facts)
+}
+
+/// The segment changes between two versions of a page.
+pub fn page_changes(
+    old_text: &str,
+    new_text: &str,
+    options: &markdown::Options,
+) -> Vec<SegmentChange> {
+    let (old, _) = markdown::segment_with(old_text, options);
+    let (new, _) = markdown::segment_with(new_text, options);
+    fn items(d: &model::Document) -> Vec<diff::Item<'_>> {
+        d.segments
+            .iter()
+            .map(|s| diff::Item {
+                kind: s.kind,
+                text: &s.text,
+            })
+            .collect()
+    }
+    let (old_items, new_items) = (items(&old), items(&new));
+    let matching = diff::match_segments(&old_items, &new_items);
+    let mut out = Vec::new();
+    let mut matched = vec![false; old.segments.len()];
+    let mut last_old: Option<usize> = None;
+    for (k, m) in matching.iter().enumerate() {
+        let s = &new.segments[k];
+        match m {
+            None => out.push(SegmentChange {
+                kind: ChangeKind::Added,
+                class: classify("", &s.text),
+                source_line: s.line,
+                old: None,
+                new: Some(s.text.clone()),
+                words: Vec::new(),
+            }),
+            Some(o) => {
+                matched[*o] = true;
+                let moved = last_old.is_some_and(|l| *o < l);
+                last_old = Some(last_old.map_or(*o, |l| l.max(*o)));
+                let before = &old.segments[*o].text;
+                if before == &s.text && !moved {
+                    continue;
+                }
+                out.push(SegmentChange {
+                    kind: if moved {
+                        ChangeKind::Moved
+                    } else {
+                        ChangeKind::Modified
+                    },
+                    class: if before == &s.text {
+                        ChangeClass::Cosmetic
+                    } else {
+                        classify(before, &s.text)
+                    },
+                    source_line: s.line,
+                    old: Some(before.clone()),
+                    new: Some(s.text.clone()),
+                    words: diff::word_diff(before, &s.text),
+                });
+            }
+        }
+    }
+    for (o, s) in old.segments.iter().enumerate() {
+        if !matched[o] {
+            out.push(SegmentChange {
+                kind: ChangeKind::Removed,
+                class: classify(&s.text, ""),
+                source_line: s.line,
+                old: Some(s.text.clone()),
+                new: None,
+                words: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// The source pages' changes from `since` (default: the commit before
+/// HEAD) to the working tree, for pages matching `glob`.
+pub fn source_diff(config: &Config, since: Option<&str>, glob: Option<&str>) -> Result<SourceDiff> {
+    let Some(repo) = history::Repo::discover(&config.root)? else {
+        return Err(Error::NoRepository {
+            root: config.root.clone(),
+        });
+    };
+    let rev = since.unwrap_or("HEAD~1");
+    let base = repo.resolve(rev).map_err(|e| Error::Revision {
+        rev: rev.to_owned(),
+        message: e.to_string(),
+    })?;
+    let commits_behind = repo.commits_since(&base)?;
+    let mut out = SourceDiff {
+        base,
+        commits_behind,
+        pages: Vec::new(),
+    };
+    for page in pages(config)? {
+        if glob.is_some_and(|g| !glob_matches(g, &page.path)) {
+            continue;
+        }
+        let now = read_text(&page.source)?;
+        let then = repo.read_at(&out.base, &page.source)?.unwrap_or_default();
+        if then == now {
+            continue;
+        }
+        let changes = page_changes(&then, &now, &config.markdown);
+        if !changes.is_empty() {
+            out.pages.push(PageChanges {
+                page: page.path.clone(),
+                source: page.source.clone(),
+                changes,
+            });
+        }
+    }
+    Ok(out)
+}
