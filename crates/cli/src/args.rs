@@ -70,7 +70,7 @@ pub enum Command {
     Check(CheckArgs),
     /// What changed in the source pages since a revision, segment by segment.
     #[command(
-        after_help = "Examples:\n  bitext diff                         since the previous commit\n  bitext diff --since v2.0 --page 'guide/*'\n  bitext diff --since main~20 --format markdown > changes.md   for a PR or an issue\n\nEach changed segment: added, removed, modified or moved, and how it matters to a\ntranslation: cosmetic (whitespace, punctuation, markup only), factual (a number,\nlink, code span or name changed; named) or rewrite; with a word diff.\nThe source is read from git at the revision and from the working tree now.\nJSON: {\"base\", \"commits_behind\", \"pages\": [{\"path\", \"locale\": null, \"base\",\n\"changes\": [{\"change\", \"class\", \"facts\", \"source_line\", \"old\", \"new\"}]}]}."
+        after_help = "Examples:\n  bitext diff                         since the previous commit\n  bitext diff --since v2.0 --page 'guide/*'\n  bitext diff --since main~20 --format markdown > changes.md   for a PR or an issue\n  bitext diff --locale it             what changed since each Italian page was made\n\nEach changed segment: added, removed, modified or moved, and how it matters to a\ntranslation: cosmetic (whitespace, punctuation, markup only), factual (a number,\nlink, code span or name changed; named) or rewrite; with a word diff.\nThe source is read from git at the revision and from the working tree now.\nWith --locale, each page's base revision is a front-matter pin (l10n: sourceCommit:,\nor source_commit:), else the source version the translation matches best among\nthose before its last change (history-match; the version current then is shown too\nwhen it differs).\nJSON: {\"pages\": [{\"path\", \"locale\", \"base\": {\"commit\", \"method\"}, \"commits_behind\",\n\"changes\": [{\"change\", \"class\", \"facts\", \"source_line\", \"old\", \"new\"}]}]}."
     )]
     Diff(DiffArgs),
 }
@@ -85,8 +85,12 @@ pub enum DiffFormat {
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
     /// The revision to compare with (default: the commit before HEAD).
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", conflicts_with = "locale")]
     pub since: Option<String>,
+    /// For each translated page of this locale: the source changes since the
+    /// translation's base revision.
+    #[arg(long, value_name = "L")]
+    pub locale: Option<String>,
     /// Only pages whose path matches (`guide/*`).
     #[arg(long, value_name = "GLOB")]
     pub page: Option<String>,

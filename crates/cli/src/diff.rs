@@ -13,8 +13,6 @@ use crate::output::{plural, shown};
 
 #[derive(Serialize)]
 struct DiffJson {
-    base: String,
-    commits_behind: usize,
     pages: Vec<PageJson>,
 }
 
@@ -22,8 +20,142 @@ struct DiffJson {
 struct PageJson {
     path: String,
     locale: Option<String>,
-    base: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<String>,
+    base: Option<BaseJson>,
+    commits_behind: usize,
     changes: Vec<ChangeJson>,
+}
+
+#[derive(Serialize)]
+struct BaseJson {
+    commit: String,
+    method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by_time: Option<String>,
+}
+
+fn changes_json(changes: &[SegmentChange]) -> Vec<ChangeJson> {
+    changes
+        .iter()
+        .map(|c| ChangeJson {
+            change: c.kind.name(),
+            class: c.class.name(),
+            facts: facts(&c.class),
+            source_line: c.source_line,
+            old: c.old.clone(),
+            new: c.new.clone(),
+        })
+        .collect()
+}
+
+/// `bitext diff --locale L`: per translated page, since its base revision.
+fn run_locale(
+    cmd: &DiffArgs,
+    locale: &str,
+    config: &project::Config,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> project::Result<u8> {
+    let locale = model::Locale::new(locale);
+    let pages = project::locale_diff(config, &locale, cmd.page.as_deref())?;
+    let short = |c: &str| c[..c.len().min(10)].to_owned();
+    match cmd.format {
+        DiffFormat::Json => {
+            let json = DiffJson {
+                pages: pages
+                    .iter()
+                    .map(|p| PageJson {
+                        path: shown(&p.source, cwd),
+                        locale: Some(locale.to_string()),
+                        translation: Some(shown(&p.translation, cwd)),
+                        base: p.base.as_ref().map(|b| BaseJson {
+                            commit: b.commit.clone(),
+                            method: b.method.name(),
+                            by_time: b.by_time.clone(),
+                        }),
+                        commits_behind: p.commits_behind,
+                        changes: changes_json(&p.changes),
+                    })
+                    .collect(),
+            };
+            let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+        }
+        DiffFormat::Markdown | DiffFormat::Human => {
+            let markdown = cmd.format == DiffFormat::Markdown;
+            if markdown {
+                let _ = writeln!(
+                    out,
+                    "## Source changes to bring into the {locale} translation\n"
+                );
+            }
+            for p in &pages {
+                let base = match &p.base {
+                    Some(b) => {
+                        let mut s = format!(
+                            "since {} ({}, {} behind)",
+                            short(&b.commit),
+                            b.method.name(),
+                            plural(p.commits_behind, "commit")
+                        );
+                        if let Some(t) = &b.by_time {
+                            s.push_str(&format!(
+                                "; the source was at {} when the translation last changed",
+                                short(t)
+                            ));
+                        }
+                        s
+                    }
+                    None => "no base revision: no pin, and the history has neither page".to_owned(),
+                };
+                if markdown {
+                    let _ = writeln!(out, "### `{}` {base}\n", shown(&p.translation, cwd));
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "{} {base}: {}",
+                        style.bold(&shown(&p.translation, cwd)),
+                        plural(p.changes.len(), "change")
+                    );
+                }
+                for c in &p.changes {
+                    write_change(c, markdown, style, out);
+                }
+                if markdown {
+                    let _ = writeln!(out);
+                }
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// One change, as a Markdown list item or an indented line.
+fn write_change(c: &SegmentChange, markdown: bool, style: Style, out: &mut dyn Write) {
+    if markdown {
+        let _ = writeln!(
+            out,
+            "- line {}, {}, {}: {}",
+            c.source_line,
+            c.kind.name(),
+            class_label(&c.class),
+            text(c, true)
+        );
+        return;
+    }
+    let class = match &c.class {
+        ChangeClass::Factual(_) => style.bad(&class_label(&c.class)),
+        ChangeClass::Cosmetic => style.dim("cosmetic"),
+        ChangeClass::Rewrite => style.warning("rewrite"),
+    };
+    let _ = writeln!(
+        out,
+        "  {:>5}  {:<8} {class}: {}",
+        c.source_line,
+        c.kind.name(),
+        text(c, false)
+    );
 }
 
 #[derive(Serialize)]
@@ -102,32 +234,28 @@ pub fn run(
     out: &mut dyn Write,
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
+    if let Some(locale) = &cmd.locale {
+        return run_locale(cmd, locale, &config, cwd, style, out);
+    }
     let diff = project::source_diff(&config, cmd.since.as_deref(), cmd.page.as_deref())?;
     let short = &diff.base[..diff.base.len().min(10)];
     match cmd.format {
         DiffFormat::Json => {
             let json = DiffJson {
-                base: diff.base.clone(),
-                commits_behind: diff.commits_behind,
                 pages: diff
                     .pages
                     .iter()
                     .map(|p| PageJson {
                         path: shown(&p.source, cwd),
                         locale: None,
-                        base: diff.base.clone(),
-                        changes: p
-                            .changes
-                            .iter()
-                            .map(|c| ChangeJson {
-                                change: c.kind.name(),
-                                class: c.class.name(),
-                                facts: facts(&c.class),
-                                source_line: c.source_line,
-                                old: c.old.clone(),
-                                new: c.new.clone(),
-                            })
-                            .collect(),
+                        translation: None,
+                        base: Some(BaseJson {
+                            commit: diff.base.clone(),
+                            method: "since",
+                            by_time: None,
+                        }),
+                        commits_behind: diff.commits_behind,
+                        changes: changes_json(&p.changes),
                     })
                     .collect(),
             };
@@ -145,14 +273,7 @@ pub fn run(
             for p in &diff.pages {
                 let _ = writeln!(out, "### `{}`\n", shown(&p.source, cwd));
                 for c in &p.changes {
-                    let _ = writeln!(
-                        out,
-                        "- line {}, {}, {}: {}",
-                        c.source_line,
-                        c.kind.name(),
-                        class_label(&c.class),
-                        text(c, true)
-                    );
+                    write_change(c, true, style, out);
                 }
                 let _ = writeln!(out);
             }
@@ -166,18 +287,7 @@ pub fn run(
                     plural(p.changes.len(), "change")
                 );
                 for c in &p.changes {
-                    let class = match &c.class {
-                        ChangeClass::Factual(_) => style.bad(&class_label(&c.class)),
-                        ChangeClass::Cosmetic => style.dim("cosmetic"),
-                        ChangeClass::Rewrite => style.warning("rewrite"),
-                    };
-                    let _ = writeln!(
-                        out,
-                        "  {:>5}  {:<8} {class}: {}",
-                        c.source_line,
-                        c.kind.name(),
-                        text(c, false)
-                    );
+                    write_change(c, false, style, out);
                 }
             }
             let changes: usize = diff.pages.iter().map(|p| p.changes.len()).sum();

@@ -23,8 +23,8 @@ fn source_changes_since_a_revision_are_classified() {
     let json: serde_json::Value =
         serde_json::from_str(&ok(dir, &["diff", "--since", "HEAD~1", "--format", "json"]))
             .expect("JSON");
-    assert_eq!(json["commits_behind"], 1);
     let page = &json["pages"][0];
+    assert_eq!(page["commits_behind"], 1);
     assert_eq!(page["path"], "content/en/ferry.md");
     let changes: Vec<(String, String, u64)> = page["changes"]
         .as_array()
@@ -67,4 +67,55 @@ fn source_changes_since_a_revision_are_classified() {
     let (code, _, err) = bitext(dir, &["diff", "--since", "no-such-tag"]);
     assert_eq!(code, 2);
     assert!(err.contains("fetch-depth: 0"), "{err}");
+}
+
+/// An Italian page of the first version.
+const IT_V1: &str = "# Orari dei traghetti\n\nIl primo traghetto parte alle 6:40 dal molo 3.\n\nI biglietti costano 12 euro, i bambini viaggiano gratis.\n\nLe bici viaggiano su ogni traghetto, dietro.\n";
+
+#[test]
+fn each_translation_is_diffed_from_its_base_revision() {
+    let tmp = support::project(&[("content/en/ferry.md", V1)]);
+    let dir = tmp.path();
+    if !git(dir, &["init", "-q"]) {
+        return;
+    }
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "first"]);
+    write(&dir.join("content/en/ferry.md"), V2);
+    git(dir, &["commit", "-q", "-am", "second"]);
+    // The translation arrives later, but was made from the first version.
+    write(&dir.join("content/it/ferry.md"), IT_V1);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "italian"]);
+    let first = String::from_utf8(
+        std::process::Command::new("git")
+            .args(["rev-parse", "HEAD~2"])
+            .current_dir(dir)
+            .output()
+            .expect("git")
+            .stdout,
+    )
+    .expect("UTF-8");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["diff", "--locale", "it", "--format", "json"]))
+            .expect("JSON");
+    let page = &json["pages"][0];
+    assert_eq!(page["locale"], "it");
+    assert_eq!(page["translation"], "content/it/ferry.md");
+    assert_eq!(page["base"]["commit"], first.trim(), "{page}");
+    assert_eq!(page["base"]["method"], "history-match");
+    assert_eq!(page["commits_behind"], 2);
+    assert_eq!(page["changes"].as_array().map(Vec::len), Some(4), "{page}");
+    // A pin in the front matter wins.
+    write(
+        &dir.join("content/it/ferry.md"),
+        &format!("---\nsource_commit: HEAD~1\n---\n{IT_V1}"),
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["diff", "--locale", "it", "--format", "json"]))
+            .expect("JSON");
+    assert_eq!(json["pages"][0]["base"]["method"], "pin");
+    assert_eq!(json["pages"][0]["changes"], serde_json::json!([]));
+    let md = ok(dir, &["diff", "--locale", "it", "--format", "markdown"]);
+    assert!(md.contains("### `content/it/ferry.md` since "), "{md}");
 }

@@ -34,6 +34,15 @@ pub struct Change {
     pub time: i64,
 }
 
+/// One version of a file: the commit that wrote it, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub commit: String,
+    /// Commit time, seconds since the Unix epoch.
+    pub time: i64,
+    pub text: String,
+}
+
 /// A repository with a working tree.
 pub struct Repo {
     repo: Repository,
@@ -149,6 +158,64 @@ impl Repo {
         Ok(found)
     }
 
+    /// Every version of each of `paths` reachable from HEAD, newest first:
+    /// the commits whose blob for the path differs from every parent's
+    /// (where `git log -- path` would list it), with the text. One walk over
+    /// the commits serves all paths.
+    pub fn versions(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Vec<Version>>> {
+        let wanted: Vec<(PathBuf, PathBuf)> = paths
+            .iter()
+            .filter_map(|p| Some((p.clone(), self.relative_even_if_gone(p)?)))
+            .collect();
+        let mut found: HashMap<PathBuf, Vec<Version>> = HashMap::new();
+        if self.head()?.is_none() {
+            return Ok(found);
+        }
+        let mut walk = self
+            .repo
+            .revwalk()
+            .map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(context("walking the history"))?;
+        for oid in walk {
+            let oid = oid.map_err(context("walking the history"))?;
+            let commit = self
+                .repo
+                .find_commit(oid)
+                .map_err(context(format!("reading commit {oid}")))?;
+            let tree = commit
+                .tree()
+                .map_err(context(format!("reading commit {oid}")))?;
+            let parents: Vec<git2::Tree<'_>> = commit
+                .parents()
+                .map(|p| p.tree())
+                .collect::<Result<_, _>>()
+                .map_err(context(format!("reading the parents of {oid}")))?;
+            for (path, rel) in &wanted {
+                let Some(blob) = Self::blob_in(&tree, rel) else {
+                    continue;
+                };
+                if parents
+                    .iter()
+                    .any(|parent| Self::blob_in(parent, rel) == Some(blob))
+                {
+                    continue;
+                }
+                let content = self
+                    .repo
+                    .find_blob(blob)
+                    .map_err(context(format!("reading {} at {oid}", rel.display())))?;
+                found.entry(path.clone()).or_default().push(Version {
+                    commit: oid.to_string(),
+                    time: commit.time().seconds(),
+                    text: String::from_utf8_lossy(content.content()).into_owned(),
+                });
+            }
+        }
+        Ok(found)
+    }
+
     /// The full id of the commit `rev` names (`HEAD~1`, a tag, a short id).
     pub fn resolve(&self, rev: &str) -> Result<String> {
         let object = self
@@ -237,3 +304,68 @@ impl Repo {
 
 #[cfg(test)]
 mod tests;
+
+/// Builds a repository commit by commit, for tests and benchmarks that need
+/// a real history (files written into the working tree and committed).
+pub struct Builder {
+    repo: Repository,
+}
+
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder").finish_non_exhaustive()
+    }
+}
+
+impl Builder {
+    /// A new repository in `dir`.
+    pub fn init(dir: &Path) -> Result<Builder> {
+        let repo = Repository::init(dir).map_err(context(format!(
+            "creating a repository in {}",
+            dir.display()
+        )))?;
+        Ok(Builder { repo })
+    }
+
+    /// Writes `files` (paths relative to the working tree) and commits them
+    /// on HEAD at `time` (seconds since the epoch); the new commit's id.
+    pub fn commit(&self, files: &[(&str, &str)], time: i64, message: &str) -> Result<String> {
+        let workdir = self
+            .repo
+            .workdir()
+            .expect("a repository made by init has a working tree")
+            .to_path_buf();
+        let mut index = self.repo.index().map_err(context("reading the index"))?;
+        for (path, text) in files {
+            let full = workdir.join(path);
+            if let Some(parent) = full.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error {
+                    doing: format!("creating {}", parent.display()),
+                    source: git2::Error::from_str(&e.to_string()),
+                })?;
+            }
+            std::fs::write(&full, text).map_err(|e| Error {
+                doing: format!("writing {}", full.display()),
+                source: git2::Error::from_str(&e.to_string()),
+            })?;
+            index
+                .add_path(Path::new(path))
+                .map_err(context(format!("adding {path}")))?;
+        }
+        index.write().map_err(context("writing the index"))?;
+        let tree_id = index.write_tree().map_err(context("writing a tree"))?;
+        let tree = self
+            .repo
+            .find_tree(tree_id)
+            .map_err(context("reading a tree"))?;
+        let sig = git2::Signature::new("bitext", "bitext@example.org", &git2::Time::new(time, 0))
+            .map_err(context("making a signature"))?;
+        let parent = self.repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+        let oid = self
+            .repo
+            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .map_err(context("committing"))?;
+        Ok(oid.to_string())
+    }
+}

@@ -28,7 +28,8 @@ pub use catalogs::{
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
-    ChangeClass, PageChanges, SegmentChange, SourceDiff, classify, page_changes, source_diff,
+    Base, BaseMethod, ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff,
+    base_revision, classify, locale_diff, page_changes, source_diff,
 };
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned};
 pub use checks::{Check, Finding, Related, Severity};
