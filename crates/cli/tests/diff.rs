@@ -119,3 +119,39 @@ fn each_translation_is_diffed_from_its_base_revision() {
     let md = ok(dir, &["diff", "--locale", "it", "--format", "markdown"]);
     assert!(md.contains("### `content/it/ferry.md` since "), "{md}");
 }
+
+#[test]
+fn check_reports_what_changed_since_the_base_as_stale() {
+    let tmp = support::project(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)]);
+    let dir = tmp.path();
+    if !git(dir, &["init", "-q"]) {
+        return;
+    }
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "first"]);
+    write(&dir.join("content/en/ferry.md"), V2);
+    git(dir, &["commit", "-q", "-am", "second"]);
+    let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
+    let stale: Vec<(u64, u64, String)> = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|f| f["check"] == "stale")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["source_line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    // The cosmetic change of line 3 is not stale; the price, the new
+    // paragraph and the rewritten one are.
+    assert_eq!(
+        stale.iter().map(|(l, s, _)| (*l, *s)).collect::<Vec<_>>(),
+        [(5, 5), (5, 7), (7, 9)],
+        "{stale:?}"
+    );
+    assert!(stale[0].2.contains("factual (-12, +15)"), "{stale:?}");
+}

@@ -143,6 +143,11 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 .into_iter()
                 .map(|f| (None, vec![f])),
         );
+        found.extend(
+            stale_since_base(config, locale, options.page.as_deref(), &aligned.pages)?
+                .into_iter()
+                .map(|f| (None, vec![f])),
+        );
         for (page, findings) in found {
             let inline = page.map(|p| inline_waivers(&p.text)).unwrap_or_default();
             for mut f in findings {
@@ -173,6 +178,126 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
         }
     }
     Ok(report)
+}
+
+/// Document mode in a git repository: for each translated page, the
+/// source segments changed since the translation's base revision (cosmetic
+/// changes aside), reported on the translated segment paired with each.
+fn stale_since_base(
+    config: &Config,
+    locale: &Locale,
+    glob: Option<&str>,
+    aligned: &[PageAlignment],
+) -> Result<Vec<PageFinding>> {
+    if history::Repo::discover(&config.root)?.is_none() || aligned.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Pages bitext built: their catalogs say what is stale.
+    let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
+    let generated = |a: &PageAlignment| {
+        let key = config.translation.render(locale.as_str(), &a.page.path);
+        manifest.get(&key) == Some(&catalog::Fingerprint::of(&a.text).to_string())
+    };
+    let mut out = Vec::new();
+    for page in crate::locale_diff(config, locale, glob)? {
+        let (Some(base), Some(a)) = (
+            &page.base,
+            aligned.iter().find(|p| p.page.path == page.page),
+        ) else {
+            continue;
+        };
+        if generated(a) {
+            continue;
+        }
+        let lines: Vec<&str> = a.text.split('\n').collect();
+        let source_lines: Vec<&str> = a.source_text.split('\n').collect();
+        let text_of =
+            |all: &[&str], n: usize| all.get(n.wrapping_sub(1)).copied().unwrap_or("").to_owned();
+        let place = FilePlace {
+            locale,
+            page: &page.page,
+            path: &page.translation,
+            source_path: &page.source,
+        };
+        let short = &base.commit[..base.commit.len().min(10)];
+        for change in &page.changes {
+            if change.class == crate::ChangeClass::Cosmetic
+                || change.kind == crate::SegmentChangeKind::Removed
+            {
+                continue;
+            }
+            let source = a
+                .aligned
+                .source
+                .segments
+                .iter()
+                .position(|s| s.line == change.source_line);
+            let translated = source.and_then(|k| {
+                a.aligned
+                    .alignment
+                    .pairs
+                    .iter()
+                    .find(|p| p.source == k)
+                    .map(|p| a.aligned.translation[p.translation].line)
+            });
+            // A segment with no pair: the unpaired translated segment of its
+            // kind between the same pairs (a wrong fact may have cost the
+            // pair), else where it would be.
+            let in_gap = source.and_then(|k| {
+                let pairs = &a.aligned.alignment.pairs;
+                let from = pairs
+                    .iter()
+                    .filter(|p| p.source < k)
+                    .map(|p| p.translation + 1)
+                    .max()
+                    .unwrap_or(0);
+                let to = pairs
+                    .iter()
+                    .filter(|p| p.source > k)
+                    .map(|p| p.translation)
+                    .min()
+                    .unwrap_or(a.aligned.translation.len());
+                let kind = a.aligned.source.segments[k].kind;
+                a.aligned
+                    .alignment
+                    .unpaired_translation
+                    .iter()
+                    .find(|&&t| t >= from && t < to && a.aligned.translation[t].kind == kind)
+                    .map(|&t| a.aligned.translation[t].line)
+            });
+            let line = translated
+                .or(in_gap)
+                .or_else(|| {
+                    let k = source?;
+                    a.aligned
+                        .alignment
+                        .pairs
+                        .iter()
+                        .filter(|p| p.source < k)
+                        .map(|p| a.aligned.translation[p.translation].line)
+                        .max()
+                })
+                .unwrap_or(1);
+            let facts = match &change.class {
+                crate::ChangeClass::Factual(facts) => format!(" ({})", facts.join(", ")),
+                _ => String::new(),
+            };
+            let segment = source.map(|k| &a.aligned.source.segments[k]);
+            out.push(place.finding(
+                Check::Stale,
+                line,
+                format!(
+                    "the source segment was {} since this translation was made from {short} ({}): {}{facts}",
+                    change.kind.name(),
+                    base.method.name(),
+                    change.class.name()
+                ),
+                text_of(&lines, line),
+                segment.map(|s| (s, text_of(&source_lines, s.line))),
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Where a catalog finding is: the files, and which locale and page.
