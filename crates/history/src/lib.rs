@@ -112,32 +112,12 @@ impl Repo {
         if self.head()?.is_none() {
             return Ok(found);
         }
-        let mut walk = self
-            .repo
-            .revwalk()
-            .map_err(context("walking the history"))?;
-        walk.push_head().map_err(context("reading HEAD"))?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-            .map_err(context("walking the history"))?;
-        for oid in walk {
+        self.walk(|oid, commit, tree, parents| {
             if wanted.is_empty() {
-                break;
+                return Ok(false);
             }
-            let oid = oid.map_err(context("walking the history"))?;
-            let commit = self
-                .repo
-                .find_commit(oid)
-                .map_err(context(format!("reading commit {oid}")))?;
-            let tree = commit
-                .tree()
-                .map_err(context(format!("reading commit {oid}")))?;
-            let parents: Vec<git2::Tree<'_>> = commit
-                .parents()
-                .map(|p| p.tree())
-                .collect::<Result<_, _>>()
-                .map_err(context(format!("reading the parents of {oid}")))?;
             wanted.retain(|(path, rel)| {
-                let Some(blob) = Self::blob_in(&tree, rel) else {
+                let Some(blob) = Self::blob_in(tree, rel) else {
                     return true;
                 };
                 let changed = parents
@@ -154,7 +134,8 @@ impl Repo {
                 }
                 !changed
             });
-        }
+            Ok(true)
+        })?;
         Ok(found)
     }
 
@@ -171,29 +152,9 @@ impl Repo {
         if self.head()?.is_none() {
             return Ok(found);
         }
-        let mut walk = self
-            .repo
-            .revwalk()
-            .map_err(context("walking the history"))?;
-        walk.push_head().map_err(context("reading HEAD"))?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-            .map_err(context("walking the history"))?;
-        for oid in walk {
-            let oid = oid.map_err(context("walking the history"))?;
-            let commit = self
-                .repo
-                .find_commit(oid)
-                .map_err(context(format!("reading commit {oid}")))?;
-            let tree = commit
-                .tree()
-                .map_err(context(format!("reading commit {oid}")))?;
-            let parents: Vec<git2::Tree<'_>> = commit
-                .parents()
-                .map(|p| p.tree())
-                .collect::<Result<_, _>>()
-                .map_err(context(format!("reading the parents of {oid}")))?;
+        self.walk(|oid, commit, tree, parents| {
             for (path, rel) in &wanted {
-                let Some(blob) = Self::blob_in(&tree, rel) else {
+                let Some(blob) = Self::blob_in(tree, rel) else {
                     continue;
                 };
                 if parents
@@ -212,7 +173,8 @@ impl Repo {
                     text: String::from_utf8_lossy(content.content()).into_owned(),
                 });
             }
-        }
+            Ok(true)
+        })?;
         Ok(found)
     }
 
@@ -272,6 +234,45 @@ impl Repo {
         let parent = path.parent()?.canonicalize().ok()?;
         let rel = parent.strip_prefix(&self.workdir).ok()?;
         Some(rel.join(path.file_name()?))
+    }
+
+    /// Visits the commits reachable from HEAD, newest first (topological),
+    /// each with its tree and its parents' trees, until `visit` says stop.
+    fn walk(
+        &self,
+        mut visit: impl FnMut(
+            Oid,
+            &git2::Commit<'_>,
+            &git2::Tree<'_>,
+            &[git2::Tree<'_>],
+        ) -> Result<bool>,
+    ) -> Result<()> {
+        let mut walk = self
+            .repo
+            .revwalk()
+            .map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(context("walking the history"))?;
+        for oid in walk {
+            let oid = oid.map_err(context("walking the history"))?;
+            let commit = self
+                .repo
+                .find_commit(oid)
+                .map_err(context(format!("reading commit {oid}")))?;
+            let tree = commit
+                .tree()
+                .map_err(context(format!("reading commit {oid}")))?;
+            let parents: Vec<git2::Tree<'_>> = commit
+                .parents()
+                .map(|p| p.tree())
+                .collect::<Result<_, _>>()
+                .map_err(context(format!("reading the parents of {oid}")))?;
+            if !visit(oid, &commit, &tree, &parents)? {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// HEAD, or `None` before the first commit.

@@ -211,8 +211,6 @@ fn stale_since_base(
         }
         let lines: Vec<&str> = a.text.split('\n').collect();
         let source_lines: Vec<&str> = a.source_text.split('\n').collect();
-        let text_of =
-            |all: &[&str], n: usize| all.get(n.wrapping_sub(1)).copied().unwrap_or("").to_owned();
         let place = FilePlace {
             locale,
             page: &page.page,
@@ -292,12 +290,21 @@ fn stale_since_base(
                     base.method.name(),
                     change.class.name()
                 ),
-                text_of(&lines, line),
-                segment.map(|s| (s, text_of(&source_lines, s.line))),
+                line_at(&lines, line),
+                segment.map(|s| (s, line_at(&source_lines, s.line))),
             ));
         }
     }
     Ok(out)
+}
+
+/// Line `n` (1-based) of `lines`, or nothing.
+fn line_at(lines: &[&str], n: usize) -> String {
+    lines
+        .get(n.wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// Where a catalog finding is: the files, and which locale and page.
@@ -361,13 +368,7 @@ fn catalog_findings(
         }
         let text = read_text(&path)?;
         let lines: Vec<&str> = text.split('\n').collect();
-        let line_text = |n: usize| {
-            lines
-                .get(n.wrapping_sub(1))
-                .copied()
-                .unwrap_or("")
-                .to_owned()
-        };
+        let line_text = |n: usize| line_at(&lines, n);
         let place = FilePlace {
             locale,
             page: &page.path,
@@ -501,13 +502,7 @@ fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<V
         }
         let text = read_text(&path)?;
         let lines: Vec<&str> = text.split('\n').collect();
-        let line_text = |n: usize| {
-            lines
-                .get(n.wrapping_sub(1))
-                .copied()
-                .unwrap_or("")
-                .to_owned()
-        };
+        let line_text = |n: usize| line_at(&lines, n);
         match catalog::parse_ui(&text) {
             Err(errors) => out.extend(
                 errors
@@ -616,8 +611,6 @@ fn check_one(
     );
     let lines: Vec<&str> = page.text.split('\n').collect();
     let source_lines: Vec<&str> = page.source_text.split('\n').collect();
-    let line =
-        |all: &[&str], n: usize| all.get(n.wrapping_sub(1)).copied().unwrap_or("").to_owned();
     findings
         .into_iter()
         .map(|finding| PageFinding {
@@ -625,12 +618,12 @@ fn check_one(
             page: page.page.path.clone(),
             path: page.path.clone(),
             source_path: page.page.source.clone(),
-            line_text: line(&lines, finding.line),
-            source_line_text: finding.source_line.map(|n| line(&source_lines, n)),
+            line_text: line_at(&lines, finding.line),
+            source_line_text: finding.source_line.map(|n| line_at(&source_lines, n)),
             related_text: finding
                 .related
                 .iter()
-                .map(|r| line(if r.in_source { &source_lines } else { &lines }, r.line))
+                .map(|r| line_at(if r.in_source { &source_lines } else { &lines }, r.line))
                 .collect(),
             finding,
         })
