@@ -23,6 +23,8 @@ pub use facts::{Facts, Reading, facts, facts_in, prose};
 pub use names::{Names, learn_names};
 pub use words::Language;
 
+use std::collections::HashMap;
+
 use hash::FastMap;
 use model::{Container, SegmentKind};
 
@@ -161,17 +163,25 @@ fn body(kind: SegmentKind) -> bool {
 
 /// Kinds a translator may legitimately turn into one another.
 fn kind_score(a: SegmentKind, b: SegmentKind) -> f32 {
-    use SegmentKind::*;
     if a == b {
-        return 1.0;
+        1.0
+    } else if kind_family(a) == kind_family(b) {
+        0.4
+    } else {
+        0.0
     }
-    let group = |k| match k {
+}
+
+/// The family of a kind: kinds of one family a translator may turn into one
+/// another (running text; labels; titles; metadata).
+pub fn kind_family(kind: SegmentKind) -> u8 {
+    use SegmentKind::*;
+    match kind {
         Paragraph | ListItem | TableCell | Definition | Footnote => 1,
         LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
         Heading | AdmonitionTitle | TabTitle | Term => 3,
         FrontMatter | Abbreviation => 4,
-    };
-    if group(a) == group(b) { 0.4 } else { 0.0 }
+    }
 }
 
 /// How many items two sorted multisets share.
@@ -315,6 +325,24 @@ enum Step {
     Merge,
     /// One source segment in two translated segments.
     Split,
+}
+
+impl Alignment {
+    /// The pairs that are neither part of a merge nor of a split, as
+    /// (source, translation).
+    pub fn one_to_one(&self) -> Vec<(usize, usize)> {
+        let mut per_source: HashMap<usize, usize> = HashMap::new();
+        let mut per_translation: HashMap<usize, usize> = HashMap::new();
+        for p in &self.pairs {
+            *per_source.entry(p.source).or_default() += 1;
+            *per_translation.entry(p.translation).or_default() += 1;
+        }
+        self.pairs
+            .iter()
+            .filter(|p| per_source[&p.source] == 1 && per_translation[&p.translation] == 1)
+            .map(|p| (p.source, p.translation))
+            .collect()
+    }
 }
 
 /// Aligns `translation` to `source`. Monotonic: pairs keep the order of

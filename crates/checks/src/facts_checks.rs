@@ -216,15 +216,6 @@ pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
 /// segments or fewer on each side): most likely translations whose facts
 /// are wrong, which is what the checks are for.
 pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
-    let family = |k: SegmentKind| {
-        use SegmentKind::*;
-        match k {
-            Paragraph | ListItem | TableCell | Definition | Footnote => 1,
-            LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
-            Heading | AdmonitionTitle | TabTitle | Term => 3,
-            FrontMatter | Abbreviation => 4,
-        }
-    };
     let alignment = page.alignment;
     let mut out = Vec::new();
     let mut starts: Vec<(usize, usize)> = vec![(0, 0)];
@@ -245,8 +236,8 @@ pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
         }
         let mut next = s0;
         for t in t0..t1 {
-            let kind = family(page.translation[t].kind);
-            if let Some(s) = (next..s1).find(|&s| family(page.source[s].kind) == kind) {
+            let kind = align::kind_family(page.translation[t].kind);
+            if let Some(s) = (next..s1).find(|&s| align::kind_family(page.source[s].kind) == kind) {
                 out.push((s, t));
                 next = s + 1;
             }
@@ -257,18 +248,7 @@ pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
 
 pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
     let alignment = page.alignment;
-    let mut per_source = vec![0usize; page.source.len()];
-    let mut per_translation = vec![0usize; page.translation.len()];
-    for p in &alignment.pairs {
-        per_source[p.source] += 1;
-        per_translation[p.translation] += 1;
-    }
-    let mut checked: Vec<(usize, usize)> = alignment
-        .pairs
-        .iter()
-        .filter(|p| per_source[p.source] == 1 && per_translation[p.translation] == 1)
-        .map(|p| (p.source, p.translation))
-        .collect();
+    let mut checked = alignment.one_to_one();
     checked.extend(gap_pairs(page));
     // Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
     let abbreviations: Vec<&str> = page

@@ -21,6 +21,17 @@ fn segments(texts: &[(&str, SegmentKind)]) -> Vec<Segment> {
         .collect()
 }
 
+fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
+    s.iter()
+        .map(|s| align::Unit {
+            kind: s.kind,
+            containers: &s.containers,
+            text: &s.text,
+            recovered: false,
+        })
+        .collect()
+}
+
 fn run(
     source: &[(&str, SegmentKind)],
     translation: &[(&str, SegmentKind)],
@@ -28,16 +39,6 @@ fn run(
 ) -> Vec<Finding> {
     let source = segments(source);
     let translation = segments(translation);
-    fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
-        s.iter()
-            .map(|s| align::Unit {
-                kind: s.kind,
-                containers: &s.containers,
-                text: &s.text,
-                recovered: false,
-            })
-            .collect()
-    }
     let source_reading = Reading {
         language: Language::English,
         names: Some(names),
@@ -217,16 +218,6 @@ fn every_check_has_a_name_and_an_explanation() {
 fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
     let (s, _) = markdown::segment(source);
     let (t, _) = markdown::segment(translation);
-    fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
-        s.iter()
-            .map(|s| align::Unit {
-                kind: s.kind,
-                containers: &s.containers,
-                text: &s.text,
-                recovered: false,
-            })
-            .collect()
-    }
     let alignment = align::align(
         &units(&s.segments),
         &units(&t.segments),

@@ -8,17 +8,27 @@ const V1: &str = "# Ferry times\n\nThe first ferry leaves at 6:40 from pier 3.\n
 
 const V2: &str = "# Ferry times\n\nThe first ferry leaves at 6:40, from pier 3!\n\nTickets cost 15 euros, children travel free.\n\nDogs are welcome on a leash.\n\nBikes are welcome on the morning ferries only.\n";
 
-#[test]
-fn source_changes_since_a_revision_are_classified() {
-    let tmp = support::project(&[("content/en/ferry.md", V1)]);
+/// A repository with `pages` committed, then the English page changed from
+/// V1 to V2 in a second commit; `None` without git (outside CI).
+fn two_commits(pages: &[(&str, &str)]) -> Option<tempfile::TempDir> {
+    let tmp = support::project(pages);
     let dir = tmp.path();
     if !git(dir, &["init", "-q"]) {
-        return;
+        return None;
     }
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", "first"]);
     write(&dir.join("content/en/ferry.md"), V2);
     git(dir, &["commit", "-q", "-am", "second"]);
+    Some(tmp)
+}
+
+#[test]
+fn source_changes_since_a_revision_are_classified() {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1)]) else {
+        return;
+    };
+    let dir = tmp.path();
 
     let json: serde_json::Value =
         serde_json::from_str(&ok(dir, &["diff", "--since", "HEAD~1", "--format", "json"]))
@@ -74,15 +84,10 @@ const IT_V1: &str = "# Orari dei traghetti\n\nIl primo traghetto parte alle 6:40
 
 #[test]
 fn each_translation_is_diffed_from_its_base_revision() {
-    let tmp = support::project(&[("content/en/ferry.md", V1)]);
-    let dir = tmp.path();
-    if !git(dir, &["init", "-q"]) {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1)]) else {
         return;
-    }
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", "first"]);
-    write(&dir.join("content/en/ferry.md"), V2);
-    git(dir, &["commit", "-q", "-am", "second"]);
+    };
+    let dir = tmp.path();
     // The translation arrives later, but was made from the first version.
     write(&dir.join("content/it/ferry.md"), IT_V1);
     git(dir, &["add", "-A"]);
@@ -122,15 +127,11 @@ fn each_translation_is_diffed_from_its_base_revision() {
 
 #[test]
 fn check_reports_what_changed_since_the_base_as_stale() {
-    let tmp = support::project(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)]);
-    let dir = tmp.path();
-    if !git(dir, &["init", "-q"]) {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)])
+    else {
         return;
-    }
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", "first"]);
-    write(&dir.join("content/en/ferry.md"), V2);
-    git(dir, &["commit", "-q", "-am", "second"]);
+    };
+    let dir = tmp.path();
     let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
     let stale: Vec<(u64, u64, String)> = json["findings"]

@@ -22,17 +22,12 @@ struct Expected {
 /// A paired, confident, one-to-one translated segment of the page that
 /// differs from its source, in the middle of those that `fits`.
 fn pick(a: &Aligned, fits: impl Fn(usize, usize) -> bool) -> Option<(usize, usize)> {
-    let mut uses = vec![0; a.translation.len()];
-    let mut source_uses = vec![0; a.source.segments.len()];
-    for p in &a.alignment.pairs {
-        uses[p.translation] += 1;
-        source_uses[p.source] += 1;
-    }
+    let one_to_one = a.alignment.one_to_one();
     let found: Vec<(usize, usize)> = a
         .alignment
         .pairs
         .iter()
-        .filter(|p| uses[p.translation] == 1 && source_uses[p.source] == 1)
+        .filter(|p| one_to_one.contains(&(p.source, p.translation)))
         .filter(|p| p.confidence >= 0.8 && !a.recovered[p.translation])
         .filter(|p| a.source.segments[p.source].text != a.translation[p.translation].text)
         .map(|p| (p.source, p.translation))

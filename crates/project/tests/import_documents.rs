@@ -91,24 +91,13 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
         let built = markdown::segment(&built).0;
         let a = &page.aligned;
         assert_eq!(built.segments.len(), a.source.segments.len());
-        for pair in &a.alignment.pairs {
-            let one_to_one = a
-                .alignment
-                .pairs
-                .iter()
-                .filter(|p| p.source == pair.source || p.translation == pair.translation)
-                .count()
-                == 1;
-            if !one_to_one {
-                continue;
-            }
+        for (source, translation) in a.alignment.one_to_one() {
             assert_eq!(
-                built.segments[pair.source].text,
-                a.translation[pair.translation].text,
-                "{}: source segment {} built from the translation at line {}",
+                built.segments[source].text,
+                a.translation[translation].text,
+                "{}: source segment {source} built from the translation at line {}",
                 page.path.display(),
-                pair.source,
-                a.translation[pair.translation].line
+                a.translation[translation].line
             );
             compared += 1;
         }
@@ -123,19 +112,10 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
         let a = &page.aligned;
         let mut texts: Vec<std::borrow::Cow<'_, str>> =
             a.source.texts().into_iter().map(Into::into).collect();
-        for pair in &a.alignment.pairs {
-            let one_to_one = a
-                .alignment
-                .pairs
-                .iter()
-                .filter(|p| p.source == pair.source || p.translation == pair.translation)
-                .count()
-                == 1;
-            if one_to_one {
-                let kind = a.source.segments[pair.source].kind;
-                let text = &a.translation[pair.translation].text;
-                texts[pair.source] = markdown::fit(&a.source.skeleton, pair.source, kind, text);
-            }
+        for (source, translation) in a.alignment.one_to_one() {
+            let kind = a.source.segments[source].kind;
+            let text = &a.translation[translation].text;
+            texts[source] = markdown::fit(&a.source.skeleton, source, kind, text);
         }
         let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
         let text = assemble::assemble(&a.source.skeleton, &texts).expect("one text per segment");
