@@ -7,7 +7,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use git2::{ErrorCode, ObjectType, Oid, Repository, Sort};
+use git2::{ErrorCode, ObjectType, Oid, Repository};
+
+mod index;
+
+pub use git2::Oid as BlobId;
+pub use index::{Index, Revision, Staleness, Touch};
 
 /// A git failure, with what bitext was doing.
 #[derive(Debug, thiserror::Error)]
@@ -97,85 +102,78 @@ impl Repo {
         tree.get_path(rel).ok().map(|entry| entry.id())
     }
 
-    /// For each of `paths` (files in the working tree), the newest commit
-    /// reachable from HEAD that changed it, as `git log -1 -- path` would say:
-    /// a commit changes a path when its blob differs from that in every
-    /// parent. One walk over the commits serves all paths and stops when
-    /// every path is found. Paths outside the repository or never committed
-    /// are absent from the result; an unborn HEAD gives an empty map.
-    pub fn last_changes(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Change>> {
-        let mut wanted: Vec<(PathBuf, PathBuf)> = paths
-            .iter()
-            .filter_map(|p| Some((p.clone(), self.relative(p)?)))
-            .collect();
-        let mut found = HashMap::new();
+    /// Indexes the history reachable from HEAD in one walk (see [`Index`]);
+    /// `progress` hears (commits done, commits in all) now and then. An
+    /// unborn HEAD gives an empty index.
+    pub fn index(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Index> {
         if self.head()?.is_none() {
-            return Ok(found);
+            return Ok(Index::default());
         }
-        self.walk(|oid, commit, tree, parents| {
-            if wanted.is_empty() {
-                return Ok(false);
+        Index::build(&self.repo, progress)
+    }
+
+    /// `path` (in the working tree, present or not) as the index knows it.
+    pub fn key(&self, path: &Path) -> Option<String> {
+        self.relative_even_if_gone(path)
+            .map(|rel| index::slashed(&rel))
+    }
+
+    /// For each of `paths` (files in the working tree), the newest commit
+    /// reachable from HEAD that changed it, as `git log -1 -- path` would say.
+    /// Paths outside the repository or never committed are absent.
+    pub fn last_changes(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Change>> {
+        let index = self.index(&mut |_, _| {})?;
+        Ok(paths
+            .iter()
+            .filter_map(|p| Some((p.clone(), index.last_change(&self.key(p)?)?)))
+            .collect())
+    }
+
+    /// Every version of the file at `path` that `index` knows, newest
+    /// first, with its text; renames are followed.
+    pub fn versions_in(&self, index: &Index, path: &Path) -> Result<Vec<Version>> {
+        let Some(key) = self.key(path) else {
+            return Ok(Vec::new());
+        };
+        index
+            .revisions(&key)
+            .into_iter()
+            .map(|r| {
+                Ok(Version {
+                    text: self.blob_text(r.blob, &r.path)?,
+                    commit: r.commit,
+                    time: r.time,
+                })
+            })
+            .collect()
+    }
+
+    /// Every version of each of `paths` reachable from HEAD, newest first,
+    /// with the text (see [`Repo::versions_in`]); one walk serves all paths.
+    pub fn versions(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Vec<Version>>> {
+        let index = self.index(&mut |_, _| {})?;
+        let mut found = HashMap::new();
+        for path in paths {
+            let versions = self.versions_in(&index, path)?;
+            if !versions.is_empty() {
+                found.insert(path.clone(), versions);
             }
-            wanted.retain(|(path, rel)| {
-                let Some(blob) = Self::blob_in(tree, rel) else {
-                    return true;
-                };
-                let changed = parents
-                    .iter()
-                    .all(|parent| Self::blob_in(parent, rel) != Some(blob));
-                if changed {
-                    found.insert(
-                        path.clone(),
-                        Change {
-                            commit: oid.to_string(),
-                            time: commit.time().seconds(),
-                        },
-                    );
-                }
-                !changed
-            });
-            Ok(true)
-        })?;
+        }
         Ok(found)
     }
 
-    /// Every version of each of `paths` reachable from HEAD, newest first:
-    /// the commits whose blob for the path differs from every parent's
-    /// (where `git log -- path` would list it), with the text. One walk over
-    /// the commits serves all paths.
-    pub fn versions(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Vec<Version>>> {
-        let wanted: Vec<(PathBuf, PathBuf)> = paths
-            .iter()
-            .filter_map(|p| Some((p.clone(), self.relative_even_if_gone(p)?)))
-            .collect();
-        let mut found: HashMap<PathBuf, Vec<Version>> = HashMap::new();
-        if self.head()?.is_none() {
-            return Ok(found);
-        }
-        self.walk(|oid, commit, tree, parents| {
-            for (path, rel) in &wanted {
-                let Some(blob) = Self::blob_in(tree, rel) else {
-                    continue;
-                };
-                if parents
-                    .iter()
-                    .any(|parent| Self::blob_in(parent, rel) == Some(blob))
-                {
-                    continue;
-                }
-                let content = self
-                    .repo
-                    .find_blob(blob)
-                    .map_err(context(format!("reading {} at {oid}", rel.display())))?;
-                found.entry(path.clone()).or_default().push(Version {
-                    commit: oid.to_string(),
-                    time: commit.time().seconds(),
-                    text: String::from_utf8_lossy(content.content()).into_owned(),
-                });
-            }
-            Ok(true)
-        })?;
-        Ok(found)
+    /// The text of a blob (lossy UTF-8); `path` names it in errors.
+    pub fn blob_text(&self, blob: Oid, path: &str) -> Result<String> {
+        let content = self
+            .repo
+            .find_blob(blob)
+            .map_err(context(format!("reading {path} ({blob})")))?;
+        Ok(String::from_utf8_lossy(content.content()).into_owned())
+    }
+
+    /// Whether the repository is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
     }
 
     /// The full id of the commit `rev` names (`HEAD~1`, a tag, a short id).
@@ -234,45 +232,6 @@ impl Repo {
         let parent = path.parent()?.canonicalize().ok()?;
         let rel = parent.strip_prefix(&self.workdir).ok()?;
         Some(rel.join(path.file_name()?))
-    }
-
-    /// Visits the commits reachable from HEAD, newest first (topological),
-    /// each with its tree and its parents' trees, until `visit` says stop.
-    fn walk(
-        &self,
-        mut visit: impl FnMut(
-            Oid,
-            &git2::Commit<'_>,
-            &git2::Tree<'_>,
-            &[git2::Tree<'_>],
-        ) -> Result<bool>,
-    ) -> Result<()> {
-        let mut walk = self
-            .repo
-            .revwalk()
-            .map_err(context("walking the history"))?;
-        walk.push_head().map_err(context("reading HEAD"))?;
-        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
-            .map_err(context("walking the history"))?;
-        for oid in walk {
-            let oid = oid.map_err(context("walking the history"))?;
-            let commit = self
-                .repo
-                .find_commit(oid)
-                .map_err(context(format!("reading commit {oid}")))?;
-            let tree = commit
-                .tree()
-                .map_err(context(format!("reading commit {oid}")))?;
-            let parents: Vec<git2::Tree<'_>> = commit
-                .parents()
-                .map(|p| p.tree())
-                .collect::<Result<_, _>>()
-                .map_err(context(format!("reading the parents of {oid}")))?;
-            if !visit(oid, &commit, &tree, &parents)? {
-                break;
-            }
-        }
-        Ok(())
     }
 
     /// HEAD, or `None` before the first commit.

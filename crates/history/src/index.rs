@@ -1,0 +1,464 @@
+//! The history index: one walk over every commit reachable from HEAD, which
+//! records for each path the commits that changed it (newest first) and the
+//! renames, so that any number of "when did this path last change" and
+//! "which versions did it have" questions cost no further walk.
+
+use std::collections::HashMap;
+
+use git2::{Oid, Repository, Sort, Tree};
+
+use crate::{Change, Result, context};
+
+/// One commit of the walk.
+#[derive(Debug, Clone)]
+struct Commit {
+    id: Oid,
+    time: i64,
+    /// Positions of the parents in the walk (absent in a shallow clone).
+    parents: Vec<u32>,
+}
+
+/// A commit that changed a path: the blob it left there, or `None` when it
+/// removed the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Touch {
+    /// Position of the commit in the walk (0 is HEAD).
+    pub position: u32,
+    pub blob: Option<Oid>,
+}
+
+/// A version of a file found through the index: the commit, its time, the
+/// path the file had then (renames are followed) and its blob.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub commit: String,
+    pub time: i64,
+    pub path: String,
+    pub blob: Oid,
+    /// Position of the commit in the walk (0 is HEAD).
+    pub position: usize,
+}
+
+/// How far a translation lags behind its source, from the history alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staleness {
+    /// The source version current when the translation last changed.
+    pub base: Option<Revision>,
+    /// The translation's last change.
+    pub translated: Option<Change>,
+    /// Commits from the base to HEAD.
+    pub commits_behind: usize,
+    /// Source versions newer than the base.
+    pub source_changes: usize,
+}
+
+/// Every path's changes over the history reachable from HEAD, newest first.
+#[derive(Debug, Default)]
+pub struct Index {
+    commits: Vec<Commit>,
+    positions: HashMap<Oid, u32>,
+    paths: HashMap<String, Vec<Touch>>,
+    /// For a path created by a rename: the position of that commit and the old path.
+    renamed_from: HashMap<String, Vec<(u32, String)>>,
+    /// Some commits' parents are missing (a shallow clone).
+    shallow: bool,
+    /// No commit has two parents.
+    linear: bool,
+}
+
+/// A path's change in one commit: old and new blob.
+struct Delta {
+    path: String,
+    old: Option<Oid>,
+    new: Option<Oid>,
+}
+
+impl Index {
+    /// Walks every commit reachable from HEAD of `repo` once, comparing
+    /// each with its first parent tree by tree (unchanged subtrees are
+    /// skipped by id). A path changes in a commit when its blob differs
+    /// from that of every parent, as `git log -- path` counts it. Renames
+    /// are found by identical content, then by git's similarity rules in
+    /// commits that both add and remove files. `progress` hears (done,
+    /// total) now and then.
+    pub(crate) fn build(
+        repo: &Repository,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Index> {
+        let mut walk = repo.revwalk().map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
+            .map_err(context("walking the history"))?;
+        let ids: Vec<Oid> = walk
+            .collect::<Result<_, _>>()
+            .map_err(context("walking the history"))?;
+        let positions: HashMap<Oid, u32> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, i as u32))
+            .collect();
+        let mut index = Index {
+            commits: Vec::with_capacity(ids.len()),
+            positions,
+            shallow: repo.is_shallow(),
+            linear: true,
+            ..Index::default()
+        };
+        let total = ids.len();
+        let step = (total / 100).max(1);
+        let mut deltas = Vec::new();
+        for (position, &id) in ids.iter().enumerate() {
+            if position % step == 0 {
+                progress(position, total);
+            }
+            let commit = repo
+                .find_commit(id)
+                .map_err(context(format!("reading commit {id}")))?;
+            let tree = commit
+                .tree()
+                .map_err(context(format!("reading commit {id}")))?;
+            let mut parents = Vec::new();
+            let mut parent_trees = Vec::new();
+            for parent_id in commit.parent_ids() {
+                // A shallow clone lacks the commits below its boundary.
+                match repo.find_commit(parent_id).and_then(|p| p.tree()) {
+                    Ok(parent_tree) => parent_trees.push(parent_tree),
+                    Err(_) => {
+                        index.shallow = true;
+                        continue;
+                    }
+                }
+                if let Some(&p) = index.positions.get(&parent_id) {
+                    parents.push(p);
+                }
+            }
+            if commit.parent_count() > 1 {
+                index.linear = false;
+            }
+            deltas.clear();
+            compare(repo, parent_trees.first(), Some(&tree), "", &mut deltas)?;
+            // A merge changes a path only where it differs from every parent.
+            for other in parent_trees.iter().skip(1) {
+                deltas.retain(|d| blob_at(other, &d.path) != d.new);
+            }
+            let position = position as u32;
+            index.renames(repo, parent_trees.first(), &tree, position, &deltas)?;
+            for d in &deltas {
+                index.paths.entry(d.path.clone()).or_default().push(Touch {
+                    position,
+                    blob: d.new,
+                });
+            }
+            index.commits.push(Commit {
+                id,
+                time: commit.time().seconds(),
+                parents,
+            });
+        }
+        progress(total, total);
+        Ok(index)
+    }
+
+    /// Records the renames of one commit: an added path whose blob a removed
+    /// path had, then, for what is left on both sides, git's similarity.
+    fn renames(
+        &mut self,
+        repo: &Repository,
+        parent: Option<&Tree<'_>>,
+        tree: &Tree<'_>,
+        position: u32,
+        deltas: &[Delta],
+    ) -> Result<()> {
+        let mut removed: Vec<&Delta> = deltas
+            .iter()
+            .filter(|d| d.new.is_none() && d.old.is_some())
+            .collect();
+        let mut added: Vec<&Delta> = deltas
+            .iter()
+            .filter(|d| d.old.is_none() && d.new.is_some())
+            .collect();
+        if removed.is_empty() || added.is_empty() {
+            return Ok(());
+        }
+        added.retain(|a| match removed.iter().position(|r| r.old == a.new) {
+            Some(k) => {
+                let r = removed.remove(k);
+                self.renamed_from
+                    .entry(a.path.clone())
+                    .or_default()
+                    .push((position, r.path.clone()));
+                false
+            }
+            None => true,
+        });
+        if removed.is_empty() || added.is_empty() {
+            return Ok(());
+        }
+        let mut options = git2::DiffOptions::new();
+        for d in removed.iter().chain(added.iter()) {
+            options.pathspec(&d.path);
+        }
+        options.disable_pathspec_match(true);
+        let mut diff = repo
+            .diff_tree_to_tree(parent, Some(tree), Some(&mut options))
+            .map_err(context("comparing trees"))?;
+        diff.find_similar(Some(git2::DiffFindOptions::new().renames(true)))
+            .map_err(context("finding renames"))?;
+        for delta in diff.deltas() {
+            if delta.status() != git2::Delta::Renamed {
+                continue;
+            }
+            let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) else {
+                continue;
+            };
+            self.renamed_from
+                .entry(slashed(new))
+                .or_default()
+                .push((position, slashed(old)));
+        }
+        Ok(())
+    }
+
+    /// How many commits the walk saw.
+    pub fn len(&self) -> usize {
+        self.commits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.commits.is_empty()
+    }
+
+    /// Whether commits are missing below a shallow clone's boundary, so
+    /// that the oldest changes the index knows may not be the real ones.
+    pub fn is_shallow(&self) -> bool {
+        self.shallow
+    }
+
+    /// Whether no commit is a merge.
+    pub fn is_linear(&self) -> bool {
+        self.linear
+    }
+
+    /// How many paths some commit changed.
+    pub fn paths(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// The newest commit that changed `path` (repository-relative, `/`),
+    /// as `git log -1 -- path` gives it.
+    pub fn last_change(&self, path: &str) -> Option<Change> {
+        let touch = self.paths.get(path)?.first()?;
+        Some(self.change(touch.position as usize))
+    }
+
+    fn change(&self, position: usize) -> Change {
+        let c = &self.commits[position];
+        Change {
+            commit: c.id.to_string(),
+            time: c.time,
+        }
+    }
+
+    /// The versions of the file at `path`, newest first, following renames
+    /// back to older paths; a removal ends the history (an older file of
+    /// the same name is another file).
+    pub fn revisions(&self, path: &str) -> Vec<Revision> {
+        let mut out = Vec::new();
+        let mut path = path.to_owned();
+        let mut below = 0u32;
+        // A rename chain cannot be longer than the history; this also stops a cycle.
+        for _ in 0..=self.commits.len() {
+            let Some(touches) = self.paths.get(&path) else {
+                break;
+            };
+            let mut next: Option<(u32, String)> = None;
+            for touch in touches.iter().filter(|t| t.position >= below) {
+                let Some(blob) = touch.blob else {
+                    if out.is_empty() {
+                        continue;
+                    }
+                    break;
+                };
+                let c = &self.commits[touch.position as usize];
+                out.push(Revision {
+                    commit: c.id.to_string(),
+                    time: c.time,
+                    path: path.clone(),
+                    blob,
+                    position: touch.position as usize,
+                });
+                if let Some((at, old)) = self
+                    .renamed_from
+                    .get(&path)
+                    .and_then(|r| r.iter().find(|(at, _)| *at == touch.position))
+                {
+                    next = Some((*at + 1, old.clone()));
+                    break;
+                }
+            }
+            match next {
+                Some((from, old)) => {
+                    below = from;
+                    path = old;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The position of `commit` (full id) in the walk, 0 being HEAD.
+    pub fn position(&self, commit: &str) -> Option<usize> {
+        let id = Oid::from_str(commit).ok()?;
+        self.positions.get(&id).map(|&p| p as usize)
+    }
+
+    /// The commit time of `commit`, if the walk saw it.
+    pub fn time(&self, commit: &str) -> Option<i64> {
+        Some(self.commits[self.position(commit)?].time)
+    }
+
+    /// How many commits reachable from HEAD are not reachable from the
+    /// commit at `position` (`git rev-list --count C..HEAD`).
+    pub fn commits_since_position(&self, position: usize) -> usize {
+        if self.linear {
+            return position;
+        }
+        let mut reachable = vec![false; self.commits.len()];
+        let mut stack = vec![position as u32];
+        while let Some(p) = stack.pop() {
+            if std::mem::replace(&mut reachable[p as usize], true) {
+                continue;
+            }
+            stack.extend(&self.commits[p as usize].parents);
+        }
+        reachable.iter().filter(|r| !**r).count()
+    }
+
+    /// The staleness of a translation from the history alone: the source
+    /// version current when the translation last changed (its base), the
+    /// commits since that base, and the source versions newer than it.
+    pub fn staleness(&self, source: &str, translation: &str) -> Staleness {
+        let revisions = self.revisions(source);
+        let translated = self.paths.get(translation).and_then(|t| t.first());
+        let base = translated.and_then(|t| {
+            revisions
+                .iter()
+                .position(|r| r.position >= t.position as usize)
+        });
+        Staleness {
+            commits_behind: base.map_or(0, |k| self.commits_since_position(revisions[k].position)),
+            source_changes: base.unwrap_or(revisions.len()),
+            base: base.map(|k| revisions[k].clone()),
+            translated: translated.map(|t| self.change(t.position as usize)),
+        }
+    }
+}
+
+/// A path as git writes it (`/`-separated).
+pub(crate) fn slashed(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text.into_owned()
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// The blob at `path` in `tree`.
+fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
+    let entry = tree.get_path(std::path::Path::new(path)).ok()?;
+    (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
+}
+
+/// The blobs that differ between `old` and `new` (trees at `prefix`),
+/// descending only into subtrees whose ids differ.
+fn compare(
+    repo: &Repository,
+    old: Option<&Tree<'_>>,
+    new: Option<&Tree<'_>>,
+    prefix: &str,
+    out: &mut Vec<Delta>,
+) -> Result<()> {
+    let subtree = |id: Oid| {
+        repo.find_tree(id)
+            .map_err(context(format!("reading tree {id}")))
+    };
+    let path_of = |name: &[u8]| {
+        let name = String::from_utf8_lossy(name);
+        if prefix.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{prefix}/{name}")
+        }
+    };
+    if let Some(new) = new {
+        for entry in new.iter() {
+            let before = old.and_then(|o| o.get_name_bytes(entry.name_bytes()));
+            if before.as_ref().is_some_and(|b| b.id() == entry.id()) {
+                continue;
+            }
+            let before_kind = before.as_ref().and_then(|b| b.kind());
+            let path = path_of(entry.name_bytes());
+            match entry.kind() {
+                Some(git2::ObjectType::Tree) => {
+                    let old_tree = match (&before, before_kind) {
+                        (Some(b), Some(git2::ObjectType::Tree)) => Some(subtree(b.id())?),
+                        _ => None,
+                    };
+                    if let (Some(b), Some(git2::ObjectType::Blob)) = (&before, before_kind) {
+                        out.push(Delta {
+                            path: path.clone(),
+                            old: Some(b.id()),
+                            new: None,
+                        });
+                    }
+                    compare(
+                        repo,
+                        old_tree.as_ref(),
+                        Some(&subtree(entry.id())?),
+                        &path,
+                        out,
+                    )?;
+                }
+                Some(git2::ObjectType::Blob) => {
+                    let old_blob = match (&before, before_kind) {
+                        (Some(b), Some(git2::ObjectType::Blob)) => Some(b.id()),
+                        (Some(b), Some(git2::ObjectType::Tree)) => {
+                            compare(repo, Some(&subtree(b.id())?), None, &path, out)?;
+                            None
+                        }
+                        _ => None,
+                    };
+                    out.push(Delta {
+                        path,
+                        old: old_blob,
+                        new: Some(entry.id()),
+                    });
+                }
+                // Submodules are not files of this repository.
+                _ => {}
+            }
+        }
+    }
+    if let Some(old) = old {
+        for entry in old.iter() {
+            if new.is_some_and(|n| n.get_name_bytes(entry.name_bytes()).is_some()) {
+                continue;
+            }
+            let path = path_of(entry.name_bytes());
+            match entry.kind() {
+                Some(git2::ObjectType::Tree) => {
+                    compare(repo, Some(&subtree(entry.id())?), None, &path, out)?
+                }
+                Some(git2::ObjectType::Blob) => out.push(Delta {
+                    path,
+                    old: Some(entry.id()),
+                    new: None,
+                }),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
