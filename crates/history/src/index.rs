@@ -64,6 +64,8 @@ pub struct Index {
     shallow: bool,
     /// No commit has two parents.
     linear: bool,
+    /// For each commit, how many commits it reaches (itself included).
+    ancestors: Vec<u32>,
 }
 
 /// A path's change in one commit: old and new blob.
@@ -85,6 +87,18 @@ impl Index {
         repo: &Repository,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Index> {
+        // Every object is read once or twice: libgit2's object cache would
+        // only grow, and re-hashing each object read from a pack (a check
+        // that git itself leaves to `git fsck`) costs a fifth of the walk.
+        git2::opts::enable_caching(false);
+        git2::opts::strict_hash_verification(false);
+        let built = Self::walk(repo, progress);
+        git2::opts::enable_caching(true);
+        git2::opts::strict_hash_verification(true);
+        built
+    }
+
+    fn walk(repo: &Repository, progress: &mut dyn FnMut(usize, usize)) -> Result<Index> {
         let mut walk = repo.revwalk().map_err(context("walking the history"))?;
         walk.push_head().map_err(context("reading HEAD"))?;
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
@@ -105,6 +119,7 @@ impl Index {
             ..Index::default()
         };
         let total = ids.len();
+        let mut trees = Trees::default();
         let step = (total / 100).max(1);
         let mut deltas = Vec::new();
         for (position, &id) in ids.iter().enumerate() {
@@ -136,7 +151,15 @@ impl Index {
                 index.linear = false;
             }
             deltas.clear();
-            compare(repo, parent_trees.first(), Some(&tree), "", &mut deltas)?;
+            compare(
+                repo,
+                &mut trees,
+                parent_trees.first().map(|t| t.id()),
+                Some(tree.id()),
+                "",
+                &mut deltas,
+            )?;
+            trees.turn();
             // A merge changes a path only where it differs from every parent.
             for other in parent_trees.iter().skip(1) {
                 deltas.retain(|d| blob_at(other, &d.path) != d.new);
@@ -155,6 +178,7 @@ impl Index {
                 parents,
             });
         }
+        index.count_ancestors();
         progress(total, total);
         Ok(index)
     }
@@ -321,18 +345,71 @@ impl Index {
     /// How many commits reachable from HEAD are not reachable from the
     /// commit at `position` (`git rev-list --count C..HEAD`).
     pub fn commits_since_position(&self, position: usize) -> usize {
-        if self.linear {
-            return position;
-        }
-        let mut reachable = vec![false; self.commits.len()];
-        let mut stack = vec![position as u32];
-        while let Some(p) = stack.pop() {
-            if std::mem::replace(&mut reachable[p as usize], true) {
+        self.commits.len() - self.ancestors[position] as usize
+    }
+
+    /// For each commit, how many commits it can reach (itself included),
+    /// oldest first: one more than its first parent, plus what only its
+    /// other parents reach (a merged branch). That part is found as git
+    /// finds merge bases: commits are painted from both sides in walk
+    /// order, where every child comes before its parents, and the walk
+    /// stops when no commit reached only from the branch is left.
+    fn count_ancestors(&mut self) {
+        let mut ancestors = vec![0u32; self.commits.len()];
+        let mut paint: HashMap<u32, u8> = HashMap::new();
+        let mut queue = std::collections::BinaryHeap::new();
+        for position in (0..self.commits.len()).rev() {
+            let parents = &self.commits[position].parents;
+            let Some((&first, others)) = parents.split_first() else {
+                ancestors[position] = 1;
                 continue;
+            };
+            let mut count = 1 + ancestors[first as usize];
+            if !others.is_empty() {
+                const MAIN: u8 = 1;
+                const BRANCH: u8 = 2;
+                paint.clear();
+                queue.clear();
+                paint.insert(first, MAIN);
+                queue.push(std::cmp::Reverse(first));
+                let mut branch_only = 0usize;
+                for &other in others {
+                    if paint.insert(other, BRANCH).is_none() {
+                        queue.push(std::cmp::Reverse(other));
+                        branch_only += 1;
+                    }
+                }
+                while branch_only > 0 {
+                    let Some(std::cmp::Reverse(at)) = queue.pop() else {
+                        break;
+                    };
+                    let colour = paint[&at];
+                    if colour == BRANCH {
+                        branch_only -= 1;
+                        count += 1;
+                    }
+                    for &parent in &self.commits[at as usize].parents {
+                        let before = paint.get(&parent).copied().unwrap_or(0);
+                        let after = before | colour;
+                        if after == before {
+                            continue;
+                        }
+                        paint.insert(parent, after);
+                        if before == 0 {
+                            queue.push(std::cmp::Reverse(parent));
+                        } else if before == BRANCH {
+                            // Queued as branch-only, now reached from the main line too.
+                            branch_only -= 1;
+                        }
+                        if after == BRANCH {
+                            branch_only += 1;
+                        }
+                    }
+                }
             }
-            stack.extend(&self.commits[p as usize].parents);
+            ancestors[position] = count;
         }
-        reachable.iter().filter(|r| !**r).count()
+        self.ancestors = ancestors;
     }
 
     /// The staleness of a translation from the history alone: the source
@@ -371,18 +448,98 @@ fn blob_at(tree: &Tree<'_>, path: &str) -> Option<Oid> {
     (entry.kind() == Some(git2::ObjectType::Blob)).then(|| entry.id())
 }
 
-/// The blobs that differ between `old` and `new` (trees at `prefix`),
-/// descending only into subtrees whose ids differ.
+/// One entry of a tree, as the comparison needs it.
+#[derive(Clone)]
+struct Entry {
+    name: Vec<u8>,
+    id: Oid,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blob,
+    Tree,
+    /// A submodule or anything else that is not a file of this repository.
+    Other,
+}
+
+/// Trees read during the walk, by id: those of the commit being compared
+/// and of the one before, which are most of what the next commit needs.
+/// (libgit2's own object cache is off meanwhile: on a long history it
+/// grows to hundreds of megabytes.)
+#[derive(Default)]
+pub(crate) struct Trees {
+    current: HashMap<Oid, std::rc::Rc<[Entry]>>,
+    previous: HashMap<Oid, std::rc::Rc<[Entry]>>,
+}
+
+impl Trees {
+    fn get(&mut self, repo: &Repository, id: Oid) -> Result<std::rc::Rc<[Entry]>> {
+        if let Some(t) = self.current.get(&id) {
+            return Ok(t.clone());
+        }
+        let entries = match self.previous.get(&id) {
+            Some(t) => t.clone(),
+            None => {
+                let tree = repo
+                    .find_tree(id)
+                    .map_err(context(format!("reading tree {id}")))?;
+                tree.iter()
+                    .map(|e| Entry {
+                        name: e.name_bytes().to_vec(),
+                        id: e.id(),
+                        kind: match e.kind() {
+                            Some(git2::ObjectType::Blob) => Kind::Blob,
+                            Some(git2::ObjectType::Tree) => Kind::Tree,
+                            _ => Kind::Other,
+                        },
+                    })
+                    .collect()
+            }
+        };
+        self.current.insert(id, entries.clone());
+        Ok(entries)
+    }
+
+    /// Moves on to the next commit.
+    fn turn(&mut self) {
+        std::mem::swap(&mut self.current, &mut self.previous);
+        self.current.clear();
+    }
+}
+
+/// Git's order of tree entries: by name, a tree's name read as if it ended in `/`.
+fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    let key = |e: &Entry| (e.kind == Kind::Tree).then_some(b'/');
+    let common = a.name.len().min(b.name.len());
+    match a.name[..common].cmp(&b.name[..common]) {
+        std::cmp::Ordering::Equal => {}
+        other => return other,
+    }
+    let next = |e: &Entry| e.name.get(common).copied().or(key(e));
+    next(a).cmp(&next(b))
+}
+
+/// The blobs that differ between the trees `old` and `new` (ids, at
+/// `prefix`), descending only into subtrees whose ids differ. Entries are
+/// compared side by side in git's order.
 fn compare(
     repo: &Repository,
-    old: Option<&Tree<'_>>,
-    new: Option<&Tree<'_>>,
+    trees: &mut Trees,
+    old: Option<Oid>,
+    new: Option<Oid>,
     prefix: &str,
     out: &mut Vec<Delta>,
 ) -> Result<()> {
-    let subtree = |id: Oid| {
-        repo.find_tree(id)
-            .map_err(context(format!("reading tree {id}")))
+    let empty: std::rc::Rc<[Entry]> = std::rc::Rc::from(Vec::new());
+    let old_entries = match old {
+        Some(id) => trees.get(repo, id)?,
+        None => empty.clone(),
+    };
+    let new_entries = match new {
+        Some(id) => trees.get(repo, id)?,
+        None => empty,
     };
     let path_of = |name: &[u8]| {
         let name = String::from_utf8_lossy(name);
@@ -392,72 +549,49 @@ fn compare(
             format!("{prefix}/{name}")
         }
     };
-    if let Some(new) = new {
-        for entry in new.iter() {
-            let before = old.and_then(|o| o.get_name_bytes(entry.name_bytes()));
-            if before.as_ref().is_some_and(|b| b.id() == entry.id()) {
-                continue;
+    let (mut i, mut j) = (0, 0);
+    while i < old_entries.len() || j < new_entries.len() {
+        let order = match (old_entries.get(i), new_entries.get(j)) {
+            (Some(a), Some(b)) => entry_order(a, b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        // Entries of the same name but different kinds (a file that became
+        // a folder) sort apart and come out as a removal and an addition.
+        let (before, after) = match order {
+            std::cmp::Ordering::Less => {
+                i += 1;
+                (Some(&old_entries[i - 1]), None)
             }
-            let before_kind = before.as_ref().and_then(|b| b.kind());
-            let path = path_of(entry.name_bytes());
-            match entry.kind() {
-                Some(git2::ObjectType::Tree) => {
-                    let old_tree = match (&before, before_kind) {
-                        (Some(b), Some(git2::ObjectType::Tree)) => Some(subtree(b.id())?),
-                        _ => None,
-                    };
-                    if let (Some(b), Some(git2::ObjectType::Blob)) = (&before, before_kind) {
-                        out.push(Delta {
-                            path: path.clone(),
-                            old: Some(b.id()),
-                            new: None,
-                        });
-                    }
-                    compare(
-                        repo,
-                        old_tree.as_ref(),
-                        Some(&subtree(entry.id())?),
-                        &path,
-                        out,
-                    )?;
-                }
-                Some(git2::ObjectType::Blob) => {
-                    let old_blob = match (&before, before_kind) {
-                        (Some(b), Some(git2::ObjectType::Blob)) => Some(b.id()),
-                        (Some(b), Some(git2::ObjectType::Tree)) => {
-                            compare(repo, Some(&subtree(b.id())?), None, &path, out)?;
-                            None
-                        }
-                        _ => None,
-                    };
-                    out.push(Delta {
-                        path,
-                        old: old_blob,
-                        new: Some(entry.id()),
-                    });
-                }
-                // Submodules are not files of this repository.
-                _ => {}
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                (None, Some(&new_entries[j - 1]))
             }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+                (Some(&old_entries[i - 1]), Some(&new_entries[j - 1]))
+            }
+        };
+        if let (Some(b), Some(a)) = (before, after)
+            && b.id == a.id
+        {
+            continue;
         }
-    }
-    if let Some(old) = old {
-        for entry in old.iter() {
-            if new.is_some_and(|n| n.get_name_bytes(entry.name_bytes()).is_some()) {
-                continue;
-            }
-            let path = path_of(entry.name_bytes());
-            match entry.kind() {
-                Some(git2::ObjectType::Tree) => {
-                    compare(repo, Some(&subtree(entry.id())?), None, &path, out)?
-                }
-                Some(git2::ObjectType::Blob) => out.push(Delta {
-                    path,
-                    old: Some(entry.id()),
-                    new: None,
-                }),
-                _ => {}
-            }
+        let name = &after.or(before).expect("one side has the entry").name;
+        let path = path_of(name);
+        let kind_of = |e: Option<&Entry>, kind: Kind| e.filter(|e| e.kind == kind).map(|e| e.id);
+        let (old_tree, new_tree) = (kind_of(before, Kind::Tree), kind_of(after, Kind::Tree));
+        if old_tree.is_some() || new_tree.is_some() {
+            compare(repo, trees, old_tree, new_tree, &path, out)?;
+        }
+        let (old_blob, new_blob) = (kind_of(before, Kind::Blob), kind_of(after, Kind::Blob));
+        if old_blob.is_some() || new_blob.is_some() {
+            out.push(Delta {
+                path,
+                old: old_blob,
+                new: new_blob,
+            });
         }
     }
     Ok(())
