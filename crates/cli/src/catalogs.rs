@@ -254,7 +254,26 @@ impl From<project::Counts> for CountsJson {
 struct LocaleJson {
     #[serde(flatten)]
     counts: CountsJson,
-    pages: BTreeMap<String, CountsJson>,
+    pages: BTreeMap<String, PageJson>,
+}
+
+#[derive(Serialize)]
+struct PageJson {
+    #[serde(flatten)]
+    counts: CountsJson,
+    /// In a git repository: the source revision the translation was made from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<BaseJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commits_behind: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_behind: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct BaseJson {
+    commit: String,
+    method: &'static str,
 }
 
 #[derive(Serialize)]
@@ -268,9 +287,18 @@ pub fn status(
     cwd: &Path,
     style: Style,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
-    let report = project::status(&config, locales(&cmd.locale).as_deref())?;
+    let full = project::status_progress(
+        &config,
+        locales(&cmd.locale).as_deref(),
+        &mut crate::progress::history(),
+    )?;
+    for note in &full.notes {
+        let _ = writeln!(err, "{}: {note}", style.warning("note"));
+    }
+    let report = &full.locales;
     match cmd.format {
         StatusFormat::Json => {
             let json = StatusJson {
@@ -284,7 +312,21 @@ pub fn status(
                                 pages: l
                                     .pages
                                     .iter()
-                                    .map(|(p, c)| (p.clone(), (*c).into()))
+                                    .map(|(p, c)| {
+                                        let s = l.staleness.get(p);
+                                        (
+                                            p.clone(),
+                                            PageJson {
+                                                counts: (*c).into(),
+                                                base: s.map(|s| BaseJson {
+                                                    commit: s.base.commit.clone(),
+                                                    method: s.base.method.name(),
+                                                }),
+                                                commits_behind: s.map(|s| s.commits_behind),
+                                                days_behind: s.map(|s| s.days_behind),
+                                            },
+                                        )
+                                    })
                                     .collect(),
                             },
                         )
@@ -296,12 +338,19 @@ pub fn status(
         StatusFormat::Markdown => {
             let _ = writeln!(
                 out,
-                "| locale | page | translated | stale | missing | obsolete | total | % |\n|---|---|--:|--:|--:|--:|--:|--:|"
+                "| locale | page | translated | stale | missing | obsolete | total | % | base | behind |\n|---|---|--:|--:|--:|--:|--:|--:|---|--:|"
             );
-            for l in &report {
-                let row = |page: &str, c: &project::Counts| {
+            for l in report {
+                let row = |page: &str, c: &project::Counts, s: Option<&project::PageStaleness>| {
+                    let (base, behind) = match s {
+                        Some(s) => (
+                            format!("`{}` ({})", short(&s.base.commit), s.base.method.name()),
+                            format!("{} commits, {} days", s.commits_behind, s.days_behind),
+                        ),
+                        None => (String::new(), String::new()),
+                    };
                     format!(
-                        "| {} | {page} | {} | {} | {} | {} | {} | {:.1} |",
+                        "| {} | {page} | {} | {} | {} | {} | {} | {:.1} | {base} | {behind} |",
                         l.locale,
                         c.translated,
                         c.stale,
@@ -311,9 +360,9 @@ pub fn status(
                         c.percent()
                     )
                 };
-                let _ = writeln!(out, "{}", row("**all**", &l.counts));
+                let _ = writeln!(out, "{}", row("**all**", &l.counts, None));
                 for (page, c) in &l.pages {
-                    let _ = writeln!(out, "{}", row(page, c));
+                    let _ = writeln!(out, "{}", row(page, c, l.staleness.get(page)));
                 }
             }
         }
@@ -324,14 +373,26 @@ pub fn status(
                 .max()
                 .unwrap_or(0)
                 .max(6);
-            for l in &report {
+            for l in report {
                 let _ = writeln!(
                     out,
                     "{}",
                     style.bold(&line(l.locale.as_str(), width + 2, &l.counts, style))
                 );
                 for (page, c) in &l.pages {
-                    let _ = writeln!(out, "  {}", line(page, width, c, style));
+                    let mut text = line(page, width, c, style);
+                    if let Some(s) = l.staleness.get(page)
+                        && s.commits_behind > 0
+                    {
+                        text.push_str(&style.dim(&format!(
+                            "  base {} ({}), {} behind, {} days",
+                            short(&s.base.commit),
+                            s.base.method.name(),
+                            plural(s.commits_behind, "commit"),
+                            s.days_behind
+                        )));
+                    }
+                    let _ = writeln!(out, "  {text}");
                 }
             }
             if report.is_empty() {
@@ -340,6 +401,11 @@ pub fn status(
         }
     }
     Ok(0)
+}
+
+/// The first ten digits of a commit id.
+fn short(commit: &str) -> &str {
+    &commit[..commit.len().min(10)]
 }
 
 fn line(name: &str, width: usize, c: &project::Counts, style: Style) -> String {

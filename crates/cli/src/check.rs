@@ -106,7 +106,10 @@ pub fn run(
         locales: locales(&cmd.locale),
         page: cmd.page.clone(),
     };
-    let mut report = project::check(&config, &options)?;
+    let mut report = project::check_progress(&config, &options, &mut crate::progress::history())?;
+    for note in &report.notes {
+        let _ = writeln!(err, "{}: {note}", style.warning("note"));
+    }
     let mut known = 0;
     if let Some(file) = &cmd.baseline {
         let path = cwd.join(file);

@@ -24,6 +24,8 @@ struct PageJson {
     translation: Option<String>,
     base: Option<BaseJson>,
     commits_behind: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_behind: Option<i64>,
     changes: Vec<ChangeJson>,
 }
 
@@ -57,9 +59,30 @@ fn run_locale(
     cwd: &Path,
     style: Style,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> project::Result<u8> {
     let locale = model::Locale::new(locale);
-    let pages = project::locale_diff(config, &locale, cmd.page.as_deref())?;
+    let Some(history) = project::History::open(config, &mut crate::progress::history())? else {
+        return Err(project::Error::NoRepository {
+            root: config.root.clone(),
+        });
+    };
+    if history.index.is_shallow() {
+        let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
+    }
+    let pages = project::locale_diff(config, &history, &locale, cmd.page.as_deref())?;
+    for p in &pages {
+        for problem in &p.problems {
+            let _ = writeln!(
+                err,
+                "{}: {}:{}: {}",
+                style.warning("warning"),
+                shown(&p.translation, cwd),
+                problem.line,
+                problem.message
+            );
+        }
+    }
     let short = |c: &str| c[..c.len().min(10)].to_owned();
     match cmd.format {
         DiffFormat::Json => {
@@ -76,6 +99,7 @@ fn run_locale(
                             by_time: b.by_time.clone(),
                         }),
                         commits_behind: p.commits_behind,
+                        days_behind: p.days_behind,
                         changes: changes_json(&p.changes),
                     })
                     .collect(),
@@ -93,8 +117,12 @@ fn run_locale(
             for p in &pages {
                 let base = match &p.base {
                     Some(b) => {
+                        let days = match p.days_behind {
+                            Some(d) if d > 0 => format!(", for {}", plural(d as usize, "day")),
+                            _ => String::new(),
+                        };
                         let mut s = format!(
-                            "since {} ({}, {} behind)",
+                            "since {} ({}, {} behind{days})",
                             short(&b.commit),
                             b.method.name(),
                             plural(p.commits_behind, "commit")
@@ -232,10 +260,11 @@ pub fn run(
     cwd: &Path,
     style: Style,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
     if let Some(locale) = &cmd.locale {
-        return run_locale(cmd, locale, &config, cwd, style, out);
+        return run_locale(cmd, locale, &config, cwd, style, out, err);
     }
     let diff = project::source_diff(&config, cmd.since.as_deref(), cmd.page.as_deref())?;
     let short = &diff.base[..diff.base.len().min(10)];
@@ -255,6 +284,7 @@ pub fn run(
                             by_time: None,
                         }),
                         commits_behind: diff.commits_behind,
+                        days_behind: None,
                         changes: changes_json(&p.changes),
                     })
                     .collect(),

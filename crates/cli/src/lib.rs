@@ -12,6 +12,7 @@ mod files;
 mod import;
 mod output;
 mod pending;
+mod progress;
 mod segments;
 
 use std::ffi::OsString;
@@ -62,12 +63,12 @@ pub fn run_with(
         Command::Files(cmd) => files::run(cmd, &args, cwd, style, out),
         Command::Sync(cmd) => catalogs::sync(cmd, &args, cwd, style, out),
         Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
-        Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out),
+        Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out, err),
         Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
         Command::Align(cmd) => align::run(cmd, &args, cwd, style, out),
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
-        Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out),
+        Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out, err),
     };
     match result {
         Ok(code) => code,

@@ -156,3 +156,132 @@ fn check_reports_what_changed_since_the_base_as_stale() {
     );
     assert!(stale[0].2.contains("factual (-12, +15)"), "{stale:?}");
 }
+
+#[test]
+fn pins_that_name_no_version_of_the_source_are_reported() {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1), ("content/en/other.md", V1)]) else {
+        return;
+    };
+    let dir = tmp.path();
+    // A commit that changes another page only.
+    write(&dir.join("content/en/other.md"), V2);
+    git(dir, &["commit", "-q", "-am", "third"]);
+    write(
+        &dir.join("content/it/ferry.md"),
+        &format!("---\nsource_commit: HEAD\n---\n{IT_V1}"),
+    );
+    let (code, out, err) = bitext(dir, &["diff", "--locale", "it", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("content/it/ferry.md:2: the pinned source commit HEAD does not change"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["pages"][0]["base"]["method"], "pin", "still the base");
+    // An unknown commit: reported, and the history answers instead.
+    write(
+        &dir.join("content/it/ferry.md"),
+        &format!("---\nsource_commit: 0123456789abcdef0123456789abcdef01234567\n---\n{IT_V1}"),
+    );
+    let (_, out, err) = bitext(dir, &["diff", "--locale", "it", "--format", "json"]);
+    assert!(err.contains("is not in this repository"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["pages"][0]["base"]["method"], "history-match");
+    let (_, out, _) = bitext(dir, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let pin = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|f| f["check"] == "stale" && f["line"] == 2)
+        .unwrap_or_else(|| panic!("a finding on the pin: {json}"));
+    assert_eq!(pin["severity"], "warning");
+}
+
+#[test]
+fn status_gives_each_page_its_base_and_how_far_behind_it_is() {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)])
+    else {
+        return;
+    };
+    let dir = tmp.path();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
+    let page = &json["locales"]["it"]["pages"]["ferry"];
+    assert_eq!(page["base"]["method"], "history-match", "{json}");
+    assert_eq!(page["base"]["commit"].as_str().map(str::len), Some(40));
+    assert_eq!(page["commits_behind"], 1, "{page}");
+    assert_eq!(page["days_behind"], 0, "committed just now");
+    let human = ok(dir, &["status"]);
+    assert!(human.contains("behind"), "{human}");
+}
+
+#[test]
+fn the_stale_policy_weighs_changes_by_class_and_age() {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)])
+    else {
+        return;
+    };
+    let dir = tmp.path();
+    let stale = |config: &str| -> Vec<(u64, String)> {
+        write(&dir.join("bitext.toml"), config);
+        let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
+        let json: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
+        json["findings"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|f| f["check"] == "stale")
+            .map(|f| {
+                (
+                    f["line"].as_u64().unwrap_or_default(),
+                    f["severity"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    // Factual changes block, rewrites and additions are ignored.
+    let policy = "[check.stale]\nfactual = \"error\"\nrewrite = \"off\"\n";
+    assert_eq!(stale(policy), [(5, "error".to_owned())]);
+    // A change younger than `after_days` is only a warning.
+    let young = format!("{policy}after_days = 30\n");
+    assert_eq!(stale(&young), [(5, "warning".to_owned())]);
+    let (code, _, err) = bitext(dir, &["check"]);
+    assert_eq!(code, 1, "warnings still fail the default policy: {err}");
+    write(
+        &dir.join("bitext.toml"),
+        "[check.stale]\nfactual = \"urgent\"\n",
+    );
+    let (code, _, err) = bitext(dir, &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("check.stale.factual"), "{err}");
+}
+
+#[test]
+fn a_shallow_clone_says_what_needs_the_history() {
+    let Some(tmp) = two_commits(&[("content/en/ferry.md", V1), ("content/it/ferry.md", IT_V1)])
+    else {
+        return;
+    };
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", tmp.path().display());
+    git(
+        clone.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
+    let dir = clone.path().join("shallow");
+    let (code, _, err) = bitext(&dir, &["diff", "--locale", "it"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains("shallow clone")).count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+    // What needs no history still works: the source diff of the last commit
+    // needs its parent, which the clone lacks, and says so.
+    let (code, _, err) = bitext(&dir, &["diff"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}

@@ -432,12 +432,40 @@ pub struct LocaleStatus {
     pub counts: Counts,
     /// Per page path (`guide/install`), in page order.
     pub pages: Vec<(String, Counts)>,
+    /// Per page path, how far its translation is behind the source (in a
+    /// git repository, for pages whose base is known).
+    pub staleness: BTreeMap<String, crate::PageStaleness>,
+}
+
+/// What `bitext status` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusReport {
+    pub locales: Vec<LocaleStatus>,
+    /// What the run could not do fully (a shallow clone), one line each.
+    pub notes: Vec<String>,
 }
 
 /// Coverage per locale and page: a segment is translated when its message
 /// is current, stale when its source changed since, missing otherwise.
 /// Reads only; the ids are those `sync` would give.
 pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStatus>> {
+    Ok(status_progress(config, only, &mut |_, _| {})?.locales)
+}
+
+/// [`status`], with each page's base revision, commits and days behind
+/// (in a git repository); `progress` hears (commits done, commits in
+/// all) while the history is indexed.
+pub fn status_progress(
+    config: &Config,
+    only: Option<&[Locale]>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<StatusReport> {
+    let history = crate::History::open(config, progress)?;
+    let manifest = read_manifest(&manifest_path(config))?;
+    let mut notes = Vec::new();
+    if history.as_ref().is_some_and(|h| h.index.is_shallow()) {
+        notes.push(crate::SHALLOW_NOTE.to_owned());
+    }
     let locales = chosen_locales(config, only)?;
     let mut out: Vec<LocaleStatus> = locales
         .iter()
@@ -445,6 +473,7 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
             locale: locale.clone(),
             counts: Counts::default(),
             pages: Vec::new(),
+            staleness: BTreeMap::new(),
         })
         .collect();
     for page in pages(config)? {
@@ -454,6 +483,39 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
             let target = read_catalog(&catalog_path(config, &status.locale, &page))?
                 .map(|(_, catalog)| catalog)
                 .unwrap_or_default();
+            if let Some(history) = &history {
+                let key = config
+                    .translation
+                    .render(status.locale.as_str(), &page.path);
+                let translation = config.root.join(&key);
+                let text = if translation.is_file() {
+                    Some(crate::read_text(&translation)?)
+                } else {
+                    None
+                };
+                // Catalog mode (a page bitext built, or none yet): the catalog's revision.
+                let generated = text.as_ref().is_none_or(|t| {
+                    manifest.get(&key) == Some(&catalog::Fingerprint::of(t).to_string())
+                });
+                let inputs = crate::PageInputs {
+                    page: &page,
+                    text: text.as_deref(),
+                    translation: &translation,
+                    catalog_revision: if generated {
+                        target.revision.as_deref()
+                    } else {
+                        None
+                    },
+                };
+                let (staleness, problems) =
+                    crate::page_staleness(history, &inputs, &config.markdown)?;
+                for p in problems {
+                    notes.push(format!("{}:{}: {}", key, p.line, p.message));
+                }
+                if let Some(s) = staleness {
+                    status.staleness.insert(page.path.clone(), s);
+                }
+            }
             let mut counts = Counts {
                 total: state.doc.segments.len(),
                 obsolete: target.obsolete.len(),
@@ -476,7 +538,10 @@ pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStat
             status.pages.push((page.path.clone(), counts));
         }
     }
-    Ok(out)
+    Ok(StatusReport {
+        locales: out,
+        notes,
+    })
 }
 
 /// The untranslated and stale messages of `locale`, page by page in source

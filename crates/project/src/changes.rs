@@ -1,7 +1,7 @@
 //! `bitext diff` without a locale: what changed in the source pages since a
 //! revision, segment by segment, read from git and classified.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::catalogs::glob_matches;
 use crate::{Config, Error, Result, pages, read_text};
@@ -226,12 +226,66 @@ pub fn source_diff(config: &Config, since: Option<&str>, glob: Option<&str>) -> 
     Ok(out)
 }
 
+/// The project's git history, indexed in one walk and shared by every
+/// page's question.
+pub struct History {
+    pub repo: history::Repo,
+    pub index: history::Index,
+}
+
+impl std::fmt::Debug for History {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("History")
+            .field("repo", &self.repo)
+            .field("commits", &self.index.len())
+            .finish()
+    }
+}
+
+/// What a shallow clone cannot answer, in one line.
+pub const SHALLOW_NOTE: &str = "this is a shallow clone: base revisions found from the history may be missing or too recent; fetch the whole history (`fetch-depth: 0` in actions/checkout, or `git fetch --unshallow`)";
+
+impl History {
+    /// The repository holding the project, indexed; `None` outside one.
+    /// `progress` hears (commits done, commits in all).
+    pub fn open(
+        config: &Config,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Option<History>> {
+        let Some(repo) = history::Repo::discover(&config.root)? else {
+            return Ok(None);
+        };
+        let index = repo.index(progress)?;
+        Ok(Some(History { repo, index }))
+    }
+
+    /// Every version of the file at `path`, newest first (renames followed).
+    pub fn versions(&self, path: &Path) -> Result<Vec<history::Version>> {
+        Ok(self.repo.versions_in(&self.index, path)?)
+    }
+
+    /// Commits from `commit` to HEAD, and the commit's time.
+    fn behind(&self, commit: &str) -> Result<(usize, Option<i64>)> {
+        match self.index.position(commit) {
+            Some(p) => Ok((
+                self.index.commits_since_position(p),
+                self.index.time(commit),
+            )),
+            // A commit HEAD does not reach (a pin from another branch).
+            None => Ok((self.repo.commits_since(commit)?, None)),
+        }
+    }
+}
+
 /// How a translation's base revision was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BaseMethod {
     /// Written in the translation's front matter (`l10n: sourceCommit:` as
     /// MDN writes it, or bitext's `source_commit:`).
     Pin,
+    /// Recorded in the page's catalog (catalog mode: the source revision
+    /// the catalog was last synced with).
+    Catalog,
     /// The source version whose segments best match the translation's.
     HistoryMatch,
     /// The source version current when the translation last changed.
@@ -242,6 +296,7 @@ impl BaseMethod {
     pub fn name(self) -> &'static str {
         match self {
             BaseMethod::Pin => "pin",
+            BaseMethod::Catalog => "catalog",
             BaseMethod::HistoryMatch => "history-match",
             BaseMethod::HistoryTime => "history-time",
         }
@@ -258,15 +313,15 @@ pub struct Base {
     pub by_time: Option<String>,
 }
 
-/// A pinned source commit in the front matter: `source_commit: <id>` or
-/// `sourceCommit: <id>` (MDN nests it under `l10n:`).
-fn pinned_commit(text: &str) -> Option<String> {
+/// A pinned source commit in the front matter, with its 1-based line:
+/// `source_commit: <id>` or `sourceCommit: <id>` (MDN nests it under `l10n:`).
+fn pinned_commit(text: &str) -> Option<(String, usize)> {
     let mut lines = text.split('\n');
-    if lines.next() != Some("---") {
+    if lines.next().map(|l| l.trim_end_matches('\r')) != Some("---") {
         return None;
     }
-    for line in lines {
-        if line == "---" {
+    for (k, line) in lines.enumerate() {
+        if line.trim_end_matches('\r') == "---" {
             break;
         }
         let t = line.trim();
@@ -274,7 +329,7 @@ fn pinned_commit(text: &str) -> Option<String> {
             if let Some(v) = t.strip_prefix(key) {
                 let v = v.trim().trim_matches(['"', '\'']);
                 if !v.is_empty() {
-                    return Some(v.to_owned());
+                    return Some((v.to_owned(), k + 2));
                 }
             }
         }
@@ -300,33 +355,28 @@ fn fit(version: &str, translation: &str, options: &markdown::Options) -> f32 {
         - 0.5 * (a.unpaired_source.len() + a.unpaired_translation.len()) as f32
 }
 
-/// The base revision of a translation (`text`): a front-matter pin if it
-/// resolves, else the source version (`source`, newest first) that the
-/// translation matches best, with the one current when the translation
-/// last changed (`changed`, seconds) when they differ.
+/// How many source versions before a translation's last change are
+/// aligned with it to find the one it was made from.
+const MATCH_CANDIDATES: usize = 8;
+
+/// The base revision of a translation (`text`) inferred from the history:
+/// the source version (`source`, newest first) that the translation
+/// matches best among the last few before its last change (`changed`,
+/// seconds), with the one current at that change when they differ.
 pub fn base_revision(
-    repo: &history::Repo,
     text: &str,
     source: &[history::Version],
     changed: Option<i64>,
     options: &markdown::Options,
 ) -> Option<Base> {
-    if let Some(pin) = pinned_commit(text)
-        && let Ok(commit) = repo.resolve(&pin)
-    {
-        return Some(Base {
-            commit,
-            method: BaseMethod::Pin,
-            by_time: None,
-        });
-    }
     let by_time = changed.and_then(|t| source.iter().find(|v| v.time <= t));
     let mut best: Option<(&history::Version, f32)> = None;
-    for v in source {
-        // Versions newer than the translation cannot be its base.
-        if changed.is_some_and(|t| v.time > t) {
-            continue;
-        }
+    // Versions newer than the translation cannot be its base.
+    let candidates = source
+        .iter()
+        .filter(|v| changed.is_none_or(|t| v.time <= t))
+        .take(MATCH_CANDIDATES);
+    for v in candidates {
         let score = fit(&v.text, text, options);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((v, score));
@@ -349,83 +399,280 @@ pub fn base_revision(
     }
 }
 
+/// Something wrong with how a translation names its base, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseProblem {
+    pub line: usize,
+    pub message: String,
+}
+
 /// One translated page's source changes since its base revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleChanges {
     pub page: String,
     pub source: PathBuf,
     pub translation: PathBuf,
-    /// `None` when neither a pin nor the history tells.
+    /// `None` when neither a pin, a catalog nor the history tells.
     pub base: Option<Base>,
     pub commits_behind: usize,
+    /// Days since the first source change the translation has not
+    /// followed (0 when it follows them all).
+    pub days_behind: Option<i64>,
     pub changes: Vec<SegmentChange>,
+    /// When each change landed (seconds), per change; `None` when unknown.
+    pub landed: Vec<Option<i64>>,
+    pub problems: Vec<BaseProblem>,
+}
+
+/// What the base of one page is worked out from.
+#[derive(Debug)]
+pub struct PageInputs<'a> {
+    pub page: &'a crate::Page,
+    /// The translated page's text, when there is one.
+    pub text: Option<&'a str>,
+    pub translation: &'a Path,
+    /// The revision the page's target catalog records, for a page in
+    /// catalog mode (built by bitext, or not yet written).
+    pub catalog_revision: Option<&'a str>,
+}
+
+/// The base revision of one page, what is wrong with its pin if anything,
+/// and the source versions read on the way (newest first).
+pub fn page_base(
+    history: &History,
+    inputs: &PageInputs<'_>,
+    options: &markdown::Options,
+) -> Result<(Option<Base>, Vec<BaseProblem>, Vec<history::Version>)> {
+    let source_versions = history.versions(&inputs.page.source)?;
+    let mut problems = Vec::new();
+    if let Some((pin, line)) = inputs.text.and_then(pinned_commit) {
+        match history.repo.resolve(&pin) {
+            Ok(commit) => {
+                if !source_versions.iter().any(|v| v.commit == commit) {
+                    let exists = history.repo.read_at(&commit, &inputs.page.source)?.is_some();
+                    problems.push(BaseProblem {
+                        line,
+                        message: if exists {
+                            format!(
+                                "the pinned source commit {pin} does not change {}; pin the commit that last changed the source page you translated",
+                                inputs.page.source.display()
+                            )
+                        } else {
+                            format!(
+                                "the pinned source commit {pin} has no {}",
+                                inputs.page.source.display()
+                            )
+                        },
+                    });
+                    if !exists {
+                        return Ok((None, problems, source_versions));
+                    }
+                }
+                return Ok((
+                    Some(Base {
+                        commit,
+                        method: BaseMethod::Pin,
+                        by_time: None,
+                    }),
+                    problems,
+                    source_versions,
+                ));
+            }
+            Err(_) => problems.push(BaseProblem {
+                line,
+                message: format!(
+                    "the pinned source commit {pin} is not in this repository{}; the base is taken from the history instead",
+                    if history.index.is_shallow() {
+                        " (a shallow clone: fetch the whole history)"
+                    } else {
+                        ""
+                    }
+                ),
+            }),
+        }
+    }
+    if let Some(revision) = inputs.catalog_revision
+        && let Ok(commit) = history.repo.resolve(revision)
+    {
+        return Ok((
+            Some(Base {
+                commit,
+                method: BaseMethod::Catalog,
+                by_time: None,
+            }),
+            problems,
+            source_versions,
+        ));
+    }
+    let Some(text) = inputs.text else {
+        return Ok((None, problems, source_versions));
+    };
+    // The translation's last change: its newest commit, unless the file
+    // was edited since (then it is newer than every commit).
+    let translation_versions = history.versions(inputs.translation)?;
+    let changed = match translation_versions.first() {
+        Some(v) if v.text == text => Some(v.time),
+        _ => None,
+    };
+    let base = base_revision(text, &source_versions, changed, options);
+    Ok((base, problems, source_versions))
 }
 
 /// For every translated page of `locale` (matching `glob`), the source
-/// changes since the translation's base revision. The history is read in
-/// one walk for all pages.
+/// changes since the translation's base revision. The history is indexed
+/// once (`history`) for all pages.
 pub fn locale_diff(
     config: &Config,
+    history: &History,
     locale: &model::Locale,
     glob: Option<&str>,
 ) -> Result<Vec<LocaleChanges>> {
-    let Some(repo) = history::Repo::discover(&config.root)? else {
-        return Err(Error::NoRepository {
-            root: config.root.clone(),
-        });
-    };
-    let mut wanted = Vec::new();
+    let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let mut out = Vec::new();
     for page in pages(config)? {
         if glob.is_some_and(|g| !glob_matches(g, &page.path)) {
             continue;
         }
-        let translation = config
-            .root
-            .join(config.translation.render(locale.as_str(), &page.path));
-        if translation.is_file() {
-            wanted.push((page, translation));
+        let key = config.translation.render(locale.as_str(), &page.path);
+        let translation = config.root.join(&key);
+        if !translation.is_file() {
+            continue;
         }
-    }
-    let paths: Vec<PathBuf> = wanted
-        .iter()
-        .flat_map(|(p, t)| [p.source.clone(), t.clone()])
-        .collect();
-    let versions = repo.versions(&paths)?;
-    let none = Vec::new();
-    let mut out = Vec::new();
-    for (page, translation) in wanted {
         let text = read_text(&translation)?;
-        let source_versions = versions.get(&page.source).unwrap_or(&none);
-        let translation_versions = versions.get(&translation).unwrap_or(&none);
-        // The translation's last change: its newest commit, unless the file
-        // was edited since (then it is newer than every commit).
-        let changed = match translation_versions.first() {
-            Some(v) if v.text == text => Some(v.time),
-            _ => None,
+        // A page bitext built is in catalog mode: its catalog says its base.
+        let generated = manifest.get(&key) == Some(&catalog::Fingerprint::of(&text).to_string());
+        let catalog_revision = if generated {
+            crate::catalogs::read_catalog(&crate::catalogs::catalog_path(config, locale, &page))?
+                .and_then(|(_, c)| c.revision)
+        } else {
+            None
         };
-        let base = base_revision(&repo, &text, source_versions, changed, &config.markdown);
-        let now = read_text(&page.source)?;
-        let (changes, commits_behind) = match &base {
-            Some(b) => {
-                let then = match source_versions.iter().find(|v| v.commit == b.commit) {
-                    Some(v) => v.text.clone(),
-                    None => repo.read_at(&b.commit, &page.source)?.unwrap_or_default(),
-                };
-                (
-                    page_changes(&then, &now, &config.markdown),
-                    repo.commits_since(&b.commit)?,
-                )
-            }
-            None => (Vec::new(), 0),
+        let inputs = PageInputs {
+            page: &page,
+            text: Some(&text),
+            translation: &translation,
+            catalog_revision: catalog_revision.as_deref(),
         };
-        out.push(LocaleChanges {
+        let (base, problems, source_versions) = page_base(history, &inputs, &config.markdown)?;
+        let now_text = read_text(&page.source)?;
+        let mut entry = LocaleChanges {
             page: page.path.clone(),
             source: page.source.clone(),
             translation,
-            base,
-            commits_behind,
-            changes,
-        });
+            base: None,
+            commits_behind: 0,
+            days_behind: None,
+            changes: Vec::new(),
+            landed: Vec::new(),
+            problems,
+        };
+        if let Some(b) = &base {
+            let then = match source_versions.iter().find(|v| v.commit == b.commit) {
+                Some(v) => v.text.clone(),
+                None => history
+                    .repo
+                    .read_at(&b.commit, &page.source)?
+                    .unwrap_or_default(),
+            };
+            entry.changes = page_changes(&then, &now_text, &config.markdown);
+            let (behind, base_time) = history.behind(&b.commit)?;
+            entry.commits_behind = behind;
+            // Source versions newer than the base, oldest first.
+            let newer: Vec<&history::Version> = source_versions
+                .iter()
+                .take_while(|v| v.commit != b.commit && base_time.is_none_or(|t| v.time >= t))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            entry.landed = landed(&entry.changes, &newer, &config.markdown);
+            let first = entry.landed.iter().flatten().min().copied();
+            entry.days_behind = Some(match first {
+                Some(t) => (now - t).max(0) / 86_400,
+                None if entry.changes.is_empty() => 0,
+                // Edited in the working tree, not committed yet.
+                None => 0,
+            });
+        }
+        entry.base = base;
+        out.push(entry);
     }
     Ok(out)
+}
+
+/// When each change landed: the time of the oldest source version (of
+/// `newer`, oldest first) whose segments hold the change's new text; for
+/// a removal, the first version without the old text.
+fn landed(
+    changes: &[SegmentChange],
+    newer: &[&history::Version],
+    options: &markdown::Options,
+) -> Vec<Option<i64>> {
+    if changes.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<(i64, std::collections::HashSet<String>)> = newer
+        .iter()
+        .map(|v| {
+            let (doc, _) = markdown::segment_with(&v.text, options);
+            (v.time, doc.segments.into_iter().map(|s| s.text).collect())
+        })
+        .collect();
+    changes
+        .iter()
+        .map(|c| match (&c.new, &c.old) {
+            (Some(new), _) => texts
+                .iter()
+                .find(|(_, t)| t.contains(new))
+                .map(|(time, _)| *time),
+            (None, Some(old)) => texts
+                .iter()
+                .find(|(_, t)| !t.contains(old))
+                .map(|(time, _)| *time),
+            (None, None) => None,
+        })
+        .collect()
+}
+
+/// How far one translated page is behind its source, without the diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStaleness {
+    pub base: Base,
+    pub commits_behind: usize,
+    /// Days since the oldest source version newer than the base (0 when
+    /// the source has not changed since).
+    pub days_behind: i64,
+}
+
+/// The staleness of a page whose base `inputs` tell, from the history.
+pub fn page_staleness(
+    history: &History,
+    inputs: &PageInputs<'_>,
+    options: &markdown::Options,
+) -> Result<(Option<PageStaleness>, Vec<BaseProblem>)> {
+    let (base, problems, versions) = page_base(history, inputs, options)?;
+    let Some(base) = base else {
+        return Ok((None, problems));
+    };
+    let (commits_behind, base_time) = history.behind(&base.commit)?;
+    let oldest_newer = versions
+        .iter()
+        .take_while(|v| v.commit != base.commit && base_time.is_none_or(|t| v.time > t))
+        .last()
+        .map(|v| v.time);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let days_behind = oldest_newer.map_or(0, |t| (now - t).max(0) / 86_400);
+    Ok((
+        Some(PageStaleness {
+            base,
+            commits_behind,
+            days_behind,
+        }),
+        problems,
+    ))
 }

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use align::{Language, Reading};
 use checks::{Check, Finding};
+
+use crate::config::Level;
 use model::{Locale, Segment};
 use rayon::prelude::*;
 
@@ -54,6 +56,8 @@ pub struct CheckReport {
     pub checked: Vec<(Locale, PathBuf)>,
     /// Findings silenced by a waiver (in bitext.toml or in the page).
     pub waived: usize,
+    /// What the run could not do fully (a shallow clone), one line each.
+    pub notes: Vec<String>,
 }
 
 /// Inline waivers of a translated page: `<!-- bitext-ignore CHECK: reason -->`
@@ -92,6 +96,16 @@ fn inline_waivers(text: &str) -> Vec<(usize, Vec<checks::Check>)> {
 
 /// Checks the translated pages of the chosen locales against their sources.
 pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
+    check_progress(config, options, &mut |_, _| {})
+}
+
+/// [`check`], with `progress` hearing (commits done, commits in all)
+/// while the git history is indexed.
+pub fn check_progress(
+    config: &Config,
+    options: &CheckOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<CheckReport> {
     let locales = chosen_locales(config, options.locales.as_deref())?;
     let sources = Sources::load(config)?;
     let names = names_by_page(config, &sources)?;
@@ -99,6 +113,10 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
         locales: locales.len(),
         ..CheckReport::default()
     };
+    let history = crate::History::open(config, progress)?;
+    if history.as_ref().is_some_and(|h| h.index.is_shallow()) {
+        report.notes.push(crate::SHALLOW_NOTE.to_owned());
+    }
     // Source pages with their catalogs, loaded once for all locales.
     let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
     for locale in &locales {
@@ -130,34 +148,58 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
                 check_one(page, locale, &options, &terms, &link_rules)
             })
             .collect();
-        let mut found: Vec<(Option<&PageAlignment>, Vec<PageFinding>)> =
-            aligned.pages.iter().map(Some).zip(found).collect();
+        // Findings by page, each with the severity its policy gives, if not the check's.
+        type Found<'a> = (Option<&'a PageAlignment>, Vec<(PageFinding, Option<Level>)>);
+        let mut found: Vec<Found<'_>> = aligned
+            .pages
+            .iter()
+            .map(Some)
+            .zip(
+                found
+                    .into_iter()
+                    .map(|v| v.into_iter().map(|f| (f, None)).collect()),
+            )
+            .collect();
         found.extend(
             catalog_findings(config, locale, options.page.as_deref(), &mut states)?
                 .into_iter()
-                .map(|f| (None, vec![f])),
+                .map(|f| (None, vec![(f, None)])),
         );
         let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
         found.extend(
             ui_findings(config, locale, &page_list)?
                 .into_iter()
-                .map(|f| (None, vec![f])),
+                .map(|f| (None, vec![(f, None)])),
         );
-        found.extend(
-            stale_since_base(config, locale, options.page.as_deref(), &aligned.pages)?
+        if let Some(history) = &history {
+            found.extend(
+                stale_since_base(
+                    config,
+                    history,
+                    locale,
+                    options.page.as_deref(),
+                    &aligned.pages,
+                )?
                 .into_iter()
-                .map(|f| (None, vec![f])),
-        );
+                .map(|(f, level)| (None, vec![(f, Some(level))])),
+            );
+        }
         for (page, findings) in found {
             let inline = page.map(|p| inline_waivers(&p.text)).unwrap_or_default();
-            for mut f in findings {
+            for (mut f, policy) in findings {
                 let page_path = match page {
                     Some(p) => p.page.path.clone(),
                     None => f.page.clone(),
                 };
-                let Some(severity) = config.check.level(f.finding.check, locale) else {
+                let Some(mut severity) = config.check.level(f.finding.check, locale) else {
                     continue;
                 };
+                if let Some(policy) = policy {
+                    let Some(level) = policy else {
+                        continue;
+                    };
+                    severity = level;
+                }
                 f.finding.severity = severity;
                 let check = f.finding.check;
                 let line = f.finding.line;
@@ -185,13 +227,18 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
 /// changes aside), reported on the translated segment paired with each.
 fn stale_since_base(
     config: &Config,
+    history: &crate::History,
     locale: &Locale,
     glob: Option<&str>,
     aligned: &[PageAlignment],
-) -> Result<Vec<PageFinding>> {
-    if history::Repo::discover(&config.root)?.is_none() || aligned.is_empty() {
+) -> Result<Vec<(PageFinding, Level)>> {
+    if aligned.is_empty() {
         return Ok(Vec::new());
     }
+    let stale_level = config.check.level(Check::Stale, locale);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
     // Pages bitext built: their catalogs say what is stale.
     let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
     let generated = |a: &PageAlignment| {
@@ -199,7 +246,7 @@ fn stale_since_base(
         manifest.get(&key) == Some(&catalog::Fingerprint::of(&a.text).to_string())
     };
     let mut out = Vec::new();
-    for page in crate::locale_diff(config, locale, glob)? {
+    for page in crate::locale_diff(config, history, locale, glob)? {
         let (Some(base), Some(a)) = (
             &page.base,
             aligned.iter().find(|p| p.page.path == page.page),
@@ -217,13 +264,40 @@ fn stale_since_base(
             path: &page.translation,
             source_path: &page.source,
         };
+        for problem in &page.problems {
+            out.push((
+                place.finding(
+                    Check::Stale,
+                    problem.line,
+                    problem.message.clone(),
+                    line_at(&lines, problem.line),
+                    None,
+                ),
+                Some(checks::Severity::Warning),
+            ));
+        }
         let short = &base.commit[..base.commit.len().min(10)];
-        for change in &page.changes {
-            if change.class == crate::ChangeClass::Cosmetic
-                || change.kind == crate::SegmentChangeKind::Removed
-            {
+        for (k, change) in page.changes.iter().enumerate() {
+            if change.kind == crate::SegmentChangeKind::Removed {
                 continue;
             }
+            let age = page
+                .landed
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|t| (now - t) / 86_400);
+            let level = config
+                .check
+                .stale
+                .level(change.class.name(), age, stale_level);
+            if level.is_none() {
+                continue;
+            }
+            let age_note = match age {
+                Some(days) => format!(", {days} days ago"),
+                None => String::new(),
+            };
             let source = a
                 .aligned
                 .source
@@ -281,17 +355,20 @@ fn stale_since_base(
                 _ => String::new(),
             };
             let segment = source.map(|k| &a.aligned.source.segments[k]);
-            out.push(place.finding(
-                Check::Stale,
-                line,
-                format!(
-                    "the source segment was {} since this translation was made from {short} ({}): {}{facts}",
-                    change.kind.name(),
-                    base.method.name(),
-                    change.class.name()
+            out.push((
+                place.finding(
+                    Check::Stale,
+                    line,
+                    format!(
+                        "the source segment was {} since this translation was made from {short} ({}): {}{facts}{age_note}",
+                        change.kind.name(),
+                        base.method.name(),
+                        change.class.name()
+                    ),
+                    line_at(&lines, line),
+                    segment.map(|s| (s, line_at(&source_lines, s.line))),
                 ),
-                line_at(&lines, line),
-                segment.map(|s| (s, line_at(&source_lines, s.line))),
+                level,
             ));
         }
     }

@@ -52,6 +52,19 @@ struct CheckSection {
     /// translation may have instead (`{locale}` is the locale).
     #[serde(default)]
     links: LinksSection,
+    /// `[check.stale]`: what a source change since the translation's base
+    /// weighs, by its class, and when a change becomes an error.
+    #[serde(default)]
+    stale: StaleSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StaleSection {
+    cosmetic: Option<String>,
+    rewrite: Option<String>,
+    factual: Option<String>,
+    after_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -150,6 +163,40 @@ pub struct CheckConfig {
     pub coverage: std::collections::BTreeMap<String, f64>,
     /// `[check.links] localized`: (source part, translation part with `{locale}`).
     pub localized_links: Vec<(String, String)>,
+    pub stale: StalePolicy,
+}
+
+/// `[check.stale]`: the severity of a source change that a translation has
+/// not followed, by the change's class; `None` ignores that class. With
+/// `after_days`, a change younger than that is at most a warning (an error
+/// only once translators have had the time).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StalePolicy {
+    pub cosmetic: Level,
+    /// `Some(None)` off; `None` the stale check's own severity.
+    pub rewrite: Option<Level>,
+    pub factual: Option<Level>,
+    pub after_days: Option<u32>,
+}
+
+impl StalePolicy {
+    /// The severity of a change of class `class` (cosmetic, rewrite or
+    /// factual) made `age_days` ago, given the stale check's severity.
+    pub fn level(&self, class: &str, age_days: Option<i64>, check: Level) -> Level {
+        let level = match class {
+            "cosmetic" => self.cosmetic,
+            "rewrite" => self.rewrite.unwrap_or(check),
+            _ => self.factual.unwrap_or(check),
+        }?;
+        let young = match (self.after_days, age_days) {
+            (Some(limit), Some(age)) => age < i64::from(limit),
+            _ => false,
+        };
+        if young && level == checks::Severity::Error {
+            return Some(checks::Severity::Warning);
+        }
+        Some(level)
+    }
 }
 
 impl CheckConfig {
@@ -343,9 +390,31 @@ fn check_config(
         }
         Ok::<_, Error>(out)
     };
+    let level = |key: &str, value: Option<String>| -> Result<Option<Level>> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        if value == "off" {
+            return Ok(Some(None));
+        }
+        match checks::Severity::from_name(&value) {
+            Some(s) => Ok(Some(Some(s))),
+            None => Err(key_error(
+                key,
+                format!("is \"{value}\"; use error, warning, info or off"),
+            )),
+        }
+    };
+    let stale = StalePolicy {
+        cosmetic: level("check.stale.cosmetic", section.stale.cosmetic)?.unwrap_or(None),
+        rewrite: level("check.stale.rewrite", section.stale.rewrite)?,
+        factual: level("check.stale.factual", section.stale.factual)?,
+        after_days: section.stale.after_days,
+    };
     let mut config = CheckConfig {
         severity: levels("check.severity", section.severity)?,
         localized_links: section.links.localized,
+        stale,
         ..CheckConfig::default()
     };
     for (locale, map) in section.locale {

@@ -23,17 +23,18 @@ pub use align::{
     align_texts, names_by_page, page_names,
 };
 pub use catalogs::{
-    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, SyncOptions, SyncReport,
-    build, pending, status, sync,
+    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
+    SyncOptions, SyncReport, build, pending, status, status_progress, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
-    Base, BaseMethod, ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff,
-    base_revision, classify, locale_diff, page_changes, source_diff,
+    Base, BaseMethod, BaseProblem, ChangeClass, History, LocaleChanges, PageChanges, PageInputs,
+    PageStaleness, SHALLOW_NOTE, SegmentChange, SourceDiff, base_revision, classify, locale_diff,
+    page_base, page_changes, page_staleness, source_diff,
 };
-pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned};
+pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
-pub use config::{CONFIG_FILE, Config, StaleText};
+pub use config::{CONFIG_FILE, Config, StalePolicy, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
 pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};

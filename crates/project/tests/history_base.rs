@@ -48,7 +48,11 @@ fn the_seed_is_based_on_english_041_and_its_diff_lists_what_changed_since() {
     }
     let config =
         Config::from_toml("locales = [\"it\"]\n", dir.to_path_buf(), None).expect("a valid config");
-    let diffs = project::locale_diff(&config, &model::Locale::new("it"), None).expect("diffs");
+    let indexed = project::History::open(&config, &mut |_, _| {})
+        .expect("indexes")
+        .expect("a repository");
+    let diffs =
+        project::locale_diff(&config, &indexed, &model::Locale::new("it"), None).expect("diffs");
     assert_eq!(diffs.len(), 1);
     let d = &diffs[0];
     let base = d.base.as_ref().expect("a base revision");
