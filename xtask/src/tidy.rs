@@ -15,6 +15,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("git2", "history"),
     ("quick-xml", "exchange"),
     ("rayon", "project"),
+    ("indicatif", "cli"),
 ];
 
 /// Crates that may print.
