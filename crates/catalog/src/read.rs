@@ -37,7 +37,7 @@ pub fn parse(src: &str) -> Result<Catalog> {
     let mut seen = HashSet::new();
     let mut obsolete = false;
     // Entries come in file order: each one is searched for after the last.
-    let mut cursor = 0;
+    let mut cursor = crate::read::Cursor::default();
     for entry in &resource.body {
         match entry {
             Entry::ResourceComment(comment) => header(comment, &mut catalog),
@@ -160,18 +160,36 @@ pub(crate) fn line_of(src: &str, offset: usize) -> usize {
         .count()
 }
 
+/// Where the search for the next entry starts: a byte offset at a line
+/// start, and that line's number (1-based).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cursor {
+    offset: usize,
+    line: usize,
+}
+
+impl Default for Cursor {
+    fn default() -> Cursor {
+        Cursor { offset: 0, line: 1 }
+    }
+}
+
 /// The line where the entry `id` starts, searching from `cursor` and
 /// moving it past the entry (the cursor's line when it cannot be found).
-pub(crate) fn line_of_id(src: &str, id: &str, cursor: &mut usize) -> usize {
-    let mut offset = *cursor;
-    for line in src[*cursor..].split_inclusive('\n') {
+/// Lines are counted as the search goes, so a whole file costs one pass.
+pub(crate) fn line_of_id(src: &str, id: &str, cursor: &mut Cursor) -> usize {
+    let mut offset = cursor.offset;
+    let mut line_no = cursor.line;
+    for line in src[cursor.offset..].split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(id)
             && rest.trim_start().starts_with('=')
         {
-            *cursor = offset + line.len();
-            return line_of(src, offset);
+            cursor.offset = offset + line.len();
+            cursor.line = line_no + 1;
+            return line_no;
         }
         offset += line.len();
+        line_no += 1;
     }
-    line_of(src, *cursor)
+    cursor.line
 }

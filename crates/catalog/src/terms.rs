@@ -21,7 +21,7 @@ pub struct Term {
 /// their line.
 pub fn parse_terms(src: &str) -> Result<Vec<Term>> {
     let (resource, mut errors) = parse_resource(src);
-    let mut cursor = 0;
+    let mut cursor = crate::read::Cursor::default();
     let mut terms = Vec::new();
     for entry in &resource.body {
         match entry {

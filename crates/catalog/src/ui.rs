@@ -46,7 +46,7 @@ pub fn parse_ui(src: &str) -> Result<Vec<UiEntry>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut cursor = 0;
+    let mut cursor = crate::read::Cursor::default();
     let mut out = Vec::new();
     for entry in &resource.body {
         let (id, value, attributes) = match entry {
