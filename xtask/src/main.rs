@@ -1,5 +1,6 @@
-//! Developer commands: `cargo xtask ci | bless | tidy`.
+//! Developer commands: `cargo xtask ci | bless | bench | tidy`.
 
+mod bench;
 mod tidy;
 
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
                 && run(&root, &["test", "--workspace"], &[])
         }
         "bless" => run(&root, &["test", "--workspace"], &[("UPDATE_EXPECT", "1")]),
+        "bench" => bench::run(&root),
         "tidy" => {
             let problems = tidy::check(&root);
             for p in &problems {
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci|bless|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  tidy   file headers and dependency direction"
+                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build)\n  tidy   file headers and dependency direction"
             );
             false
         }

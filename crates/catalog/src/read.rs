@@ -179,8 +179,7 @@ impl Default for Cursor {
 /// Lines are counted as the search goes, so a whole file costs one pass.
 pub(crate) fn line_of_id(src: &str, id: &str, cursor: &mut Cursor) -> usize {
     let mut offset = cursor.offset;
-    let mut line_no = cursor.line;
-    for line in src[cursor.offset..].split_inclusive('\n') {
+    for (line_no, line) in (cursor.line..).zip(src[cursor.offset..].split_inclusive('\n')) {
         if let Some(rest) = line.strip_prefix(id)
             && rest.trim_start().starts_with('=')
         {
@@ -189,7 +188,6 @@ pub(crate) fn line_of_id(src: &str, id: &str, cursor: &mut Cursor) -> usize {
             return line_no;
         }
         offset += line.len();
-        line_no += 1;
     }
     cursor.line
 }

@@ -1,0 +1,583 @@
+//! `cargo xtask bench`: bitext and the peer tools side by side on the
+//! corpus (`../shared/corpus/privacyguides`, or `BITEXT_CORPUS`), in one run.
+//! bitext: extraction (source catalogs), an identity translation rebuilt
+//! (byte-identical pages counted), and check of every locale; the floor:
+//! reading the files and a bare pulldown-cmark pass; each peer found on the
+//! PATH: extraction and rebuild of the English pages from an identity
+//! translation. Times are medians of several runs; memory is the peak
+//! resident size that `/usr/bin/time` reports.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// One measured command: median wall time (s), peak memory (KiB) and the
+/// last run's stdout.
+struct Measured {
+    seconds: f64,
+    max_kib: Option<u64>,
+    stdout: String,
+}
+
+/// Runs `program args` in `dir` `runs` times (after `before` each time)
+/// and measures it.
+fn measure(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    runs: usize,
+    before: &dyn Fn(),
+) -> Measured {
+    let time = Path::new("/usr/bin/time");
+    let report = std::env::temp_dir().join(format!("bitext-bench-time-{}", std::process::id()));
+    let mut times = Vec::new();
+    let mut max_kib = None;
+    let mut stdout = String::new();
+    for _ in 0..runs {
+        before();
+        let mut command = if time.exists() {
+            let mut c = Command::new(time);
+            c.arg("-f").arg("%M").arg("-o").arg(&report).arg(program);
+            c
+        } else {
+            Command::new(program)
+        };
+        command.args(args).current_dir(dir);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let started = Instant::now();
+        let output = command.output();
+        times.push(started.elapsed().as_secs_f64());
+        if let Ok(output) = output {
+            stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        }
+        max_kib = std::fs::read_to_string(&report)
+            .ok()
+            .and_then(|t| t.lines().last()?.trim().parse().ok())
+            .max(max_kib);
+    }
+    times.sort_by(f64::total_cmp);
+    Measured {
+        seconds: times[times.len() / 2],
+        max_kib,
+        stdout,
+    }
+}
+
+fn run_ok(dir: &Path, program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn found(program: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The Markdown files under `dir`, relative and sorted.
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else if path.extension().is_some_and(|x| x == "md") {
+                out.push(path.strip_prefix(base).unwrap_or(&path).to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// How many of `files` are the same bytes under `a` and `b`.
+fn identical(files: &[PathBuf], a: &Path, b: &Path) -> usize {
+    files
+        .iter()
+        .filter(|f| {
+            let x = std::fs::read(a.join(f));
+            x.is_ok() && x.ok() == std::fs::read(b.join(f)).ok()
+        })
+        .count()
+}
+
+fn msgids(pot: &str) -> usize {
+    pot.lines()
+        .filter(|l| l.starts_with("msgid "))
+        .count()
+        .saturating_sub(1)
+}
+
+struct Row {
+    tool: String,
+    step: &'static str,
+    m: Measured,
+    messages: Option<usize>,
+    identical: Option<usize>,
+}
+
+pub fn run(root: &Path) -> bool {
+    let corpus = std::env::var_os("BITEXT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/corpus/privacyguides"));
+    let Ok(corpus) = corpus.canonicalize() else {
+        eprintln!(
+            "bench: no corpus at {} (set BITEXT_CORPUS)",
+            corpus.display()
+        );
+        return false;
+    };
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    for args in [
+        &["build", "--release", "-q", "-p", "cli"][..],
+        &[
+            "build",
+            "--release",
+            "-q",
+            "-p",
+            "markdown",
+            "--example",
+            "floor",
+        ][..],
+    ] {
+        if !Command::new(&cargo)
+            .args(args)
+            .current_dir(root)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            eprintln!("bench: cargo {} failed", args.join(" "));
+            return false;
+        }
+    }
+    let bitext = root.join("target/release/bitext");
+    let floor = root.join("target/release/examples/floor");
+    let bitext = bitext.to_string_lossy().into_owned();
+    let work = std::env::temp_dir().join(format!("bitext-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let site = work.join("site");
+    let content = site.join("content");
+    if std::fs::create_dir_all(&content).is_err() {
+        eprintln!("bench: cannot create {}", content.display());
+        return false;
+    }
+    let mut locales: Vec<String> = std::fs::read_dir(&corpus)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "en" && !markdown_files(&corpus.join(n)).is_empty())
+        .collect();
+    locales.sort();
+    for locale in locales.iter().chain(std::iter::once(&"en".to_owned())) {
+        let _ = std::os::unix::fs::symlink(corpus.join(locale), content.join(locale));
+    }
+    let quoted: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
+    let _ = std::fs::write(
+        site.join("bitext.toml"),
+        format!(
+            "source_locale = \"en\"\nlocales = [{}]\n",
+            quoted.join(", ")
+        ),
+    );
+    let _ = std::fs::write(
+        site.join("identity.toml"),
+        "source_locale = \"en\"\nlocales = [\"qps\"]\n",
+    );
+    let english = markdown_files(&corpus.join("en"));
+    let en_bytes: u64 = english
+        .iter()
+        .filter_map(|f| std::fs::metadata(corpus.join("en").join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    let all: Vec<PathBuf> = locales
+        .iter()
+        .flat_map(|l| {
+            markdown_files(&corpus.join(l))
+                .into_iter()
+                .map(move |f| PathBuf::from(l).join(f))
+        })
+        .collect();
+    println!(
+        "corpus: {} English pages ({} KB), {} translated pages in {} locales",
+        english.len(),
+        en_bytes / 1024,
+        all.len(),
+        locales.len()
+    );
+
+    let mut rows: Vec<Row> = Vec::new();
+    let locales_dir = site.join("locales");
+    let clean = || {
+        let _ = std::fs::remove_dir_all(&locales_dir);
+    };
+    // bitext: extraction of the source catalogs (English only, no target catalogs).
+    let m = measure(
+        &site,
+        &bitext,
+        &["--config", "identity.toml", "sync"],
+        &[],
+        7,
+        &clean,
+    );
+    // "synced 56 pages (3930 new, …": the segments extracted.
+    let messages = m
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("synced "))
+        .and_then(|l| l.split_once('(')?.1.split_once(' ')?.0.parse().ok());
+    rows.push(Row {
+        tool: "bitext".into(),
+        step: "extract",
+        m,
+        messages,
+        identical: None,
+    });
+    // An identity translation: bitext writes a message's source text where
+    // the translation has none, so every page gets an empty target catalog
+    // (bitext refuses to import a "translation" equal to its source).
+    for page in &english {
+        let catalog = site.join("locales/qps").join(page.with_extension("ftl"));
+        if let Some(dir) = catalog.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(&catalog, "");
+    }
+    let built = content.join("qps");
+    let m = measure(
+        &site,
+        &bitext,
+        &[
+            "--config",
+            "identity.toml",
+            "build",
+            "--locale",
+            "qps",
+            "--force",
+        ],
+        &[],
+        7,
+        &|| {
+            let _ = std::fs::remove_dir_all(&built);
+        },
+    );
+    rows.push(Row {
+        tool: "bitext".into(),
+        step: "rebuild",
+        m,
+        messages: None,
+        identical: Some(identical(&english, &corpus.join("en"), &built)),
+    });
+    // Check of every locale (findings are expected: exit code 1).
+    let m = measure(
+        &site,
+        &bitext,
+        &["check", "--format", "json"],
+        &[],
+        3,
+        &|| {},
+    );
+    let findings = m.stdout.matches("\"check\":").count();
+    rows.push(Row {
+        tool: format!("bitext ({} locales)", locales.len()),
+        step: "check",
+        m,
+        messages: Some(findings),
+        identical: None,
+    });
+
+    // The floor, in one process: read, bare pulldown-cmark, segmenter.
+    let floor_of = |files: &[PathBuf], base: &Path| -> Vec<(String, f64)> {
+        let args: Vec<String> = files
+            .iter()
+            .map(|f| base.join(f).to_string_lossy().into_owned())
+            .collect();
+        let out = Command::new(&floor).args(&args).output();
+        out.map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .filter_map(|l| {
+                    let (k, v) = l.split_once(' ')?;
+                    Some((k.to_owned(), v.parse().ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    let en_floor = floor_of(&english, &corpus.join("en"));
+    let all_floor = floor_of(&all, &corpus);
+
+    // Peers, on a copy of the English pages.
+    let docs = work.join("docs");
+    for f in &english {
+        let to = docs.join(f);
+        if let Some(p) = to.parent() {
+            let _ = std::fs::create_dir_all(p);
+        }
+        let _ = std::fs::copy(corpus.join("en").join(f), &to);
+    }
+    let mut skipped = Vec::new();
+    peers(&work, &docs, &english, &mut rows, &mut skipped);
+
+    print_table(&rows, &en_floor, &all_floor, en_bytes, &skipped);
+    let _ = std::fs::remove_dir_all(&work);
+    true
+}
+
+fn script(dir: &Path, text: &str) -> (String, Vec<String>) {
+    let _ = dir;
+    ("bash".to_owned(), vec!["-c".to_owned(), text.to_owned()])
+}
+
+/// Extraction and identity rebuild by each peer found on the PATH.
+fn peers(
+    work: &Path,
+    docs: &Path,
+    english: &[PathBuf],
+    rows: &mut Vec<Row>,
+    skipped: &mut Vec<String>,
+) {
+    let files: Vec<String> = english
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let list = files.join(" ");
+    let d = docs.to_string_lossy();
+    let w = work.to_string_lossy();
+    let has_msgen = found("msgen");
+    let mut run_peer =
+        |name: &str, extract: String, rebuild: String, pot: PathBuf, out: PathBuf| {
+            let (p, a) = script(work, &extract);
+            let args: Vec<&str> = a.iter().map(String::as_str).collect();
+            let m = measure(work, &p, &args, &[], 3, &|| {});
+            let messages = if pot.is_dir() {
+                markdown_files_ext(&pot, "pot")
+                    .iter()
+                    .map(|f| msgids(&std::fs::read_to_string(pot.join(f)).unwrap_or_default()))
+                    .sum()
+            } else {
+                msgids(&std::fs::read_to_string(&pot).unwrap_or_default())
+            };
+            rows.push(Row {
+                tool: name.to_owned(),
+                step: "extract",
+                m,
+                messages: Some(messages),
+                identical: None,
+            });
+            if !has_msgen {
+                return;
+            }
+            let (p, a) = script(work, &rebuild);
+            let args: Vec<&str> = a.iter().map(String::as_str).collect();
+            let m = measure(work, &p, &args, &[], 1, &|| {});
+            rows.push(Row {
+                tool: name.to_owned(),
+                step: "rebuild",
+                m,
+                messages: None,
+                identical: Some(identical(english, docs, &out)),
+            });
+        };
+    if found("md2po") && found("po2md") {
+        let extract =
+            format!("mkdir -p {w}/mdpo && cd {d} && md2po {list} -w 0 -q -s -p {w}/mdpo/docs.pot");
+        let mut rebuild = format!("msgen --no-wrap -o {w}/mdpo/it.po {w}/mdpo/docs.pot");
+        for f in &files {
+            rebuild.push_str(&format!(
+                " && mkdir -p $(dirname {w}/mdpo/it/{f}) && po2md {d}/{f} -p {w}/mdpo/it.po -w 0 -q -s {w}/mdpo/it/{f}"
+            ));
+        }
+        run_peer(
+            "mdpo",
+            extract,
+            rebuild,
+            work.join("mdpo/docs.pot"),
+            work.join("mdpo/it"),
+        );
+    } else {
+        skipped.push("mdpo: `pip install mdpo`".to_owned());
+    }
+    if run_ok(work, "python3", &["-c", "import translate.convert.md2po"]) {
+        let extract = format!(
+            "rm -rf {w}/ttk && mkdir -p {w}/ttk && python3 -m translate.convert.md2po --progress=none -P -m 0 -i {d} -o {w}/ttk/pot"
+        );
+        let rebuild = format!(
+            "cd {w}/ttk/pot && for p in $(find . -name '*.pot'); do mkdir -p $(dirname ../po/$p); msgen --no-wrap -o ../po/${{p%.pot}}.po $p; done && python3 -m translate.convert.po2md --progress=none -m 0 -t {d} -i {w}/ttk/po -o {w}/ttk/it"
+        );
+        run_peer(
+            "translate-toolkit",
+            extract,
+            rebuild,
+            work.join("ttk/pot"),
+            work.join("ttk/it"),
+        );
+    } else {
+        skipped.push("translate-toolkit: `pip install 'translate-toolkit[markdown]'`".to_owned());
+    }
+    if found("po4a") {
+        let mut cfg = String::from(
+            "[po4a_langs] it\n[po4a_paths] po/docs.pot $lang:po/$lang.po\n[options] opt:\"-o markdown -M UTF-8 -L UTF-8 -k 0\"\n",
+        );
+        for f in &files {
+            cfg.push_str(&format!("[type: text] {d}/{f} $lang:it/{f}\n"));
+        }
+        let _ = std::fs::create_dir_all(work.join("po4a"));
+        let _ = std::fs::write(work.join("po4a/po4a.cfg"), cfg);
+        let extract = format!("cd {w}/po4a && rm -rf po && po4a --no-translations po4a.cfg");
+        let rebuild = format!(
+            "cd {w}/po4a && msgen --no-wrap -o po/it.po po/docs.pot && po4a --no-update po4a.cfg"
+        );
+        run_peer(
+            "po4a",
+            extract,
+            rebuild,
+            work.join("po4a/po/docs.pot"),
+            work.join("po4a/it"),
+        );
+    } else {
+        skipped.push("po4a: `apt-get install po4a`".to_owned());
+    }
+    if found("mdbook") && found("mdbook-xgettext") {
+        let book = work.join("mdbook/book");
+        let _ = std::fs::create_dir_all(&book);
+        let _ = Command::new("cp")
+            .arg("-r")
+            .arg(docs)
+            .arg(book.join("src"))
+            .status();
+        let _ = std::fs::write(
+            book.join("book.toml"),
+            "[book]\ntitle = \"peers\"\n\n[preprocessor.gettext]\nafter = [\"links\"]\n\n[output.html]\n",
+        );
+        let mut summary = String::from("# Summary\n\n");
+        for f in &files {
+            summary.push_str(&format!("- [{f}](<{f}>)\n"));
+        }
+        let _ = std::fs::write(book.join("src/SUMMARY.md"), summary);
+        let b = book.to_string_lossy();
+        let extract = format!(
+            "cd {b} && MDBOOK_OUTPUT='{{\"xgettext\": {{\"pot-file\": \"messages.pot\", \"granularity\": 0}}}}' mdbook build -d po"
+        );
+        let rebuild = format!(
+            "cd {b} && msgen --no-wrap -o po/it.po po/messages.pot && MDBOOK_BOOK__LANGUAGE=it MDBOOK_OUTPUT='{{\"markdown\": {{}}}}' mdbook build -d {w}/mdbook/it"
+        );
+        run_peer(
+            "mdbook-i18n-helpers",
+            extract,
+            rebuild,
+            book.join("po/messages.pot"),
+            work.join("mdbook/it"),
+        );
+    } else {
+        skipped.push(
+            "mdbook-i18n-helpers: `cargo install --locked mdbook mdbook-i18n-helpers`".to_owned(),
+        );
+    }
+    if !has_msgen {
+        skipped.push("rebuilds by peers: `apt-get install gettext` (msgen)".to_owned());
+    }
+}
+
+fn markdown_files_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, base: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, base, ext, out);
+            } else if path.extension().is_some_and(|x| x == ext) {
+                out.push(path.strip_prefix(base).unwrap_or(&path).to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, ext, &mut out);
+    out
+}
+
+fn print_table(
+    rows: &[Row],
+    en_floor: &[(String, f64)],
+    all_floor: &[(String, f64)],
+    en_bytes: u64,
+    skipped: &[String],
+) {
+    let get = |f: &[(String, f64)], k: &str| f.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+    let bitext_extract = rows
+        .iter()
+        .find(|r| r.tool == "bitext" && r.step == "extract")
+        .map(|r| r.m.seconds);
+    println!(
+        "\n| tool | step | median wall | peak memory | messages (findings for check) | byte-identical pages | peer time / bitext time |"
+    );
+    println!("|---|---|--:|--:|--:|--:|--:|");
+    for r in rows {
+        let ratio = match (r.step, bitext_extract) {
+            ("extract", Some(b)) if !r.tool.starts_with("bitext") => {
+                format!("{:.0}×", r.m.seconds / b)
+            }
+            _ => String::new(),
+        };
+        println!(
+            "| {} | {} | {:.3} s | {} | {} | {} | {} |",
+            r.tool,
+            r.step,
+            r.m.seconds,
+            r.m.max_kib.map_or("n/a".to_owned(), |k| format!(
+                "{:.1} MiB",
+                k as f64 / 1024.0
+            )),
+            r.messages.map_or(String::new(), |m| m.to_string()),
+            r.identical.map_or(String::new(), |i| format!("{i}/56")),
+            ratio
+        );
+    }
+    println!("\nFloor (in one process, single-threaded, median of 5):");
+    for (name, floor, bytes) in [
+        ("English pages", en_floor, en_bytes as f64),
+        ("translated pages, all locales", all_floor, 0.0),
+    ] {
+        let bytes = get(floor, "bytes").unwrap_or(bytes);
+        let mbs = |s: Option<f64>| {
+            s.map_or("n/a".to_owned(), |s| {
+                format!("{:.4} s ({:.0} MB/s)", s, bytes / s / 1e6)
+            })
+        };
+        println!(
+            "- {name} ({:.1} MB): read {}, bare pulldown-cmark {}, bitext segmenter {}",
+            bytes / 1e6,
+            mbs(get(floor, "read")),
+            mbs(get(floor, "bare")),
+            mbs(get(floor, "segment")),
+        );
+    }
+    if let (Some(check), Some(bare), Some(bytes)) = (
+        rows.iter().find(|r| r.step == "check").map(|r| r.m.seconds),
+        get(all_floor, "bare"),
+        get(all_floor, "bytes"),
+    ) {
+        println!(
+            "- check throughput {:.1} MB/s, bare pulldown-cmark {:.0} MB/s: {:.0}× slower",
+            bytes / check / 1e6,
+            bytes / bare / 1e6,
+            check / bare
+        );
+    }
+    for s in skipped {
+        println!("skipped: {s}");
+    }
+}
