@@ -21,14 +21,7 @@ struct Measured {
 
 /// Runs `program args` in `dir` `runs` times (after `before` each time)
 /// and measures it.
-fn measure(
-    dir: &Path,
-    program: &str,
-    args: &[&str],
-    env: &[(&str, &str)],
-    runs: usize,
-    before: &dyn Fn(),
-) -> Measured {
+fn measure(dir: &Path, program: &str, args: &[&str], runs: usize, before: &dyn Fn()) -> Measured {
     let time = Path::new("/usr/bin/time");
     let report = std::env::temp_dir().join(format!("bitext-bench-time-{}", std::process::id()));
     let mut times = Vec::new();
@@ -44,9 +37,6 @@ fn measure(
             Command::new(program)
         };
         command.args(args).current_dir(dir);
-        for (k, v) in env {
-            command.env(k, v);
-        }
         let started = Instant::now();
         let output = command.output();
         times.push(started.elapsed().as_secs_f64());
@@ -82,25 +72,27 @@ fn found(program: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// The Markdown files under `dir`, relative and sorted.
-fn markdown_files(dir: &Path) -> Vec<PathBuf> {
-    fn walk(dir: &Path, base: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
+/// The files under `dir` whose name ends in `.{ext}`, relative and sorted.
+fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, base: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let path = e.path();
             if path.is_dir() {
-                walk(&path, base, out);
-            } else if path.extension().is_some_and(|x| x == "md") {
+                walk(&path, base, ext, out);
+            } else if path.extension().is_some_and(|x| x == ext) {
                 out.push(path.strip_prefix(base).unwrap_or(&path).to_path_buf());
             }
         }
     }
     let mut out = Vec::new();
-    walk(dir, dir, &mut out);
+    walk(dir, dir, ext, &mut out);
     out.sort();
     out
+}
+
+/// The Markdown files under `dir`, relative and sorted.
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, "md")
 }
 
 /// How many of `files` are the same bytes under `a` and `b`.
@@ -230,7 +222,6 @@ pub fn run(root: &Path) -> bool {
         &site,
         &bitext,
         &["--config", "identity.toml", "sync"],
-        &[],
         7,
         &clean,
     );
@@ -269,7 +260,6 @@ pub fn run(root: &Path) -> bool {
             "qps",
             "--force",
         ],
-        &[],
         7,
         &|| {
             let _ = std::fs::remove_dir_all(&built);
@@ -283,14 +273,7 @@ pub fn run(root: &Path) -> bool {
         identical: Some(identical(&english, &corpus.join("en"), &built)),
     });
     // Check of every locale (findings are expected: exit code 1).
-    let m = measure(
-        &site,
-        &bitext,
-        &["check", "--format", "json"],
-        &[],
-        3,
-        &|| {},
-    );
+    let m = measure(&site, &bitext, &["check", "--format", "json"], 3, &|| {});
     let findings = m.stdout.matches("\"check\":").count();
     rows.push(Row {
         tool: format!("bitext ({} locales)", locales.len()),
@@ -338,11 +321,6 @@ pub fn run(root: &Path) -> bool {
     true
 }
 
-fn script(dir: &Path, text: &str) -> (String, Vec<String>) {
-    let _ = dir;
-    ("bash".to_owned(), vec!["-c".to_owned(), text.to_owned()])
-}
-
 /// Extraction and identity rebuild by each peer found on the PATH.
 fn peers(
     work: &Path,
@@ -361,11 +339,9 @@ fn peers(
     let has_msgen = found("msgen");
     let mut run_peer =
         |name: &str, extract: String, rebuild: String, pot: PathBuf, out: PathBuf| {
-            let (p, a) = script(work, &extract);
-            let args: Vec<&str> = a.iter().map(String::as_str).collect();
-            let m = measure(work, &p, &args, &[], 3, &|| {});
+            let m = measure(work, "bash", &["-c", &extract], 3, &|| {});
             let messages = if pot.is_dir() {
-                markdown_files_ext(&pot, "pot")
+                files_with(&pot, "pot")
                     .iter()
                     .map(|f| msgids(&std::fs::read_to_string(pot.join(f)).unwrap_or_default()))
                     .sum()
@@ -382,9 +358,7 @@ fn peers(
             if !has_msgen {
                 return;
             }
-            let (p, a) = script(work, &rebuild);
-            let args: Vec<&str> = a.iter().map(String::as_str).collect();
-            let m = measure(work, &p, &args, &[], 1, &|| {});
+            let m = measure(work, "bash", &["-c", &rebuild], 1, &|| {});
             rows.push(Row {
                 tool: name.to_owned(),
                 step: "rebuild",
@@ -491,22 +465,6 @@ fn peers(
     if !has_msgen {
         skipped.push("rebuilds by peers: `apt-get install gettext` (msgen)".to_owned());
     }
-}
-
-fn markdown_files_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    fn walk(dir: &Path, base: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                walk(&path, base, ext, out);
-            } else if path.extension().is_some_and(|x| x == ext) {
-                out.push(path.strip_prefix(base).unwrap_or(&path).to_path_buf());
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, ext, &mut out);
-    out
 }
 
 fn print_table(

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::Style;
 use crate::args::{Args, BuildArgs, Format, StatusArgs, StatusFormat, SyncArgs};
-use crate::output::{plural, shown};
+use crate::output::{plural, short_commit, shown};
 
 pub(crate) fn locales(list: &[String]) -> Option<Vec<Locale>> {
     (!list.is_empty()).then(|| list.iter().map(|l| Locale::new(l.as_str())).collect())
@@ -344,7 +344,11 @@ pub fn status(
                 let row = |page: &str, c: &project::Counts, s: Option<&project::PageStaleness>| {
                     let (base, behind) = match s {
                         Some(s) => (
-                            format!("`{}` ({})", short(&s.base.commit), s.base.method.name()),
+                            format!(
+                                "`{}` ({})",
+                                short_commit(&s.base.commit),
+                                s.base.method.name()
+                            ),
                             format!("{} commits, {} days", s.commits_behind, s.days_behind),
                         ),
                         None => (String::new(), String::new()),
@@ -386,7 +390,7 @@ pub fn status(
                     {
                         text.push_str(&style.dim(&format!(
                             "  base {} ({}), {} behind, {} days",
-                            short(&s.base.commit),
+                            short_commit(&s.base.commit),
                             s.base.method.name(),
                             plural(s.commits_behind, "commit"),
                             s.days_behind
@@ -401,11 +405,6 @@ pub fn status(
         }
     }
     Ok(0)
-}
-
-/// The first ten digits of a commit id.
-fn short(commit: &str) -> &str {
-    &commit[..commit.len().min(10)]
 }
 
 fn line(name: &str, width: usize, c: &project::Counts, style: Style) -> String {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::Style;
 use crate::args::{Args, DiffArgs, DiffFormat};
-use crate::output::{plural, shown};
+use crate::output::{plural, short_commit, shown};
 
 #[derive(Serialize)]
 struct DiffJson {
@@ -83,7 +83,6 @@ fn run_locale(
             );
         }
     }
-    let short = |c: &str| c[..c.len().min(10)].to_owned();
     match cmd.format {
         DiffFormat::Json => {
             let json = DiffJson {
@@ -123,14 +122,14 @@ fn run_locale(
                         };
                         let mut s = format!(
                             "since {} ({}, {} behind{days})",
-                            short(&b.commit),
+                            short_commit(&b.commit),
                             b.method.name(),
                             plural(p.commits_behind, "commit")
                         );
                         if let Some(t) = &b.by_time {
                             s.push_str(&format!(
                                 "; the source was at {} when the translation last changed",
-                                short(t)
+                                short_commit(t)
                             ));
                         }
                         s
@@ -267,7 +266,7 @@ pub fn run(
         return run_locale(cmd, locale, &config, cwd, style, out, err);
     }
     let diff = project::source_diff(&config, cmd.since.as_deref(), cmd.page.as_deref())?;
-    let short = &diff.base[..diff.base.len().min(10)];
+    let short = short_commit(&diff.base);
     match cmd.format {
         DiffFormat::Json => {
             let json = DiffJson {

@@ -57,3 +57,8 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+/// The first ten digits of a commit id, as bitext shows commits.
+pub fn short_commit(commit: &str) -> &str {
+    &commit[..commit.len().min(10)]
+}

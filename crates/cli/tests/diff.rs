@@ -23,6 +23,19 @@ fn two_commits(pages: &[(&str, &str)]) -> Option<tempfile::TempDir> {
     Some(tmp)
 }
 
+/// The stale findings of `bitext check --format json` in `dir`.
+fn stale_findings(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
+    json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|f| f["check"] == "stale")
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn source_changes_since_a_revision_are_classified() {
     let Some(tmp) = two_commits(&[("content/en/ferry.md", V1)]) else {
@@ -132,13 +145,8 @@ fn check_reports_what_changed_since_the_base_as_stale() {
         return;
     };
     let dir = tmp.path();
-    let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
-    let stale: Vec<(u64, u64, String)> = json["findings"]
-        .as_array()
-        .expect("a list")
+    let stale: Vec<(u64, u64, String)> = stale_findings(dir)
         .iter()
-        .filter(|f| f["check"] == "stale")
         .map(|f| {
             (
                 f["line"].as_u64().unwrap_or_default(),
@@ -187,14 +195,11 @@ fn pins_that_name_no_version_of_the_source_are_reported() {
     assert!(err.contains("is not in this repository"), "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(json["pages"][0]["base"]["method"], "history-match");
-    let (_, out, _) = bitext(dir, &["check", "--format", "json"]);
-    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
-    let pin = json["findings"]
-        .as_array()
-        .expect("a list")
+    let stale = stale_findings(dir);
+    let pin = stale
         .iter()
-        .find(|f| f["check"] == "stale" && f["line"] == 2)
-        .unwrap_or_else(|| panic!("a finding on the pin: {json}"));
+        .find(|f| f["line"] == 2)
+        .unwrap_or_else(|| panic!("a finding on the pin: {stale:?}"));
     assert_eq!(pin["severity"], "warning");
 }
 
@@ -225,14 +230,8 @@ fn the_stale_policy_weighs_changes_by_class_and_age() {
     let dir = tmp.path();
     let stale = |config: &str| -> Vec<(u64, String)> {
         write(&dir.join("bitext.toml"), config);
-        let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
-        let json: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}{err}"));
-        json["findings"]
-            .as_array()
-            .expect("a list")
+        stale_findings(dir)
             .iter()
-            .filter(|f| f["check"] == "stale")
             .map(|f| {
                 (
                     f["line"].as_u64().unwrap_or_default(),

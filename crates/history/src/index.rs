@@ -532,15 +532,10 @@ fn compare(
     prefix: &str,
     out: &mut Vec<Delta>,
 ) -> Result<()> {
-    let empty: std::rc::Rc<[Entry]> = std::rc::Rc::from(Vec::new());
-    let old_entries = match old {
-        Some(id) => trees.get(repo, id)?,
-        None => empty.clone(),
-    };
-    let new_entries = match new {
-        Some(id) => trees.get(repo, id)?,
-        None => empty,
-    };
+    let old_tree = old.map(|id| trees.get(repo, id)).transpose()?;
+    let new_tree = new.map(|id| trees.get(repo, id)).transpose()?;
+    let old_entries: &[Entry] = old_tree.as_deref().unwrap_or_default();
+    let new_entries: &[Entry] = new_tree.as_deref().unwrap_or_default();
     let path_of = |name: &[u8]| {
         let name = String::from_utf8_lossy(name);
         if prefix.is_empty() {

@@ -148,20 +148,6 @@ impl Repo {
             .collect()
     }
 
-    /// Every version of each of `paths` reachable from HEAD, newest first,
-    /// with the text (see [`Repo::versions_in`]); one walk serves all paths.
-    pub fn versions(&self, paths: &[PathBuf]) -> Result<HashMap<PathBuf, Vec<Version>>> {
-        let index = self.index(&mut |_, _| {})?;
-        let mut found = HashMap::new();
-        for path in paths {
-            let versions = self.versions_in(&index, path)?;
-            if !versions.is_empty() {
-                found.insert(path.clone(), versions);
-            }
-        }
-        Ok(found)
-    }
-
     /// The text of a blob (lossy UTF-8); `path` names it in errors.
     pub fn blob_text(&self, blob: Oid, path: &str) -> Result<String> {
         let content = self

@@ -305,6 +305,14 @@ pub(crate) fn manifest_path(config: &Config) -> PathBuf {
     config.root.join(config.catalog.base_dir()).join(MANIFEST)
 }
 
+/// Whether `text` is the page bitext built at `key` (root-relative), as
+/// the manifest records it: a page in catalog mode, not edited since.
+pub(crate) fn is_generated(manifest: &BTreeMap<String, String>, key: &str, text: &str) -> bool {
+    manifest
+        .get(key)
+        .is_some_and(|hash| *hash == Fingerprint::of(text).to_string())
+}
+
 pub(crate) fn read_manifest(path: &Path) -> Result<BTreeMap<String, String>> {
     if !path.is_file() {
         return Ok(BTreeMap::new());
@@ -350,14 +358,12 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
                 report.unchanged += 1;
                 continue;
             }
-            if let Some(existing) = &existing {
-                let generated = manifest
-                    .get(&key)
-                    .is_some_and(|hash| *hash == Fingerprint::of(existing).to_string());
-                if !generated && !options.force {
-                    report.refused.push(path);
-                    continue;
-                }
+            if let Some(existing) = &existing
+                && !is_generated(&manifest, &key, existing)
+                && !options.force
+            {
+                report.refused.push(path);
+                continue;
             }
             manifest.insert(key, Fingerprint::of(&output).to_string());
             report.changed.push(path.clone());
@@ -494,9 +500,9 @@ pub fn status_progress(
                     None
                 };
                 // Catalog mode (a page bitext built, or none yet): the catalog's revision.
-                let generated = text.as_ref().is_none_or(|t| {
-                    manifest.get(&key) == Some(&catalog::Fingerprint::of(t).to_string())
-                });
+                let generated = text
+                    .as_ref()
+                    .is_none_or(|t| is_generated(&manifest, &key, t));
                 let inputs = crate::PageInputs {
                     page: &page,
                     text: text.as_deref(),

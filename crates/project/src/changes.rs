@@ -264,16 +264,23 @@ impl History {
         Ok(self.repo.versions_in(&self.index, path)?)
     }
 
-    /// Commits from `commit` to HEAD, and the commit's time.
-    fn behind(&self, commit: &str) -> Result<(usize, Option<i64>)> {
-        match self.index.position(commit) {
-            Some(p) => Ok((
-                self.index.commits_since_position(p),
-                self.index.time(commit),
-            )),
+    /// Commits from `base` to HEAD, and the source versions newer than
+    /// it (of `versions`, the source's, newest first).
+    fn behind<'v>(
+        &self,
+        base: &str,
+        versions: &'v [history::Version],
+    ) -> Result<(usize, &'v [history::Version])> {
+        let (commits, base_time) = match self.index.position(base) {
+            Some(p) => (self.index.commits_since_position(p), self.index.time(base)),
             // A commit HEAD does not reach (a pin from another branch).
-            None => Ok((self.repo.commits_since(commit)?, None)),
-        }
+            None => (self.repo.commits_since(base)?, None),
+        };
+        let newer = versions
+            .iter()
+            .take_while(|v| v.commit != base && base_time.is_none_or(|t| v.time >= t))
+            .count();
+        Ok((commits, &versions[..newer]))
     }
 }
 
@@ -528,9 +535,6 @@ pub fn locale_diff(
     glob: Option<&str>,
 ) -> Result<Vec<LocaleChanges>> {
     let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
     let mut out = Vec::new();
     for page in pages(config)? {
         if glob.is_some_and(|g| !glob_matches(g, &page.path)) {
@@ -543,7 +547,7 @@ pub fn locale_diff(
         }
         let text = read_text(&translation)?;
         // A page bitext built is in catalog mode: its catalog says its base.
-        let generated = manifest.get(&key) == Some(&catalog::Fingerprint::of(&text).to_string());
+        let generated = crate::catalogs::is_generated(&manifest, &key, &text);
         let catalog_revision = if generated {
             crate::catalogs::read_catalog(&crate::catalogs::catalog_path(config, locale, &page))?
                 .and_then(|(_, c)| c.revision)
@@ -578,24 +582,10 @@ pub fn locale_diff(
                     .unwrap_or_default(),
             };
             entry.changes = page_changes(&then, &now_text, &config.markdown);
-            let (behind, base_time) = history.behind(&b.commit)?;
+            let (behind, newer) = history.behind(&b.commit, &source_versions)?;
             entry.commits_behind = behind;
-            // Source versions newer than the base, oldest first.
-            let newer: Vec<&history::Version> = source_versions
-                .iter()
-                .take_while(|v| v.commit != b.commit && base_time.is_none_or(|t| v.time >= t))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            entry.landed = landed(&entry.changes, &newer, &config.markdown);
-            let first = entry.landed.iter().flatten().min().copied();
-            entry.days_behind = Some(match first {
-                Some(t) => (now - t).max(0) / 86_400,
-                None if entry.changes.is_empty() => 0,
-                // Edited in the working tree, not committed yet.
-                None => 0,
-            });
+            entry.days_behind = Some(days_behind(newer));
+            entry.landed = landed(&entry.changes, newer, &config.markdown);
         }
         entry.base = base;
         out.push(entry);
@@ -604,11 +594,11 @@ pub fn locale_diff(
 }
 
 /// When each change landed: the time of the oldest source version (of
-/// `newer`, oldest first) whose segments hold the change's new text; for
+/// `newer`, newest first) whose segments hold the change's new text; for
 /// a removal, the first version without the old text.
 fn landed(
     changes: &[SegmentChange],
-    newer: &[&history::Version],
+    newer: &[history::Version],
     options: &markdown::Options,
 ) -> Vec<Option<i64>> {
     if changes.is_empty() {
@@ -616,6 +606,7 @@ fn landed(
     }
     let texts: Vec<(i64, std::collections::HashSet<String>)> = newer
         .iter()
+        .rev()
         .map(|v| {
             let (doc, _) = markdown::segment_with(&v.text, options);
             (v.time, doc.segments.into_iter().map(|s| s.text).collect())
@@ -657,16 +648,8 @@ pub fn page_staleness(
     let Some(base) = base else {
         return Ok((None, problems));
     };
-    let (commits_behind, base_time) = history.behind(&base.commit)?;
-    let oldest_newer = versions
-        .iter()
-        .take_while(|v| v.commit != base.commit && base_time.is_none_or(|t| v.time > t))
-        .last()
-        .map(|v| v.time);
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let days_behind = oldest_newer.map_or(0, |t| (now - t).max(0) / 86_400);
+    let (commits_behind, newer) = history.behind(&base.commit, &versions)?;
+    let days_behind = days_behind(newer);
     Ok((
         Some(PageStaleness {
             base,
@@ -675,4 +658,18 @@ pub fn page_staleness(
         }),
         problems,
     ))
+}
+
+/// Days since the oldest of the source versions a translation has not
+/// followed (`newer`, newest first); 0 when there are none.
+fn days_behind(newer: &[history::Version]) -> i64 {
+    newer.last().map_or(0, |v| days_since(v.time))
+}
+
+/// Whole days from `time` (seconds since the epoch) to now.
+pub(crate) fn days_since(time: i64) -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    (now - time).max(0) / 86_400
 }

@@ -236,14 +236,11 @@ fn stale_since_base(
         return Ok(Vec::new());
     }
     let stale_level = config.check.level(Check::Stale, locale);
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
     // Pages bitext built: their catalogs say what is stale.
     let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
     let generated = |a: &PageAlignment| {
         let key = config.translation.render(locale.as_str(), &a.page.path);
-        manifest.get(&key) == Some(&catalog::Fingerprint::of(&a.text).to_string())
+        crate::catalogs::is_generated(&manifest, &key, &a.text)
     };
     let mut out = Vec::new();
     for page in crate::locale_diff(config, history, locale, glob)? {
@@ -286,7 +283,7 @@ fn stale_since_base(
                 .get(k)
                 .copied()
                 .flatten()
-                .map(|t| (now - t) / 86_400);
+                .map(crate::changes::days_since);
             let level = config
                 .check
                 .stale

@@ -120,7 +120,7 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
     let mut plan = Vec::new();
     for page in &aligned.pages {
         let key = config.translation.render(locale.as_str(), &page.page.path);
-        if manifest.get(&key) == Some(&Fingerprint::of(&page.text).to_string()) {
+        if crate::catalogs::is_generated(&manifest, &key, &page.text) {
             report.generated += 1;
             continue;
         }

@@ -237,7 +237,6 @@ pub fn generate(dir: &Path, shape: Shape) -> Site {
         }
         made += 1;
     }
-    let _ = tip;
     let mut child = Command::new("git")
         .args(["fast-import", "--quiet"])
         .current_dir(dir)
