@@ -104,11 +104,12 @@ struct Prepared<'a> {
 struct Interner(FastMap<String, u32>);
 
 impl Interner {
-    fn prepare<'a>(&mut self, units: &[Unit<'a>], reading: &Reading<'_>) -> Vec<Prepared<'a>> {
+    fn prepare<'a>(&mut self, units: &[Unit<'a>], facts: &[Facts]) -> Vec<Prepared<'a>> {
         units
             .iter()
-            .map(|&unit| {
-                let mut tokens: Vec<u32> = facts_in(unit.text, reading)
+            .zip(facts)
+            .map(|(&unit, facts)| {
+                let mut tokens: Vec<u32> = facts
                     .tokens()
                     .into_iter()
                     .map(|t| {
@@ -351,22 +352,45 @@ impl Alignment {
 /// with one on the other (a merge or a split): both pairs are listed, with
 /// the same confidence and a reason that says so.
 pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>], options: &Options<'_>) -> Alignment {
-    let mut interner = Interner::default();
-    let mut s = interner.prepare(
+    let read = |units: &[Unit<'_>], language| -> Vec<Facts> {
+        let reading = Reading {
+            language,
+            names: options.names,
+        };
+        units.iter().map(|u| facts_in(u.text, &reading)).collect()
+    };
+    align_read(
         source,
-        &Reading {
-            language: options.source_language,
-            names: options.names,
-        },
-    );
-    let mut t = interner.prepare(
+        &read(source, options.source_language),
         translation,
-        &Reading {
-            language: options.language,
-            names: options.names,
-        },
+        &read(translation, options.language),
+        options.ratio,
+    )
+}
+
+/// [`align`], with each unit's facts already read (`source_facts[k]` are
+/// those of `source[k]`), as a caller that also checks the pages has them.
+pub fn align_read(
+    source: &[Unit<'_>],
+    source_facts: &[Facts],
+    translation: &[Unit<'_>],
+    translation_facts: &[Facts],
+    ratio: Option<f32>,
+) -> Alignment {
+    assert_eq!(
+        source.len(),
+        source_facts.len(),
+        "one Facts per source unit"
     );
-    let scorer = Scorer::new(&s, &t, options.ratio);
+    assert_eq!(
+        translation.len(),
+        translation_facts.len(),
+        "one Facts per translated unit"
+    );
+    let mut interner = Interner::default();
+    let mut s = interner.prepare(source, source_facts);
+    let mut t = interner.prepare(translation, translation_facts);
+    let scorer = Scorer::new(&s, &t, ratio);
     let mut s2: Vec<Prepared<'_>> = s.windows(2).map(|w| merged(&w[0], &w[1])).collect();
     let mut t2: Vec<Prepared<'_>> = t.windows(2).map(|w| merged(&w[0], &w[1])).collect();
     // Gale–Church: the log of the length ratio against the expected ratio,

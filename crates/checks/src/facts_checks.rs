@@ -246,7 +246,7 @@ pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
     out
 }
 
-pub(crate) fn pairs(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
+pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) {
     let alignment = page.alignment;
     let mut checked = alignment.one_to_one();
     checked.extend(gap_pairs(page));

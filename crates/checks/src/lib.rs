@@ -217,6 +217,10 @@ pub struct Page<'a> {
     /// How to read facts on each side (languages and names).
     pub source_reading: Reading<'a>,
     pub reading: Reading<'a>,
+    /// Each segment's facts, read as `source_reading` and `reading` say
+    /// (one per segment of `source` and of `translation`).
+    pub source_facts: &'a [align::Facts],
+    pub translation_facts: &'a [align::Facts],
     /// Translated characters per source character, usual for the locale.
     pub ratio: Option<f32>,
     /// Glossary terms: the source's wording and the translation's.

@@ -5,36 +5,29 @@
 
 use std::collections::HashSet;
 
-use align::facts_in;
 use model::Segment;
 
 use crate::{Check, Finding, Page, Related};
 
 /// Both sides' facts, and their tokens (sorted) for comparing.
-pub(crate) struct Facts {
-    pub(crate) source: Vec<align::Facts>,
-    pub(crate) translation: Vec<align::Facts>,
+pub(crate) struct Facts<'a> {
+    pub(crate) source: &'a [align::Facts],
+    pub(crate) translation: &'a [align::Facts],
     source_tokens: Vec<Vec<String>>,
     translation_tokens: Vec<Vec<String>>,
 }
 
-impl Facts {
-    pub(crate) fn read(page: &Page<'_>) -> Facts {
-        let source: Vec<align::Facts> = page
-            .source
-            .iter()
-            .map(|s| facts_in(&s.text, &page.source_reading))
-            .collect();
-        let translation: Vec<align::Facts> = page
-            .translation
-            .iter()
-            .map(|s| facts_in(&s.text, &page.reading))
-            .collect();
+impl<'a> Facts<'a> {
+    pub(crate) fn read(page: &Page<'a>) -> Facts<'a> {
         Facts {
-            source_tokens: source.iter().map(align::Facts::tokens).collect(),
-            translation_tokens: translation.iter().map(align::Facts::tokens).collect(),
-            source,
-            translation,
+            source_tokens: page.source_facts.iter().map(align::Facts::tokens).collect(),
+            translation_tokens: page
+                .translation_facts
+                .iter()
+                .map(align::Facts::tokens)
+                .collect(),
+            source: page.source_facts,
+            translation: page.translation_facts,
         }
     }
 }
@@ -105,7 +98,7 @@ fn place(segments: &[Segment], k: usize) -> String {
 /// than to its own partner.
 const CLEARLY_BETTER: f32 = 0.5;
 
-pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts, out: &mut Vec<Finding>) {
+pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) {
     let (n, m) = (page.source.len(), page.translation.len());
     let mut partner: Vec<Option<(usize, f32)>> = vec![None; m];
     let mut translated_by: Vec<Option<usize>> = vec![None; n];

@@ -32,6 +32,13 @@ fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
         .collect()
 }
 
+fn read_facts(segments: &[Segment], reading: &Reading<'_>) -> Vec<align::Facts> {
+    segments
+        .iter()
+        .map(|s| align::facts_in(&s.text, reading))
+        .collect()
+}
+
 fn run(
     source: &[(&str, SegmentKind)],
     translation: &[(&str, SegmentKind)],
@@ -61,6 +68,8 @@ fn run(
         recovered: &recovered,
         alignment: &alignment,
         broken: &[],
+        source_facts: &read_facts(&source, &source_reading),
+        translation_facts: &read_facts(&translation, &reading),
         source_reading,
         reading,
         ratio: None,
@@ -230,6 +239,8 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
         recovered: &recovered,
         alignment: &alignment,
         broken: &[],
+        source_facts: &read_facts(&s.segments, &Reading::default()),
+        translation_facts: &read_facts(&t.segments, &Reading::default()),
         source_reading: Reading::default(),
         reading: Reading::default(),
         ratio: None,

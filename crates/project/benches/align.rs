@@ -22,10 +22,9 @@ fn align_all_locales(bencher: divan::Bencher) {
     let locales = project::locales(&config).expect("listable");
     bencher.bench(|| {
         let sources = project::Sources::load(&config).expect("readable");
-        let names = project::names_by_page(&config, &sources).expect("readable");
         let mut paired = 0;
         for locale in &locales {
-            for page in project::align_locale(&config, &sources, locale, &names)
+            for page in project::align_locale(&config, &sources, locale)
                 .expect("readable")
                 .pages
             {

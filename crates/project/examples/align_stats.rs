@@ -13,19 +13,14 @@ fn main() {
     let config = project::Config::from_toml(corpus::SITE_CONFIG, root.join("privacyguides"), None)
         .expect("a valid config");
     let sources = project::Sources::load(&config).expect("readable");
-    let names = project::names_by_page(&config, &sources).expect("readable");
     let locales: Vec<String> = std::env::args().skip(1).collect();
     println!("locale  pages  source  pairs  mean-conf  unpaired-src  unpaired-tr  broken  merged");
     for locale in &locales {
         let (mut pages, mut source, mut pairs, mut conf, mut us, mut ut, mut broken, mut merged) =
             (0, 0, 0, 0.0f64, 0, 0, 0, 0);
-        let aligned = project::align_locale(
-            &config,
-            &sources,
-            &model::Locale::new(locale.as_str()),
-            &names,
-        )
-        .expect("readable");
+        let aligned =
+            project::align_locale(&config, &sources, &model::Locale::new(locale.as_str()))
+                .expect("readable");
         for page in aligned.pages {
             let a = page.aligned;
             pages += 1;

@@ -1,10 +1,10 @@
 //! Document mode: a source page and its hand-made translation, segmented,
 //! aligned, and the damage found on the way reported.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use align::{Alignment, Language, Names, Unit};
+use align::{Alignment, Facts, Language, Names, Unit};
 use model::{Document, Locale, Segment};
 use rayon::prelude::*;
 
@@ -22,7 +22,7 @@ pub struct AlignDiagnostic {
 /// Two documents aligned.
 #[derive(Debug, Clone)]
 pub struct Aligned {
-    pub source: Document,
+    pub source: Arc<Document>,
     /// The translation's segments, with those recovered from broken
     /// containers in line order among them.
     pub translation: Vec<Segment>,
@@ -30,6 +30,9 @@ pub struct Aligned {
     pub recovered: Vec<bool>,
     pub alignment: Alignment,
     pub diagnostics: Vec<AlignDiagnostic>,
+    /// Each segment's facts on both sides, as alignment read them.
+    pub source_facts: Arc<Vec<Facts>>,
+    pub translation_facts: Vec<Facts>,
 }
 
 /// Segments and aligns two Markdown files with what `config` tells about
@@ -98,20 +101,6 @@ fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) 
     Ok(names)
 }
 
-/// The names of every page of the project, by page path: the glossary's
-/// and those learned from the page's translations (each file read once).
-pub fn names_by_page(config: &Config, sources: &Sources) -> Result<HashMap<String, Names>> {
-    let locales = locales(config)?;
-    sources
-        .pages
-        .par_iter()
-        .map(|(page, source, _)| {
-            let names = names_of(config, &locales, &page.path, source)?;
-            Ok((page.path.clone(), names))
-        })
-        .collect()
-}
-
 /// One translated page of a locale aligned with its source page.
 #[derive(Debug, Clone)]
 pub struct PageAlignment {
@@ -121,7 +110,9 @@ pub struct PageAlignment {
     /// Its text, as read.
     pub text: String,
     /// The source page's text.
-    pub source_text: String,
+    pub source_text: Arc<str>,
+    /// The names the page's facts were read with.
+    pub names: Arc<Names>,
     pub aligned: Aligned,
 }
 
@@ -134,64 +125,102 @@ pub struct LocaleAlignment {
     pub pages: Vec<PageAlignment>,
 }
 
-/// The source pages of a project, read and segmented once for aligning
+/// A source page read, segmented and its facts read once, for aligning
 /// any number of locales.
 #[derive(Debug, Clone)]
+pub struct SourcePage {
+    pub page: Page,
+    pub text: Arc<str>,
+    pub document: Arc<Document>,
+    /// The glossary's names and those learned from the page's translations.
+    pub names: Arc<Names>,
+    /// Each segment's facts, read with `names`.
+    pub facts: Arc<Vec<Facts>>,
+}
+
+/// The source pages of a project.
+#[derive(Debug, Clone)]
 pub struct Sources {
-    pages: Vec<(Page, String, Document)>,
+    pages: Vec<SourcePage>,
 }
 
 impl Sources {
+    /// Every source page read and segmented, its names learned from its
+    /// translations in every locale (each file read once) and its facts
+    /// read, in parallel.
     pub fn load(config: &Config) -> Result<Sources> {
+        let locales = locales(config)?;
+        let language = Language::of_locale(config.source_locale.as_str());
         let pages = pages(config)?
             .into_par_iter()
             .map(|page| {
-                let (text, doc, _) = segment_file(&page.source, &config.markdown)?;
-                Ok((page, text, doc))
+                let (text, document, _) = segment_file(&page.source, &config.markdown)?;
+                let names = names_of(config, &locales, &page.path, &text)?;
+                let reading = align::Reading {
+                    language,
+                    names: Some(&names),
+                };
+                let facts = document
+                    .segments
+                    .iter()
+                    .map(|s| align::facts_in(&s.text, &reading))
+                    .collect();
+                Ok(SourcePage {
+                    page,
+                    text: text.into(),
+                    document: Arc::new(document),
+                    names: Arc::new(names),
+                    facts: Arc::new(facts),
+                })
             })
             .collect::<Result<_>>()?;
         Ok(Sources { pages })
+    }
+
+    pub fn pages(&self) -> &[SourcePage] {
+        &self.pages
+    }
+
+    /// The page at `path` (`{path}`).
+    pub fn get(&self, path: &str) -> Option<&SourcePage> {
+        self.pages.iter().find(|p| p.page.path == path)
     }
 }
 
 /// Aligns every existing translation of `locale` with its source page,
 /// with the locale's length ratio over all of them (so that an edit of one
-/// page does not shift the scores of the others) and each page's `names`.
+/// page does not shift the scores of the others) and each page's names.
 pub fn align_locale(
     config: &Config,
     sources: &Sources,
     locale: &Locale,
-    names: &HashMap<String, Names>,
 ) -> Result<LocaleAlignment> {
-    struct Read {
-        page: Page,
+    struct Read<'s> {
+        source: &'s SourcePage,
         path: PathBuf,
-        source_text: String,
-        source: Document,
         text: String,
         translation: Vec<Segment>,
         recovered: Vec<bool>,
         blocks: Vec<markdown::IndentedBlock>,
     }
-    let read: Vec<Read> = sources
+    let read: Vec<Read<'_>> = sources
         .pages
         .par_iter()
-        .filter_map(|(page, source_text, source)| {
-            let path = config
-                .root
-                .join(config.translation.render(locale.as_str(), &page.path));
-            path.is_file().then_some((page, path, source_text, source))
+        .filter_map(|source| {
+            let path = config.root.join(
+                config
+                    .translation
+                    .render(locale.as_str(), &source.page.path),
+            );
+            path.is_file().then_some((source, path))
         })
-        .map(|(page, path, source_text, source)| {
-            let (page, source_text, source) = (page.clone(), source_text.clone(), source.clone());
+        .map(|(source, path)| {
             let (text, doc, _) = segment_file(&path, &config.markdown)?;
             let (translation, recovered, blocks) =
-                with_recovered(&source_text, &text, doc, &config.markdown);
+                with_recovered(&source.text, &text, doc, &config.markdown);
             Ok(Read {
-                page,
-                path,
-                source_text,
                 source,
+                path,
                 text,
                 translation,
                 recovered,
@@ -205,60 +234,61 @@ pub fn align_locale(
             .map(|s| s.text.chars().count())
             .sum::<usize>()
     };
-    let source_chars: usize = read.iter().map(|r| chars(&r.source.segments)).sum();
+    let source_chars: usize = read
+        .iter()
+        .map(|r| chars(&r.source.document.segments))
+        .sum();
     let translated_chars: usize = read.iter().map(|r| chars(&r.translation)).sum();
     let ratio = (source_chars > 0 && translated_chars > 0)
         .then(|| translated_chars as f32 / source_chars as f32);
-    let empty = Names::new(&config.names);
+    let language = Language::of_locale(locale.as_str());
     let pages = read
         .into_par_iter()
         .map(|r| {
-            let names = names.get(&r.page.path).unwrap_or(&empty);
-            let options = options_for(config, locale, names, ratio);
-            let alignment = align::align(
-                &units(&r.source.segments, &[]),
+            let source = r.source;
+            let reading = align::Reading {
+                language,
+                names: Some(&source.names),
+            };
+            let translation_facts: Vec<Facts> = r
+                .translation
+                .iter()
+                .map(|s| align::facts_in(&s.text, &reading))
+                .collect();
+            let alignment = align::align_read(
+                &units(&source.document.segments, &[]),
+                &source.facts,
                 &units(&r.translation, &r.recovered),
-                &options,
+                &translation_facts,
+                ratio,
             );
             let diagnostics = broken_containers(
-                &r.source_text,
-                &r.source,
+                &source.text,
+                &source.document,
                 &r.translation,
                 &r.recovered,
                 &r.blocks,
                 &alignment,
             );
             PageAlignment {
-                page: r.page,
+                page: source.page.clone(),
                 path: r.path,
                 text: r.text,
-                source_text: r.source_text,
+                source_text: source.text.clone(),
+                names: source.names.clone(),
                 aligned: Aligned {
-                    source: r.source,
+                    source: source.document.clone(),
                     translation: r.translation,
                     recovered: r.recovered,
                     alignment,
                     diagnostics,
+                    source_facts: source.facts.clone(),
+                    translation_facts,
                 },
             }
         })
         .collect();
     Ok(LocaleAlignment { ratio, pages })
-}
-
-/// The aligner's options for `locale` of `config`'s project.
-fn options_for<'a>(
-    config: &Config,
-    locale: &Locale,
-    names: &'a Names,
-    ratio: Option<f32>,
-) -> align::Options<'a> {
-    align::Options {
-        source_language: Language::of_locale(config.source_locale.as_str()),
-        language: Language::of_locale(locale.as_str()),
-        names: Some(names),
-        ratio,
-    }
 }
 
 /// Aligns two segmented documents, given their texts.
@@ -271,10 +301,24 @@ pub fn align_texts(
     options: &align::Options<'_>,
 ) -> Aligned {
     let (translation, recovered, blocks) = with_recovered(source_text, text, doc, markdown_options);
-    let alignment = align::align(
+    let read = |segments: &[Segment], language| -> Vec<Facts> {
+        let reading = align::Reading {
+            language,
+            names: options.names,
+        };
+        segments
+            .iter()
+            .map(|s| align::facts_in(&s.text, &reading))
+            .collect()
+    };
+    let source_facts = read(&source.segments, options.source_language);
+    let translation_facts = read(&translation, options.language);
+    let alignment = align::align_read(
         &units(&source.segments, &[]),
+        &source_facts,
         &units(&translation, &recovered),
-        options,
+        &translation_facts,
+        options.ratio,
     );
     let diagnostics = broken_containers(
         source_text,
@@ -285,11 +329,13 @@ pub fn align_texts(
         &alignment,
     );
     Aligned {
-        source,
+        source: Arc::new(source),
         translation,
         recovered,
         alignment,
         diagnostics,
+        source_facts: Arc::new(source_facts),
+        translation_facts,
     }
 }
 

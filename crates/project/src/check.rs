@@ -13,8 +13,7 @@ use rayon::prelude::*;
 
 use crate::catalogs::{PageState, catalog_path, chosen_locales, glob_matches};
 use crate::{
-    Aligned, Config, Error, Page, PageAlignment, Result, Sources, align_locale, names_by_page,
-    pages, read_text,
+    Aligned, Config, Error, Page, PageAlignment, Result, Sources, align_locale, pages, read_text,
 };
 
 /// Choices for `bitext check`.
@@ -108,7 +107,6 @@ pub fn check_progress(
 ) -> Result<CheckReport> {
     let locales = chosen_locales(config, options.locales.as_deref())?;
     let sources = Sources::load(config)?;
-    let names = names_by_page(config, &sources)?;
     let mut report = CheckReport {
         locales: locales.len(),
         ..CheckReport::default()
@@ -120,7 +118,7 @@ pub fn check_progress(
     // Source pages with their catalogs, loaded once for all locales.
     let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
     for locale in &locales {
-        let mut aligned = align_locale(config, &sources, locale, &names)?;
+        let mut aligned = align_locale(config, &sources, locale)?;
         if let Some(glob) = &options.page {
             aligned.pages.retain(|p| glob_matches(glob, &p.page.path));
         }
@@ -142,7 +140,7 @@ pub fn check_progress(
                 let options = align::Options {
                     source_language,
                     language,
-                    names: names.get(&page.page.path),
+                    names: Some(&page.names),
                     ratio: aligned.ratio,
                 };
                 check_one(page, locale, &options, &terms, &link_rules)
@@ -652,6 +650,8 @@ fn check_with(
         recovered: &a.recovered,
         alignment: &a.alignment,
         broken: &broken,
+        source_facts: &a.source_facts,
+        translation_facts: &a.translation_facts,
         source_reading: Reading {
             language: options.source_language,
             names: options.names,

@@ -14,8 +14,7 @@ use crate::catalogs::{
     write_all,
 };
 use crate::{
-    AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, names_by_page, pages,
-    read_text,
+    AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, pages, read_text,
 };
 
 /// Choices for `bitext import`.
@@ -111,8 +110,7 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
     }
     chosen_locales(config, Some(std::slice::from_ref(locale)))?;
     let sources = Sources::load(config)?;
-    let names = names_by_page(config, &sources)?;
-    let aligned = align_locale(config, &sources, locale, &names)?;
+    let aligned = align_locale(config, &sources, locale)?;
     let manifest = read_manifest(&manifest_path(config))?;
     // Made from a source text nobody knows: stale until reviewed.
     let unknown = Fingerprint::of("");

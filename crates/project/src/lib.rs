@@ -19,8 +19,8 @@ mod read;
 mod write;
 
 pub use align::{
-    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, Sources, align_files, align_locale,
-    align_texts, names_by_page, page_names,
+    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, SourcePage, Sources, align_files,
+    align_locale, align_texts, page_names,
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,

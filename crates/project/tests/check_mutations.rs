@@ -241,18 +241,17 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
     let config = project::Config::from_toml(corpus::SITE_CONFIG, root.join("privacyguides"), None)
         .expect("a valid config");
     let sources = project::Sources::load(&config).expect("readable");
-    let names = project::names_by_page(&config, &sources).expect("readable");
     let mut tried = 0;
     let mut missed = Vec::new();
     let mut per_kind: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for code in ["it", "fr", "nl"] {
         let locale = Locale::new(code);
-        let aligned = project::align_locale(&config, &sources, &locale, &names).expect("aligned");
+        let aligned = project::align_locale(&config, &sources, &locale).expect("aligned");
         for page in &aligned.pages {
             let options = align::Options {
                 source_language: align::Language::English,
                 language: align::Language::of_locale(code),
-                names: names.get(&page.page.path),
+                names: Some(&page.names),
                 ratio: aligned.ratio,
             };
             let reading = align::Reading {
@@ -269,7 +268,7 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
             for expected in mutations(&page.aligned, &doc, &page.text, &facts) {
                 let mutated = project::align_texts(
                     &page.source_text,
-                    page.aligned.source.clone(),
+                    (*page.aligned.source).clone(),
                     &expected.text,
                     markdown::segment(&expected.text).0,
                     &markdown::Options::default(),

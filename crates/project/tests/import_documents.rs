@@ -77,8 +77,7 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
     // structure: exports reformat attribute lists, link titles and blank
     // lines, which live in the skeleton; see below for such pages.)
     let sources = project::Sources::load(&config).expect("readable");
-    let names = project::names_by_page(&config, &sources).expect("readable");
-    let aligned = project::align_locale(&config, &sources, &it, &names).expect("aligned");
+    let aligned = project::align_locale(&config, &sources, &it).expect("aligned");
     let build_options = |force| BuildOptions {
         locales: Some(vec![it.clone()]),
         check: false,
