@@ -97,14 +97,30 @@ struct Prepared<'a> {
     /// For the length score: ln(length + 8), the length of a source unit
     /// scaled by the expected ratio (set once the ratio is known).
     ln: f32,
+    /// The container path, interned: equal paths have equal numbers.
+    container: u32,
+    /// A hash of the text, so that most unequal texts are told apart
+    /// without comparing them.
+    text_hash: u64,
 }
 
-/// Interns fact tokens so that comparing two units compares integers.
+/// Interns fact tokens and container paths so that comparing two units
+/// compares integers.
 #[derive(Default)]
-struct Interner(FastMap<String, u32>);
+struct Interner<'a> {
+    tokens: FastMap<String, u32>,
+    containers: HashMap<&'a [Container], u32>,
+}
 
-impl Interner {
-    fn prepare<'a>(&mut self, units: &[Unit<'a>], facts: &[Facts]) -> Vec<Prepared<'a>> {
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = hash::Fnv::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+impl<'a> Interner<'a> {
+    fn prepare(&mut self, units: &[Unit<'a>], facts: &[Facts]) -> Vec<Prepared<'a>> {
         units
             .iter()
             .zip(facts)
@@ -113,8 +129,8 @@ impl Interner {
                     .tokens()
                     .into_iter()
                     .map(|t| {
-                        let next = self.0.len() as u32;
-                        *self.0.entry(t).or_insert(next)
+                        let next = self.tokens.len() as u32;
+                        *self.tokens.entry(t).or_insert(next)
                     })
                     .collect();
                 tokens.sort_unstable();
@@ -123,6 +139,11 @@ impl Interner {
                     tokens,
                     chars: unit.text.chars().count() as f32,
                     ln: 0.0,
+                    container: {
+                        let next = self.containers.len() as u32;
+                        *self.containers.entry(unit.containers).or_insert(next)
+                    },
+                    text_hash: text_hash(unit.text),
                 }
             })
             .collect()
@@ -142,6 +163,8 @@ fn merged<'a>(a: &Prepared<'a>, b: &Prepared<'a>) -> Prepared<'a> {
         tokens,
         chars: a.chars + b.chars + 1.0,
         ln: 0.0,
+        container: a.container,
+        text_hash: text_hash(""),
     }
 }
 
@@ -223,6 +246,32 @@ impl Scorer {
         }
     }
 
+    /// How well `s` and `t` pair, 0..=1: [`Scorer::score`]'s confidence,
+    /// without its parts.
+    #[inline]
+    fn confidence(&self, s: &Prepared<'_>, t: &Prepared<'_>) -> f32 {
+        if s.text_hash == t.text_hash && s.unit.kind == t.unit.kind && s.unit.text == t.unit.text {
+            return 1.0;
+        }
+        let kind = kind_score(s.unit.kind, t.unit.kind);
+        let container = if t.unit.recovered || s.unit.recovered {
+            0.5
+        } else if s.container == t.container {
+            1.0
+        } else {
+            0.0
+        };
+        let total = s.tokens.len().max(t.tokens.len());
+        let facts = if total == 0 {
+            0.5
+        } else {
+            shared(&s.tokens, &t.tokens) as f32 / total as f32
+        };
+        let r = t.ln - s.ln;
+        let length = (-r * r * 2.0).exp();
+        0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length
+    }
+
     /// How well `s` and `t` pair, 0..=1, with its parts.
     fn score(&self, s: &Prepared<'_>, t: &Prepared<'_>) -> Score {
         if s.unit.text == t.unit.text && s.unit.kind == t.unit.kind {
@@ -239,23 +288,15 @@ impl Scorer {
         let kind = kind_score(s.unit.kind, t.unit.kind);
         let container = if t.unit.recovered || s.unit.recovered {
             0.5
-        } else if s.unit.containers == t.unit.containers {
+        } else if s.container == t.container {
             1.0
         } else {
             0.0
         };
         let both = shared(&s.tokens, &t.tokens);
         let total = s.tokens.len().max(t.tokens.len());
-        let facts = if total == 0 {
-            0.5
-        } else {
-            both as f32 / total as f32
-        };
-        let r = t.ln - s.ln;
-        let length = (-r * r * 2.0).exp();
-        let confidence = 0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length;
         Score {
-            confidence,
+            confidence: self.confidence(s, t),
             kind,
             container,
             shared: both,
@@ -428,7 +469,7 @@ pub fn align_read(
                 }
             };
             if i > 0 && j > 0 {
-                let score = scorer.score(&s[i - 1], &t[j - 1]).confidence;
+                let score = scorer.confidence(&s[i - 1], &t[j - 1]);
                 let w = (ws[i - 1] + wt[j - 1]) / 2.0;
                 consider(
                     best[at(i - 1, j - 1)] + gain(score - THRESHOLD, w),
@@ -445,7 +486,7 @@ pub fn align_read(
                 );
             }
             if i > 1 && j > 0 && s_merge[i - 2] && body(t[j - 1].unit.kind) {
-                let score = scorer.score(&s2[i - 2], &t[j - 1]).confidence;
+                let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
                 let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
                 consider(
                     best[at(i - 2, j - 1)] + gain(score - THRESHOLD - MERGE, w),
@@ -453,7 +494,7 @@ pub fn align_read(
                 );
             }
             if i > 0 && j > 1 && t_merge[j - 2] && body(s[i - 1].unit.kind) {
-                let score = scorer.score(&s[i - 1], &t2[j - 2]).confidence;
+                let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
                 let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
                 consider(
                     best[at(i - 1, j - 2)] + gain(score - THRESHOLD - MERGE, w),

@@ -187,107 +187,200 @@ impl Sources {
     }
 }
 
+/// A translated page read and segmented, not yet aligned.
+#[derive(Debug)]
+pub struct TranslatedPage<'s> {
+    source: &'s SourcePage,
+    path: PathBuf,
+    text: String,
+    translation: Vec<Segment>,
+    recovered: Vec<bool>,
+    blocks: Vec<markdown::IndentedBlock>,
+}
+
+impl<'s> TranslatedPage<'s> {
+    /// The translation of `source` in `locale`, or `None` when it has none.
+    pub fn read(
+        config: &Config,
+        source: &'s SourcePage,
+        locale: &Locale,
+    ) -> Result<Option<TranslatedPage<'s>>> {
+        let path = config.root.join(
+            config
+                .translation
+                .render(locale.as_str(), &source.page.path),
+        );
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let (text, doc, _) = segment_file(&path, &config.markdown)?;
+        let (translation, recovered, blocks) =
+            with_recovered(&source.text, &text, doc, &config.markdown);
+        Ok(Some(TranslatedPage {
+            source,
+            path,
+            text,
+            translation,
+            recovered,
+            blocks,
+        }))
+    }
+
+    pub fn source(&self) -> &'s SourcePage {
+        self.source
+    }
+
+    /// Characters of the segment texts: (source, translation).
+    fn chars(&self) -> (usize, usize) {
+        let chars = |segments: &[Segment]| {
+            segments
+                .iter()
+                .map(|s| s.text.chars().count())
+                .sum::<usize>()
+        };
+        (
+            chars(&self.source.document.segments),
+            chars(&self.translation),
+        )
+    }
+
+    /// The page aligned with its source, `ratio` the expected length ratio.
+    pub fn align(self, locale: &Locale, ratio: Option<f32>) -> PageAlignment {
+        let source = self.source;
+        let reading = align::Reading {
+            language: Language::of_locale(locale.as_str()),
+            names: Some(&source.names),
+        };
+        let translation_facts: Vec<Facts> = self
+            .translation
+            .iter()
+            .map(|s| align::facts_in(&s.text, &reading))
+            .collect();
+        let alignment = align::align_read(
+            &units(&source.document.segments, &[]),
+            &source.facts,
+            &units(&self.translation, &self.recovered),
+            &translation_facts,
+            ratio,
+        );
+        let diagnostics = broken_containers(
+            &source.text,
+            &source.document,
+            &self.translation,
+            &self.recovered,
+            &self.blocks,
+            &alignment,
+        );
+        PageAlignment {
+            page: source.page.clone(),
+            path: self.path,
+            text: self.text,
+            source_text: source.text.clone(),
+            names: source.names.clone(),
+            aligned: Aligned {
+                source: source.document.clone(),
+                translation: self.translation,
+                recovered: self.recovered,
+                alignment,
+                diagnostics,
+                source_facts: source.facts.clone(),
+                translation_facts,
+            },
+        }
+    }
+}
+
+/// How many translated pages of a locale its length ratio is measured on:
+/// all of them up to this many, else this many spread evenly over them.
+pub const RATIO_SAMPLE: usize = 64;
+
+/// A locale's usual length ratio (translated characters of segment texts
+/// per source character) over [`RATIO_SAMPLE`] of its pages, and those
+/// pages, read, for [`TranslatedPage::align`] (by their index in
+/// `sources`).
+pub fn locale_ratio<'s>(
+    config: &Config,
+    sources: &'s Sources,
+    locale: &Locale,
+) -> Result<LocaleRatio<'s>> {
+    let present: Vec<usize> = (0..sources.pages.len())
+        .filter(|&k| {
+            config
+                .root
+                .join(
+                    config
+                        .translation
+                        .render(locale.as_str(), &sources.pages[k].page.path),
+                )
+                .is_file()
+        })
+        .collect();
+    let sample: Vec<usize> = if present.len() <= RATIO_SAMPLE {
+        present
+    } else {
+        (0..RATIO_SAMPLE)
+            .map(|k| present[k * present.len() / RATIO_SAMPLE])
+            .collect()
+    };
+    let read: Vec<(usize, TranslatedPage<'s>)> = sample
+        .into_par_iter()
+        .filter_map(
+            |k| match TranslatedPage::read(config, &sources.pages[k], locale) {
+                Ok(page) => page.map(|p| Ok((k, p))),
+                Err(e) => Some(Err(e)),
+            },
+        )
+        .collect::<Result<_>>()?;
+    let (source_chars, translated_chars) = read
+        .iter()
+        .map(|(_, p)| p.chars())
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let ratio = (source_chars > 0 && translated_chars > 0)
+        .then(|| translated_chars as f32 / source_chars as f32);
+    Ok(LocaleRatio {
+        ratio,
+        sample: read,
+    })
+}
+
+/// A locale's length ratio and the pages it was measured on.
+#[derive(Debug)]
+pub struct LocaleRatio<'s> {
+    pub ratio: Option<f32>,
+    /// The sample, read, by index in the sources.
+    pub sample: Vec<(usize, TranslatedPage<'s>)>,
+}
+
 /// Aligns every existing translation of `locale` with its source page,
-/// with the locale's length ratio over all of them (so that an edit of one
-/// page does not shift the scores of the others) and each page's names.
+/// with the locale's length ratio ([`locale_ratio`]: the same for every
+/// page, so that an edit of one page does not shift the scores of the
+/// others) and each page's names.
 pub fn align_locale(
     config: &Config,
     sources: &Sources,
     locale: &Locale,
 ) -> Result<LocaleAlignment> {
-    struct Read<'s> {
-        source: &'s SourcePage,
-        path: PathBuf,
-        text: String,
-        translation: Vec<Segment>,
-        recovered: Vec<bool>,
-        blocks: Vec<markdown::IndentedBlock>,
+    let LocaleRatio { ratio, sample } = locale_ratio(config, sources, locale)?;
+    let mut read: Vec<Option<TranslatedPage<'_>>> = Vec::new();
+    read.resize_with(sources.pages.len(), || None);
+    for (k, page) in sample {
+        read[k] = Some(page);
     }
-    let read: Vec<Read<'_>> = sources
-        .pages
-        .par_iter()
-        .filter_map(|source| {
-            let path = config.root.join(
-                config
-                    .translation
-                    .render(locale.as_str(), &source.page.path),
-            );
-            path.is_file().then_some((source, path))
-        })
-        .map(|(source, path)| {
-            let (text, doc, _) = segment_file(&path, &config.markdown)?;
-            let (translation, recovered, blocks) =
-                with_recovered(&source.text, &text, doc, &config.markdown);
-            Ok(Read {
-                source,
-                path,
-                text,
-                translation,
-                recovered,
-                blocks,
-            })
+    let pages: Vec<PageAlignment> = read
+        .into_par_iter()
+        .zip(&sources.pages)
+        .filter_map(|(read, source)| {
+            let read = match read {
+                Some(read) => read,
+                None => match TranslatedPage::read(config, source, locale) {
+                    Ok(Some(read)) => read,
+                    Ok(None) => return None,
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+            Some(Ok(read.align(locale, ratio)))
         })
         .collect::<Result<_>>()?;
-    let chars = |segments: &[Segment]| {
-        segments
-            .iter()
-            .map(|s| s.text.chars().count())
-            .sum::<usize>()
-    };
-    let source_chars: usize = read
-        .iter()
-        .map(|r| chars(&r.source.document.segments))
-        .sum();
-    let translated_chars: usize = read.iter().map(|r| chars(&r.translation)).sum();
-    let ratio = (source_chars > 0 && translated_chars > 0)
-        .then(|| translated_chars as f32 / source_chars as f32);
-    let language = Language::of_locale(locale.as_str());
-    let pages = read
-        .into_par_iter()
-        .map(|r| {
-            let source = r.source;
-            let reading = align::Reading {
-                language,
-                names: Some(&source.names),
-            };
-            let translation_facts: Vec<Facts> = r
-                .translation
-                .iter()
-                .map(|s| align::facts_in(&s.text, &reading))
-                .collect();
-            let alignment = align::align_read(
-                &units(&source.document.segments, &[]),
-                &source.facts,
-                &units(&r.translation, &r.recovered),
-                &translation_facts,
-                ratio,
-            );
-            let diagnostics = broken_containers(
-                &source.text,
-                &source.document,
-                &r.translation,
-                &r.recovered,
-                &r.blocks,
-                &alignment,
-            );
-            PageAlignment {
-                page: source.page.clone(),
-                path: r.path,
-                text: r.text,
-                source_text: source.text.clone(),
-                names: source.names.clone(),
-                aligned: Aligned {
-                    source: source.document.clone(),
-                    translation: r.translation,
-                    recovered: r.recovered,
-                    alignment,
-                    diagnostics,
-                    source_facts: source.facts.clone(),
-                    translation_facts,
-                },
-            }
-        })
-        .collect();
     Ok(LocaleAlignment { ratio, pages })
 }
 

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use crate::catalogs::{PageState, catalog_path, chosen_locales, glob_matches};
 use crate::{
-    Aligned, Config, Error, Page, PageAlignment, Result, Sources, align_locale, pages, read_text,
+    Aligned, Config, Error, Page, PageAlignment, Result, Sources, TranslatedPage, locale_ratio,
+    pages, read_text,
 };
 
 /// Choices for `bitext check`.
@@ -100,6 +101,11 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
 
 /// [`check`], with `progress` hearing (commits done, commits in all)
 /// while the git history is indexed.
+///
+/// Every translated page of every chosen locale is aligned and checked in
+/// one parallel pass, which keeps both cores busy however uneven the pages
+/// are; a page's alignment is dropped once its findings are made, so the
+/// memory held is the source pages' and each locale's ratio sample.
 pub fn check_progress(
     config: &Config,
     options: &CheckOptions,
@@ -115,142 +121,188 @@ pub fn check_progress(
     if history.as_ref().is_some_and(|h| h.index.is_shallow()) {
         report.notes.push(crate::SHALLOW_NOTE.to_owned());
     }
-    // Source pages with their catalogs, loaded once for all locales.
-    let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
-    for locale in &locales {
-        let mut aligned = align_locale(config, &sources, locale)?;
-        if let Some(glob) = &options.page {
-            aligned.pages.retain(|p| glob_matches(glob, &p.page.path));
-        }
-        report.pages += aligned.pages.len();
-        report.checked.extend(
-            aligned
-                .pages
-                .iter()
-                .map(|p| (locale.clone(), p.path.clone())),
-        );
-        let terms = glossary(config, locale)?;
-        let link_rules = config.check.link_rules(locale);
-        let source_language = Language::of_locale(config.source_locale.as_str());
-        let language = Language::of_locale(locale.as_str());
-        let found: Vec<Vec<PageFinding>> = aligned
-            .pages
-            .par_iter()
-            .map(|page| {
-                let options = align::Options {
-                    source_language,
-                    language,
-                    names: Some(&page.names),
-                    ratio: aligned.ratio,
-                };
-                check_one(page, locale, &options, &terms, &link_rules)
-            })
-            .collect();
-        // Findings by page, each with the severity its policy gives, if not the check's.
-        type Found<'a> = (Option<&'a PageAlignment>, Vec<(PageFinding, Option<Level>)>);
-        let mut found: Vec<Found<'_>> = aligned
-            .pages
-            .iter()
-            .map(Some)
-            .zip(
-                found
-                    .into_iter()
-                    .map(|v| v.into_iter().map(|f| (f, None)).collect()),
-            )
-            .collect();
-        found.extend(
-            catalog_findings(config, locale, options.page.as_deref(), &mut states)?
-                .into_iter()
-                .map(|f| (None, vec![(f, None)])),
-        );
-        let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
-        found.extend(
-            ui_findings(config, locale, &page_list)?
-                .into_iter()
-                .map(|f| (None, vec![(f, None)])),
-        );
-        if let Some(history) = &history {
-            found.extend(
-                stale_since_base(
-                    config,
-                    history,
-                    locale,
-                    options.page.as_deref(),
-                    &aligned.pages,
-                )?
-                .into_iter()
-                .map(|(f, level)| (None, vec![(f, Some(level))])),
-            );
-        }
-        for (page, findings) in found {
-            let inline = page.map(|p| inline_waivers(&p.text)).unwrap_or_default();
-            for (mut f, policy) in findings {
-                let page_path = match page {
-                    Some(p) => p.page.path.clone(),
-                    None => f.page.clone(),
-                };
-                let Some(mut severity) = config.check.level(f.finding.check, locale) else {
-                    continue;
-                };
-                if let Some(policy) = policy {
-                    let Some(level) = policy else {
-                        continue;
-                    };
-                    severity = level;
-                }
-                f.finding.severity = severity;
-                let check = f.finding.check;
-                let line = f.finding.line;
-                let waived = config.check.waivers.iter().any(|w| {
-                    w.check == check
-                        && w.page == page_path
-                        && w.locale.as_ref().is_none_or(|l| l == locale)
-                        && w.line.is_none_or(|l| l == line)
-                }) || inline
-                    .iter()
-                    .any(|(l, checks)| *l == line && checks.contains(&check));
-                if waived {
-                    report.waived += 1;
-                } else {
-                    report.findings.push(f);
-                }
+    let manifest = match &history {
+        Some(_) => Some(crate::catalogs::read_manifest(
+            &crate::catalogs::manifest_path(config),
+        )?),
+        None => None,
+    };
+    let wanted = |path: &str| options.page.as_ref().is_none_or(|g| glob_matches(g, path));
+    // What each locale's pages are checked with.
+    struct Plan<'l> {
+        locale: &'l Locale,
+        ratio: Option<f32>,
+        terms: Vec<(String, String)>,
+        link_rules: Vec<(String, String)>,
+        /// The history's view of each page (pages with a base only).
+        changes: std::collections::HashMap<String, crate::LocaleChanges>,
+    }
+    let mut plans = Vec::new();
+    let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
+    for (l, locale) in locales.iter().enumerate() {
+        let crate::LocaleRatio { ratio, sample } = locale_ratio(config, &sources, locale)?;
+        let mut sample: std::collections::HashMap<usize, TranslatedPage<'_>> =
+            sample.into_iter().collect();
+        for (k, source) in sources.pages().iter().enumerate() {
+            if wanted(&source.page.path) {
+                jobs.push((l, k, sample.remove(&k)));
             }
+        }
+        let changes = match &history {
+            Some(history) => crate::locale_diff(config, history, locale, options.page.as_deref())?
+                .into_iter()
+                .filter(|c| c.base.is_some())
+                .map(|c| (c.page.clone(), c))
+                .collect(),
+            None => Default::default(),
+        };
+        plans.push(Plan {
+            locale,
+            ratio,
+            terms: glossary(config, locale)?,
+            link_rules: config.check.link_rules(locale),
+            changes,
+        });
+    }
+    let source_language = Language::of_locale(config.source_locale.as_str());
+    /// What checking one translated page found.
+    struct Outcome {
+        path: PathBuf,
+        findings: Vec<PageFinding>,
+        inline: Vec<(usize, Vec<Check>)>,
+        stale: Vec<(PageFinding, Option<Level>)>,
+    }
+    let outcomes: Vec<Option<Outcome>> = jobs
+        .into_par_iter()
+        .map(|(l, k, read)| -> Result<Option<Outcome>> {
+            let plan = &plans[l];
+            let source = &sources.pages()[k];
+            let read = match read {
+                Some(read) => read,
+                None => match TranslatedPage::read(config, source, plan.locale)? {
+                    Some(read) => read,
+                    None => return Ok(None),
+                },
+            };
+            let page = read.align(plan.locale, plan.ratio);
+            let options = align::Options {
+                source_language,
+                language: Language::of_locale(plan.locale.as_str()),
+                names: Some(&page.names),
+                ratio: plan.ratio,
+            };
+            let findings = check_one(&page, plan.locale, &options, &plan.terms, &plan.link_rules);
+            let stale = match (plan.changes.get(&page.page.path), &manifest) {
+                (Some(changes), Some(manifest)) => {
+                    let key = config
+                        .translation
+                        .render(plan.locale.as_str(), &page.page.path);
+                    if crate::catalogs::is_generated(manifest, &key, &page.text) {
+                        Vec::new()
+                    } else {
+                        stale_since_base(config, plan.locale, changes, &page)
+                    }
+                }
+                _ => Vec::new(),
+            };
+            Ok(Some(Outcome {
+                path: page.path,
+                inline: inline_waivers(&page.text),
+                findings,
+                stale,
+            }))
+        })
+        .collect::<Result<_>>()?;
+    // In order: by locale, its pages' findings, then its catalogs', its UI
+    // catalogs' and the history's.
+    let mut outcomes = outcomes.into_iter();
+    let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
+    // Every locale has a job per wanted page.
+    let per_locale = sources
+        .pages()
+        .iter()
+        .filter(|s| wanted(&s.page.path))
+        .count();
+    for plan in &plans {
+        let locale = plan.locale;
+        let mut stale = Vec::new();
+        for outcome in outcomes.by_ref().take(per_locale).flatten() {
+            report.pages += 1;
+            report.checked.push((locale.clone(), outcome.path));
+            let found = outcome.findings.into_iter().map(|f| (f, None)).collect();
+            settle(config, locale, found, &outcome.inline, &mut report);
+            stale.extend(outcome.stale);
+        }
+        for f in catalog_findings(config, locale, options.page.as_deref(), &mut states)? {
+            settle(config, locale, vec![(f, None)], &[], &mut report);
+        }
+        let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
+        for f in ui_findings(config, locale, &page_list)? {
+            settle(config, locale, vec![(f, None)], &[], &mut report);
+        }
+        for f in stale {
+            settle(config, locale, vec![f], &[], &mut report);
         }
     }
     Ok(report)
 }
 
-/// Document mode in a git repository: for each translated page, the
-/// source segments changed since the translation's base revision (cosmetic
-/// changes aside), reported on the translated segment paired with each.
-fn stale_since_base(
+/// Gives each finding the severity the configuration (or its policy, when
+/// it has one: `Some(None)` is off) gives its check, and adds it to the
+/// report unless a waiver of the configuration or of the page (`inline`)
+/// silences it.
+fn settle(
     config: &Config,
-    history: &crate::History,
     locale: &Locale,
-    glob: Option<&str>,
-    aligned: &[PageAlignment],
-) -> Result<Vec<(PageFinding, Level)>> {
-    if aligned.is_empty() {
-        return Ok(Vec::new());
-    }
-    let stale_level = config.check.level(Check::Stale, locale);
-    // Pages bitext built: their catalogs say what is stale.
-    let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
-    let generated = |a: &PageAlignment| {
-        let key = config.translation.render(locale.as_str(), &a.page.path);
-        crate::catalogs::is_generated(&manifest, &key, &a.text)
-    };
-    let mut out = Vec::new();
-    for page in crate::locale_diff(config, history, locale, glob)? {
-        let (Some(base), Some(a)) = (
-            &page.base,
-            aligned.iter().find(|p| p.page.path == page.page),
-        ) else {
+    findings: Vec<(PageFinding, Option<Level>)>,
+    inline: &[(usize, Vec<Check>)],
+    report: &mut CheckReport,
+) {
+    for (mut f, policy) in findings {
+        let Some(mut severity) = config.check.level(f.finding.check, locale) else {
             continue;
         };
-        if generated(a) {
-            continue;
+        if let Some(policy) = policy {
+            let Some(level) = policy else {
+                continue;
+            };
+            severity = level;
         }
+        f.finding.severity = severity;
+        let check = f.finding.check;
+        let line = f.finding.line;
+        let waived = config.check.waivers.iter().any(|w| {
+            w.check == check
+                && w.page == f.page
+                && w.locale.as_ref().is_none_or(|l| l == locale)
+                && w.line.is_none_or(|l| l == line)
+        }) || inline
+            .iter()
+            .any(|(l, checks)| *l == line && checks.contains(&check));
+        if waived {
+            report.waived += 1;
+        } else {
+            report.findings.push(f);
+        }
+    }
+}
+
+/// Document mode in a git repository: the source segments of `a`'s page
+/// changed since the translation's base revision (cosmetic changes
+/// aside), reported on the translated segment paired with each, with the
+/// level the stale policy gives each.
+fn stale_since_base(
+    config: &Config,
+    locale: &Locale,
+    page: &crate::LocaleChanges,
+    a: &PageAlignment,
+) -> Vec<(PageFinding, Option<Level>)> {
+    let stale_level = config.check.level(Check::Stale, locale);
+    let mut out = Vec::new();
+    {
+        let Some(base) = &page.base else {
+            return out;
+        };
         let lines: Vec<&str> = a.text.split('\n').collect();
         let source_lines: Vec<&str> = a.source_text.split('\n').collect();
         let place = FilePlace {
@@ -268,7 +320,7 @@ fn stale_since_base(
                     line_at(&lines, problem.line),
                     None,
                 ),
-                Some(checks::Severity::Warning),
+                Some(Some(checks::Severity::Warning)),
             ));
         }
         let short = &base.commit[..base.commit.len().min(10)];
@@ -363,11 +415,11 @@ fn stale_since_base(
                     line_at(&lines, line),
                     segment.map(|s| (s, line_at(&source_lines, s.line))),
                 ),
-                level,
+                Some(level),
             ));
         }
     }
-    Ok(out)
+    out
 }
 
 /// Line `n` (1-based) of `lines`, or nothing.

@@ -19,8 +19,9 @@ mod read;
 mod write;
 
 pub use align::{
-    AlignDiagnostic, Aligned, LocaleAlignment, PageAlignment, SourcePage, Sources, align_files,
-    align_locale, align_texts, page_names,
+    AlignDiagnostic, Aligned, LocaleAlignment, LocaleRatio, PageAlignment, RATIO_SAMPLE,
+    SourcePage, Sources, TranslatedPage, align_files, align_locale, align_texts, locale_ratio,
+    page_names,
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
