@@ -3,6 +3,7 @@
 //! Everything is read and computed before anything is written, so a catalog
 //! that fails to parse stops the run with nothing changed.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -214,39 +215,48 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
     let mut report = SyncReport::default();
     let pages = pages(config)?;
     let revisions = source_revisions(config, &pages)?;
-    for page in pages {
-        let mut state = PageState::load(config, &page)?;
-        state.synced.catalog.revision = revisions.get(&page.source).cloned();
-        let text = catalog::write(&state.synced.catalog);
-        if state.catalog_text.as_deref() != Some(text.as_str()) {
-            plan.push((state.catalog_path.clone(), text));
-        }
-        let mut page_sync = PageSync {
-            page: page.path.clone(),
-            segments: state.doc.segments.len(),
-            added: state.synced.added,
-            changed: state.synced.changed,
-            removed: state.synced.removed,
-            locales: Vec::new(),
-        };
-        for locale in &locales {
-            let path = catalog_path(config, locale, &page);
-            let Some((old_text, target)) = read_catalog(&path)? else {
-                continue;
-            };
-            let synced =
-                catalog::sync_target(&target, &state.old, &state.synced.catalog, options.prune);
-            let text = catalog::write(&synced.catalog);
-            if text != old_text {
-                plan.push((path, text));
+    // Each page's catalogs, in parallel; the plan and the report in page order.
+    let per_page: Vec<(Vec<(PathBuf, String)>, PageSync)> = pages
+        .into_par_iter()
+        .map(|page| -> Result<_> {
+            let mut plan = Vec::new();
+            let mut state = PageState::load(config, &page)?;
+            state.synced.catalog.revision = revisions.get(&page.source).cloned();
+            let text = catalog::write(&state.synced.catalog);
+            if state.catalog_text.as_deref() != Some(text.as_str()) {
+                plan.push((state.catalog_path.clone(), text));
             }
-            page_sync.locales.push(LocaleSync {
-                locale: locale.clone(),
-                newly_stale: synced.newly_stale,
-                newly_obsolete: synced.newly_obsolete,
-                pruned: synced.pruned,
-            });
-        }
+            let mut page_sync = PageSync {
+                page: page.path.clone(),
+                segments: state.doc.segments.len(),
+                added: state.synced.added,
+                changed: state.synced.changed,
+                removed: state.synced.removed,
+                locales: Vec::new(),
+            };
+            for locale in &locales {
+                let path = catalog_path(config, locale, &page);
+                let Some((old_text, target)) = read_catalog(&path)? else {
+                    continue;
+                };
+                let synced =
+                    catalog::sync_target(&target, &state.old, &state.synced.catalog, options.prune);
+                let text = catalog::write(&synced.catalog);
+                if text != old_text {
+                    plan.push((path, text));
+                }
+                page_sync.locales.push(LocaleSync {
+                    locale: locale.clone(),
+                    newly_stale: synced.newly_stale,
+                    newly_obsolete: synced.newly_obsolete,
+                    pruned: synced.pruned,
+                });
+            }
+            Ok((plan, page_sync))
+        })
+        .collect::<Result<_>>()?;
+    for (page_plan, page_sync) in per_page {
+        plan.extend(page_plan);
         report.pages.push(page_sync);
     }
     write_all(&plan)?;
