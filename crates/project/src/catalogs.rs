@@ -3,13 +3,13 @@
 //! Everything is read and computed before anything is written, so a catalog
 //! that fails to parse stops the run with nothing changed.
 
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use catalog::{Catalog, Fingerprint, Message};
 use exchange::{Pending, PendingState};
 use model::{Document, Locale, Segment, SegmentId, SegmentKind};
+use rayon::prelude::*;
 
 use crate::{Config, Error, Page, Result, StaleText, pages, read_text, segment_file, write_atomic};
 
