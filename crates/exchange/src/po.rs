@@ -8,61 +8,75 @@ use crate::{Error, Pending, PendingState, Submitted, one_line};
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
 /// previous source as `#| msgid`.
 pub fn pending_po(pending: &[Pending], locale: &str) -> String {
-    let mut out = String::new();
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(pending.iter().map(|p| 2 * p.source.len() + 160).sum());
     out.push_str("msgid \"\"\nmsgstr \"\"\n");
-    out.push_str(&format!("\"Language: {locale}\\n\"\n"));
+    let _ = writeln!(out, "\"Language: {locale}\\n\"");
     out.push_str("\"MIME-Version: 1.0\\n\"\n");
     out.push_str("\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
     out.push_str("\"Content-Transfer-Encoding: 8bit\\n\"\n");
     out.push_str("\"X-Generator: bitext\\n\"\n");
+    let mut context = String::new();
     for p in pending {
         out.push('\n');
         if let Some(heading) = &p.heading {
-            out.push_str(&format!("#. heading: {}\n", one_line(heading)));
+            let _ = writeln!(out, "#. heading: {}", one_line(heading));
         }
-        out.push_str(&format!("#: {}\n", p.page));
+        let _ = writeln!(out, "#: {}", p.page);
         if p.state == PendingState::Stale {
             out.push_str("#, fuzzy\n");
             if let Some(previous) = &p.previous {
-                out.push_str(&po_string("#| msgid", previous));
+                po_string(&mut out, "#| msgid", previous);
             }
         }
-        out.push_str(&po_string("msgctxt", &format!("{}/{}", p.page, p.id)));
-        out.push_str(&po_string("msgid", &p.source));
-        out.push_str(&po_string("msgstr", p.translation.as_deref().unwrap_or("")));
+        context.clear();
+        let _ = write!(context, "{}/{}", p.page, p.id);
+        po_string(&mut out, "msgctxt", &context);
+        po_string(&mut out, "msgid", &p.source);
+        po_string(&mut out, "msgstr", p.translation.as_deref().unwrap_or(""));
     }
     out
 }
 
-/// A PO keyword and its quoted string; multi-line strings start with `""`
-/// and put each line on its own, as gettext writes them. For `#| msgid`
-/// every continuation line is prefixed with `#| ` too.
-fn po_string(keyword: &str, text: &str) -> String {
+/// Writes a PO keyword and its quoted string; multi-line strings start
+/// with `""` and put each line on its own, as gettext writes them. For
+/// `#| msgid` every continuation line is prefixed with `#| ` too.
+fn po_string(out: &mut String, keyword: &str, text: &str) {
     let prefix = if keyword.starts_with("#|") { "#| " } else { "" };
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    if lines.len() <= 1 {
-        return format!("{keyword} \"{}\"\n", po_escape(text));
+    out.push_str(keyword);
+    // One line (a final newline aside): on the keyword's line.
+    if !text.strip_suffix('\n').unwrap_or(text).contains('\n') {
+        out.push_str(" \"");
+        po_escape(out, text);
+        out.push_str("\"\n");
+        return;
     }
-    let mut out = format!("{keyword} \"\"\n");
-    for line in lines {
-        out.push_str(&format!("{prefix}\"{}\"\n", po_escape(line)));
+    out.push_str(" \"\"\n");
+    for line in text.split_inclusive('\n') {
+        out.push_str(prefix);
+        out.push('"');
+        po_escape(out, line);
+        out.push_str("\"\n");
     }
-    out
 }
 
-fn po_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
+/// Appends `text` to `out` escaped for a PO string.
+fn po_escape(out: &mut String, text: &str) {
+    let mut from = 0;
+    for (at, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'\\' => "\\\\",
+            b'"' => "\\\"",
+            b'\n' => "\\n",
+            b'\t' => "\\t",
+            b'\r' => "\\r",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(escaped);
+        from = at + 1;
     }
-    out
+    out.push_str(&text[from..]);
 }
 
 /// The string a PO line holds, between its quotes, unescaped.

@@ -13,16 +13,24 @@ pub fn read_text(path: &Path) -> Result<String> {
         path: path.to_path_buf(),
         source,
     })?;
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(Error::Binary {
-            path: path.to_path_buf(),
-            offset,
-        });
-    }
-    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+    let binary = |offset| Error::Binary {
         path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+        offset,
+    };
+    match String::from_utf8(bytes) {
+        // `find` looks for the NUL byte with memchr.
+        Ok(text) => match text.find('\0') {
+            Some(offset) => Err(binary(offset)),
+            None => Ok(text),
+        },
+        Err(e) => match e.as_bytes().iter().position(|&b| b == 0) {
+            Some(offset) => Err(binary(offset)),
+            None => Err(Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                offset: e.utf8_error().valid_up_to(),
+            }),
+        },
+    }
 }
 
 /// Reads and segments a Markdown file.
