@@ -91,7 +91,7 @@ fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 /// The Markdown files under `dir`, relative and sorted.
-fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files_with(dir, "md")
 }
 
@@ -121,7 +121,13 @@ struct Row {
     identical: Option<usize>,
 }
 
-pub fn run(root: &Path) -> bool {
+/// `cargo xtask bench [peers|scale [SIZE…]]`: both parts by default.
+pub fn run(root: &Path, args: &[String]) -> bool {
+    let what = args.first().map(String::as_str).unwrap_or("all");
+    if !matches!(what, "all" | "peers" | "scale") {
+        eprintln!("usage: cargo xtask bench [peers | scale [PAGES…]]");
+        return false;
+    }
     let corpus = std::env::var_os("BITEXT_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus/privacyguides"));
@@ -160,6 +166,21 @@ pub fn run(root: &Path) -> bool {
     let bitext = bitext.to_string_lossy().into_owned();
     let work = std::env::temp_dir().join(format!("bitext-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
+    if what == "scale" {
+        let sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.parse().ok()).collect();
+        let sizes = if sizes.is_empty() {
+            crate::scale::SIZES.to_vec()
+        } else {
+            sizes
+        };
+        let ok = crate::scale::run(&corpus, &bitext, &work, &sizes);
+        if std::env::var_os("BITEXT_SCALE_KEEP").is_some() {
+            println!("kept: {}", work.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&work);
+        }
+        return ok;
+    }
     let site = work.join("site");
     let content = site.join("content");
     if std::fs::create_dir_all(&content).is_err() {
@@ -317,8 +338,9 @@ pub fn run(root: &Path) -> bool {
     peers(&work, &docs, &english, &mut rows, &mut skipped);
 
     print_table(&rows, &en_floor, &all_floor, en_bytes, &skipped);
+    let ok = what == "peers" || crate::scale::run(&corpus, &bitext, &work, &crate::scale::SIZES);
     let _ = std::fs::remove_dir_all(&work);
-    true
+    ok
 }
 
 /// Extraction and identity rebuild by each peer found on the PATH.

@@ -1,6 +1,7 @@
 //! Developer commands: `cargo xtask ci | bless | bench | tidy`.
 
 mod bench;
+mod scale;
 mod tidy;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
                 && run(&root, &["test", "--workspace"], &[])
         }
         "bless" => run(&root, &["test", "--workspace"], &[("UPDATE_EXPECT", "1")]),
-        "bench" => bench::run(&root),
+        "bench" => bench::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "tidy" => {
             let problems = tidy::check(&root);
             for p in &problems {
@@ -37,7 +38,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build)\n  tidy   file headers and dependency direction"
+                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`: one part)\n  tidy   file headers and dependency direction"
             );
             false
         }

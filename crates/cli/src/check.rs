@@ -12,33 +12,29 @@ use crate::args::{Args, CheckArgs, CheckFormat, FailOn};
 use crate::catalogs::locales;
 use crate::output::{plural, shown};
 
+/// One finding of `{"findings": [...], "summary": {...}}`, which is
+/// written a finding at a time.
 #[derive(Serialize)]
-struct CheckJson {
-    findings: Vec<FindingJson>,
-    summary: SummaryJson,
-}
-
-#[derive(Serialize)]
-struct FindingJson {
+struct FindingJson<'a> {
     check: &'static str,
     severity: &'static str,
-    locale: String,
+    locale: &'a str,
     path: String,
     line: usize,
     source_path: String,
     source_line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    segment_id: Option<String>,
-    message: String,
+    segment_id: Option<&'a str>,
+    message: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    related: Vec<RelatedJson>,
+    related: Vec<RelatedJson<'a>>,
 }
 
 #[derive(Serialize)]
-struct RelatedJson {
+struct RelatedJson<'a> {
     path: String,
     line: usize,
-    message: String,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -137,42 +133,48 @@ pub fn run(
             for f in &report.findings {
                 *by_check.entry(f.finding.check.name()).or_insert(0) += 1;
             }
-            let json = CheckJson {
-                findings: report
-                    .findings
-                    .iter()
-                    .map(|f| FindingJson {
-                        check: f.finding.check.name(),
-                        severity: f.finding.severity.name(),
-                        locale: f.locale.to_string(),
-                        path: shown(&f.path, cwd),
-                        line: f.finding.line,
-                        source_path: shown(&f.source_path, cwd),
-                        source_line: f.finding.source_line,
-                        segment_id: f.finding.segment_id.clone(),
-                        message: f.finding.message.clone(),
-                        related: f
-                            .finding
-                            .related
-                            .iter()
-                            .map(|r| RelatedJson {
-                                path: related_path(f, r.in_source, cwd),
-                                line: r.line,
-                                message: r.message.clone(),
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-                summary: SummaryJson {
-                    pages: report.pages,
-                    locales: report.locales,
-                    findings: report.findings.len(),
-                    errors: count(Severity::Error),
-                    warnings: count(Severity::Warning),
-                    by_check,
-                },
+            // Written a finding at a time: a large site has millions.
+            let mut out = std::io::BufWriter::new(out);
+            let _ = out.write_all(b"{\"findings\":[");
+            for (k, f) in report.findings.iter().enumerate() {
+                if k > 0 {
+                    let _ = out.write_all(b",");
+                }
+                let finding = FindingJson {
+                    check: f.finding.check.name(),
+                    severity: f.finding.severity.name(),
+                    locale: f.locale.as_str(),
+                    path: shown(&f.path, cwd),
+                    line: f.finding.line,
+                    source_path: shown(&f.source_path, cwd),
+                    source_line: f.finding.source_line,
+                    segment_id: f.finding.segment_id.as_deref(),
+                    message: &f.finding.message,
+                    related: f
+                        .finding
+                        .related
+                        .iter()
+                        .map(|r| RelatedJson {
+                            path: related_path(f, r.in_source, cwd),
+                            line: r.line,
+                            message: &r.message,
+                        })
+                        .collect(),
+                };
+                let _ = serde_json::to_writer(&mut out, &finding);
+            }
+            let summary = SummaryJson {
+                pages: report.pages,
+                locales: report.locales,
+                findings: report.findings.len(),
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+                by_check,
             };
-            let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
+            let _ = out.write_all(b"],\"summary\":");
+            let _ = serde_json::to_writer(&mut out, &summary);
+            let _ = out.write_all(b"}\n");
+            let _ = out.flush();
         }
         CheckFormat::Github => {
             for f in &report.findings {
@@ -198,8 +200,9 @@ pub fn run(
             let _ = write!(out, "{}", junit(&report, cwd));
         }
         CheckFormat::Human => {
+            let mut lines = project::LineReader::default();
             for f in &report.findings {
-                human(f, cwd, style, out);
+                human(f, &mut lines, cwd, style, out);
             }
             if report.waived > 0 || known > 0 {
                 let _ = writeln!(
@@ -461,7 +464,13 @@ fn junit(report: &project::CheckReport, cwd: &Path) -> String {
 
 /// One finding as rustc shows a diagnostic: the translated line, then the
 /// source line and the related places.
-fn human(f: &PageFinding, cwd: &Path, style: Style, out: &mut dyn Write) {
+fn human(
+    f: &PageFinding,
+    lines: &mut project::LineReader,
+    cwd: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) {
     let finding = &f.finding;
     let label = format!("{}[{}]", finding.severity.name(), finding.check.name());
     let label = match finding.severity {
@@ -496,18 +505,21 @@ fn human(f: &PageFinding, cwd: &Path, style: Style, out: &mut dyn Write) {
         "{:>width$} {} {}",
         finding.line,
         style.dim("|"),
-        clip(&f.line_text)
+        clip(lines.line(&f.path, finding.line))
     );
-    if let (Some(line), Some(text)) = (finding.source_line, &f.source_line_text) {
+    if let Some(line) = finding.source_line {
         let _ = writeln!(
             out,
             "{pad} {} source {}:{line}",
             style.dim("="),
             shown(&f.source_path, cwd)
         );
-        let _ = writeln!(out, "{line:>width$} {} {}", style.dim("|"), clip(text));
+        let text = clip(lines.line(&f.source_path, line));
+        let _ = writeln!(out, "{line:>width$} {} {text}", style.dim("|"));
     }
-    for (r, text) in finding.related.iter().zip(&f.related_text) {
+    for r in &finding.related {
+        let file = if r.in_source { &f.source_path } else { &f.path };
+        let text = clip(lines.line(file, r.line));
         let _ = writeln!(
             out,
             "{pad} {} {}: {}:{}: {}",
@@ -515,7 +527,7 @@ fn human(f: &PageFinding, cwd: &Path, style: Style, out: &mut dyn Write) {
             r.message,
             related_path(f, r.in_source, cwd),
             r.line,
-            clip(text)
+            text
         );
     }
     let _ = writeln!(out);

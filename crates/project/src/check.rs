@@ -3,6 +3,7 @@
 //! they point at.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use align::{Language, Reading};
 use checks::{Check, Finding};
@@ -26,22 +27,17 @@ pub struct CheckOptions {
     pub page: Option<String>,
 }
 
-/// A finding with the files and the text of the lines it points at.
+/// A finding with the files it points at (shared by a page's findings:
+/// a large site has millions). [`crate::LineReader`] gives the lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFinding {
     pub locale: Locale,
     /// The page (`{path}`).
-    pub page: String,
+    pub page: Arc<str>,
     /// The translated file.
-    pub path: PathBuf,
-    pub source_path: PathBuf,
+    pub path: Arc<Path>,
+    pub source_path: Arc<Path>,
     pub finding: Finding,
-    /// The translated line, as written.
-    pub line_text: String,
-    /// The source line, as written, when the finding has one.
-    pub source_line_text: Option<String>,
-    /// The text of each related line.
-    pub related_text: Vec<String>,
 }
 
 /// What `bitext check` found.
@@ -273,7 +269,7 @@ fn settle(
         let line = f.finding.line;
         let waived = config.check.waivers.iter().any(|w| {
             w.check == check
-                && w.page == f.page
+                && *w.page == *f.page
                 && w.locale.as_ref().is_none_or(|l| l == locale)
                 && w.line.is_none_or(|l| l == line)
         }) || inline
@@ -303,8 +299,6 @@ fn stale_since_base(
         let Some(base) = &page.base else {
             return out;
         };
-        let lines: Vec<&str> = a.text.split('\n').collect();
-        let source_lines: Vec<&str> = a.source_text.split('\n').collect();
         let place = FilePlace {
             locale,
             page: &page.page,
@@ -313,13 +307,7 @@ fn stale_since_base(
         };
         for problem in &page.problems {
             out.push((
-                place.finding(
-                    Check::Stale,
-                    problem.line,
-                    problem.message.clone(),
-                    line_at(&lines, problem.line),
-                    None,
-                ),
+                place.finding(Check::Stale, problem.line, problem.message.clone(), None),
                 Some(Some(checks::Severity::Warning)),
             ));
         }
@@ -412,23 +400,13 @@ fn stale_since_base(
                         base.method.name(),
                         change.class.name()
                     ),
-                    line_at(&lines, line),
-                    segment.map(|s| (s, line_at(&source_lines, s.line))),
+                    segment,
                 ),
                 Some(level),
             ));
         }
     }
     out
-}
-
-/// Line `n` (1-based) of `lines`, or nothing.
-fn line_at(lines: &[&str], n: usize) -> String {
-    lines
-        .get(n.wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
-        .to_owned()
 }
 
 /// Where a catalog finding is: the files, and which locale and page.
@@ -441,29 +419,25 @@ struct FilePlace<'a> {
 
 impl FilePlace<'_> {
     /// A finding of `check` at `line` of the file, with the source segment
-    /// (and its line's text) it is about, if any.
+    /// it is about, if any.
     fn finding(
         &self,
         check: Check,
         line: usize,
         message: String,
-        line_text: String,
-        source: Option<(&Segment, String)>,
+        source: Option<&Segment>,
     ) -> PageFinding {
         PageFinding {
             locale: self.locale.clone(),
-            page: self.page.to_owned(),
-            path: self.path.to_path_buf(),
-            source_path: self.source_path.to_path_buf(),
-            line_text,
-            source_line_text: source.as_ref().map(|(_, t)| t.clone()),
-            related_text: Vec::new(),
+            page: self.page.into(),
+            path: self.path.into(),
+            source_path: self.source_path.into(),
             finding: Finding {
                 check,
                 severity: check.default_severity(),
                 line,
-                source_line: source.as_ref().map(|(s, _)| s.line),
-                segment_id: source.as_ref().map(|(s, _)| s.id.to_string()),
+                source_line: source.map(|s| s.line),
+                segment_id: source.map(|s| s.id.to_string()),
                 message,
                 related: Vec::new(),
             },
@@ -491,18 +465,15 @@ fn catalog_findings(
             continue;
         }
         let text = read_text(&path)?;
-        let lines: Vec<&str> = text.split('\n').collect();
-        let line_text = |n: usize| line_at(&lines, n);
         let place = FilePlace {
             locale,
             page: &page.path,
             path: &path,
             source_path: &page.source,
         };
-        let finding =
-            |check: Check, line: usize, message: String, source: Option<(&Segment, String)>| {
-                place.finding(check, line, message, line_text(line), source)
-            };
+        let finding = |check: Check, line: usize, message: String, source: Option<&Segment>| {
+            place.finding(check, line, message, source)
+        };
         let target = match catalog::parse(&text) {
             Ok(target) => target,
             Err(errors) => {
@@ -518,8 +489,6 @@ fn catalog_findings(
             *state = Some(PageState::load(config, page)?);
         }
         let state = state.as_ref().expect("loaded above");
-        let source_text = read_text(&page.source)?;
-        let source_lines: Vec<&str> = source_text.split('\n').collect();
         let (mut total, mut translated) = (0usize, 0usize);
         for entry in state.entries(&target) {
             total += 1;
@@ -529,11 +498,6 @@ fn catalog_findings(
                     let line = text
                         .find(&format!("\n{} =", entry.id))
                         .map_or(1, |at| text[..at].matches('\n').count() + 2);
-                    let source_line = source_lines
-                        .get(entry.segment.line - 1)
-                        .copied()
-                        .unwrap_or("")
-                        .to_owned();
                     out.push(finding(
                         Check::Stale,
                         line,
@@ -541,7 +505,7 @@ fn catalog_findings(
                             "`{}`: the source changed since this translation was made (see `bitext pending --locale {locale}`)",
                             entry.id
                         ),
-                        Some((entry.segment, source_line)),
+                        Some(entry.segment),
                     ));
                 }
                 None => {}
@@ -607,9 +571,8 @@ fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<V
             path: &path,
             source_path: &source_path,
         };
-        let finding = |line: usize, message: String, line_text: String| {
-            place.finding(Check::Fluent, line, message, line_text, None)
-        };
+        let finding =
+            |line: usize, message: String| place.finding(Check::Fluent, line, message, None);
         let source_text = read_text(&source_path)?;
         let Ok(source) = catalog::parse_ui(&source_text) else {
             // The source's own errors are the source's business (sync and
@@ -620,23 +583,16 @@ fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<V
             out.push(finding(
                 1,
                 format!("the UI catalog `{inner}` of the source has no {locale} version"),
-                String::new(),
             ));
             continue;
         }
         let text = read_text(&path)?;
-        let lines: Vec<&str> = text.split('\n').collect();
-        let line_text = |n: usize| line_at(&lines, n);
         match catalog::parse_ui(&text) {
-            Err(errors) => out.extend(
-                errors
-                    .into_iter()
-                    .map(|e| finding(e.line, e.message, line_text(e.line))),
-            ),
+            Err(errors) => out.extend(errors.into_iter().map(|e| finding(e.line, e.message))),
             Ok(target) => out.extend(
                 catalog::compare_ui(&source, &target, locale.as_str())
                     .into_iter()
-                    .map(|p| finding(p.line, p.message, line_text(p.line))),
+                    .map(|p| finding(p.line, p.message)),
             ),
         }
     }
@@ -735,22 +691,18 @@ fn check_one(
         glossary,
         link_rules,
     );
-    let lines: Vec<&str> = page.text.split('\n').collect();
-    let source_lines: Vec<&str> = page.source_text.split('\n').collect();
+    let (page_path, path, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
+        page.page.path.as_str().into(),
+        page.path.as_path().into(),
+        page.page.source.as_path().into(),
+    );
     findings
         .into_iter()
         .map(|finding| PageFinding {
             locale: locale.clone(),
-            page: page.page.path.clone(),
-            path: page.path.clone(),
-            source_path: page.page.source.clone(),
-            line_text: line_at(&lines, finding.line),
-            source_line_text: finding.source_line.map(|n| line_at(&source_lines, n)),
-            related_text: finding
-                .related
-                .iter()
-                .map(|r| line_at(if r.in_source { &source_lines } else { &lines }, r.line))
-                .collect(),
+            page: page_path.clone(),
+            path: path.clone(),
+            source_path: source_path.clone(),
             finding,
         })
         .collect()

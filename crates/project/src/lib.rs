@@ -45,7 +45,7 @@ pub use import::{
     import_documents,
 };
 pub use pattern::Pattern;
-pub use read::{read_text, segment_file};
+pub use read::{LineReader, read_text, segment_file};
 pub use write::write_atomic;
 
 #[cfg(test)]

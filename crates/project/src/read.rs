@@ -42,3 +42,46 @@ pub fn segment_file(
     let (doc, diags) = markdown::segment_with(&text, options);
     Ok((text, doc, diags))
 }
+
+/// The lines of files read on demand, for showing the lines findings
+/// point at (a finding keeps only line numbers: a large site has millions
+/// of findings). The last few files read are kept.
+#[derive(Debug, Default)]
+pub struct LineReader {
+    /// Most recent last: a file, its text (none if unreadable) and where
+    /// each line starts.
+    files: Vec<(std::path::PathBuf, String, Vec<usize>)>,
+}
+
+impl LineReader {
+    const KEPT: usize = 4;
+
+    /// Line `n` (1-based) of the file at `path` as it is now, without its
+    /// line ending; empty when the file or the line is not there.
+    pub fn line(&mut self, path: &Path, n: usize) -> &str {
+        let at = match self.files.iter().position(|(p, _, _)| p == path) {
+            Some(at) => at,
+            None => {
+                if self.files.len() == Self::KEPT {
+                    self.files.remove(0);
+                }
+                let text = read_text(path).unwrap_or_default();
+                let mut starts = vec![0];
+                starts.extend(memchr_newlines(&text));
+                self.files.push((path.to_path_buf(), text, starts));
+                self.files.len() - 1
+            }
+        };
+        let (_, text, starts) = &self.files[at];
+        let Some(&start) = n.checked_sub(1).and_then(|k| starts.get(k)) else {
+            return "";
+        };
+        let end = starts.get(n).map_or(text.len(), |&next| next - 1);
+        text[start..end].trim_end_matches('\r')
+    }
+}
+
+/// The offsets just after each newline of `text`.
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('\n').map(|(at, _)| at + 1)
+}
