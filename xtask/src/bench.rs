@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: bitext and the peer tools side by side on the
 //! corpus (`../shared/corpus/privacyguides`, or `BITEXT_CORPUS`), in one run.
-//! bitext: extraction (source catalogs), an identity translation rebuilt
+//! bitext: extraction (a PO of every message, as the peers make, and the
+//! source catalogs `sync` writes), an identity translation rebuilt
 //! (byte-identical pages counted), and check of every locale; the floor:
 //! reading the files and a bare pulldown-cmark pass; each peer found on the
 //! PATH: extraction and rebuild of the English pages from an identity
@@ -254,9 +255,36 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         .and_then(|l| l.split_once('(')?.1.split_once(' ')?.0.parse().ok());
     rows.push(Row {
         tool: "bitext".into(),
-        step: "extract",
+        step: "extract (sync: a catalog per page)",
         m,
         messages,
+        identical: None,
+    });
+    // What the peers make: one PO file of every message to translate.
+    let po = work.join("bitext.po");
+    let po_arg = po.to_string_lossy().into_owned();
+    let m = measure(
+        &site,
+        &bitext,
+        &[
+            "--config",
+            "identity.toml",
+            "pending",
+            "--locale",
+            "qps",
+            "--format",
+            "po",
+            "-o",
+            &po_arg,
+        ],
+        7,
+        &|| {},
+    );
+    rows.push(Row {
+        tool: "bitext".into(),
+        step: "extract",
+        m,
+        messages: Some(msgids(&std::fs::read_to_string(&po).unwrap_or_default())),
         identical: None,
     });
     // An identity translation: bitext writes a message's source text where
