@@ -191,19 +191,34 @@ pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
         .map(|(_, t)| t)
         .filter(|t| t.len() >= 3 && t.chars().all(|c| c.is_ascii_lowercase()))
         .collect();
+    // What a translation's word may be, looked up once per word: a
+    // candidate, and the number of a common word.
+    let mut known: FastMap<&str, (bool, Option<usize>)> = FastMap::default();
+    for &t in candidates.keys() {
+        known.entry(t).or_default().0 = true;
+    }
+    for (k, &t) in common.iter().enumerate() {
+        known.entry(t).or_default().1 = Some(k);
+    }
     let mut votes: FastMap<&str, usize> = FastMap::default();
     let mut counted = 0;
+    let mut seen = vec![false; common.len()];
     for translation in translations {
         let translation = prose(translation);
         let mut uses: FastMap<&str, usize> = FastMap::default();
-        let mut words: FastSet<&str> = FastSet::default();
+        seen.fill(false);
         for (_, t) in tokens(&translation) {
-            words.insert(t);
-            if candidates.contains_key(t) {
+            let Some(&(candidate, common_word)) = known.get(t) else {
+                continue;
+            };
+            if let Some(k) = common_word {
+                seen[k] = true;
+            }
+            if candidate {
                 *uses.entry(t).or_default() += 1;
             }
         }
-        let kept = common.iter().filter(|w| words.contains(*w)).count();
+        let kept = seen.iter().filter(|&&s| s).count();
         if common.len() >= 10 && kept * 2 > common.len() {
             continue;
         }
