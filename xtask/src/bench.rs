@@ -20,34 +20,51 @@ struct Measured {
     stdout: String,
 }
 
+/// One run of `program args` in `dir` under `/usr/bin/time` when present:
+/// wall seconds, peak resident KiB, whether it ran, and its stdout when
+/// `capture` (else it is discarded).
+pub(crate) fn run_timed(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    capture: bool,
+) -> (f64, Option<u64>, Option<std::process::Output>) {
+    let time = Path::new("/usr/bin/time");
+    let report = std::env::temp_dir().join(format!("bitext-bench-time-{}", std::process::id()));
+    let mut command = if time.exists() {
+        let mut c = Command::new(time);
+        c.arg("-f").arg("%M").arg("-o").arg(&report).arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
+    command.args(args).current_dir(dir);
+    if !capture {
+        command.stdout(std::process::Stdio::null());
+    }
+    let started = Instant::now();
+    let output = command.output().ok();
+    let seconds = started.elapsed().as_secs_f64();
+    let max_kib = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|t| t.lines().last()?.trim().parse().ok());
+    (seconds, max_kib, output)
+}
+
 /// Runs `program args` in `dir` `runs` times (after `before` each time)
 /// and measures it.
 fn measure(dir: &Path, program: &str, args: &[&str], runs: usize, before: &dyn Fn()) -> Measured {
-    let time = Path::new("/usr/bin/time");
-    let report = std::env::temp_dir().join(format!("bitext-bench-time-{}", std::process::id()));
     let mut times = Vec::new();
     let mut max_kib = None;
     let mut stdout = String::new();
     for _ in 0..runs {
         before();
-        let mut command = if time.exists() {
-            let mut c = Command::new(time);
-            c.arg("-f").arg("%M").arg("-o").arg(&report).arg(program);
-            c
-        } else {
-            Command::new(program)
-        };
-        command.args(args).current_dir(dir);
-        let started = Instant::now();
-        let output = command.output();
-        times.push(started.elapsed().as_secs_f64());
-        if let Ok(output) = output {
+        let (seconds, kib, output) = run_timed(dir, program, args, true);
+        times.push(seconds);
+        if let Some(output) = output {
             stdout = String::from_utf8_lossy(&output.stdout).into_owned();
         }
-        max_kib = std::fs::read_to_string(&report)
-            .ok()
-            .and_then(|t| t.lines().last()?.trim().parse().ok())
-            .max(max_kib);
+        max_kib = kib.max(max_kib);
     }
     times.sort_by(f64::total_cmp);
     Measured {
@@ -94,6 +111,21 @@ fn files_with(dir: &Path, ext: &str) -> Vec<PathBuf> {
 /// The Markdown files under `dir`, relative and sorted.
 pub(crate) fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files_with(dir, "md")
+}
+
+/// The corpus's translated locales (folders with Markdown pages besides
+/// `en`), sorted.
+pub(crate) fn corpus_locales(corpus: &Path) -> Vec<String> {
+    let mut locales: Vec<String> = std::fs::read_dir(corpus)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "en" && !markdown_files(&corpus.join(n)).is_empty())
+        .collect();
+    locales.sort();
+    locales
 }
 
 /// How many of `files` are the same bytes under `a` and `b`.
@@ -188,15 +220,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         eprintln!("bench: cannot create {}", content.display());
         return false;
     }
-    let mut locales: Vec<String> = std::fs::read_dir(&corpus)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "en" && !markdown_files(&corpus.join(n)).is_empty())
-        .collect();
-    locales.sort();
+    let locales = corpus_locales(&corpus);
     for locale in locales.iter().chain(std::iter::once(&"en".to_owned())) {
         let _ = std::os::unix::fs::symlink(corpus.join(locale), content.join(locale));
     }

@@ -10,10 +10,8 @@
 //! resident memory.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
-use crate::bench::markdown_files;
+use crate::bench::{corpus_locales, markdown_files, run_timed};
 
 /// The sizes measured, in pages (source and translated).
 pub const SIZES: [usize; 3] = [1_000, 10_000, 50_000];
@@ -29,29 +27,11 @@ struct Step {
     ok: bool,
 }
 
-/// Runs `bitext args` in `dir` once, under `/usr/bin/time` when present.
+/// Runs `bitext args` in `dir` once.
 fn step(dir: &Path, bitext: &str, name: &'static str, args: &[&str]) -> Step {
-    let time = Path::new("/usr/bin/time");
-    let report = dir.join(".time");
-    let mut command = if time.exists() {
-        let mut c = Command::new(time);
-        c.arg("-f").arg("%M").arg("-o").arg(&report).arg(bitext);
-        c
-    } else {
-        Command::new(bitext)
-    };
-    command
-        .args(args)
-        .current_dir(dir)
-        .stdout(std::process::Stdio::null());
-    let started = Instant::now();
-    let status = command.status();
-    let seconds = started.elapsed().as_secs_f64();
+    let (seconds, max_kib, output) = run_timed(dir, bitext, args, false);
     // check exits 1 when it finds something: that is a run that finished.
-    let ok = status.is_ok_and(|s| matches!(s.code(), Some(0 | 1)));
-    let max_kib = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|t| t.lines().last()?.trim().parse().ok());
+    let ok = output.is_some_and(|o| matches!(o.status.code(), Some(0 | 1)));
     Step {
         name,
         seconds,
@@ -109,15 +89,7 @@ fn read_corpus(corpus: &Path) -> (Pages, Vec<(String, Pages)>) {
     };
     let english_files = markdown_files(&corpus.join("en"));
     let english = read(&corpus.join("en"), &english_files);
-    let mut names: Vec<String> = std::fs::read_dir(corpus)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "en" && !markdown_files(&corpus.join(n)).is_empty())
-        .collect();
-    names.sort();
+    let names = corpus_locales(corpus);
     let locales = names
         .into_iter()
         .map(|name| {
@@ -214,7 +186,9 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
             let _ = std::fs::remove_dir_all(&site);
         }
     }
-    if let (Some((small, first)), Some((large, last))) = (per_page.first(), per_page.last()) {
+    if let (Some((small, first)), Some((large, last))) = (per_page.first(), per_page.last())
+        && per_page.len() > 1
+    {
         for ((name, a), (_, b)) in first.iter().zip(last) {
             println!(
                 "- {name}: time per page at {large} pages is {:.2}× that at {small} pages",

@@ -253,14 +253,7 @@ impl Scorer {
         if s.text_hash == t.text_hash && s.unit.kind == t.unit.kind && s.unit.text == t.unit.text {
             return 1.0;
         }
-        let kind = kind_score(s.unit.kind, t.unit.kind);
-        let container = if t.unit.recovered || s.unit.recovered {
-            0.5
-        } else if s.container == t.container {
-            1.0
-        } else {
-            0.0
-        };
+        let (kind, container) = kind_and_container(s, t);
         let total = s.tokens.len().max(t.tokens.len());
         let facts = if total == 0 {
             0.5
@@ -285,14 +278,7 @@ impl Scorer {
                 identical: true,
             };
         }
-        let kind = kind_score(s.unit.kind, t.unit.kind);
-        let container = if t.unit.recovered || s.unit.recovered {
-            0.5
-        } else if s.container == t.container {
-            1.0
-        } else {
-            0.0
-        };
+        let (kind, container) = kind_and_container(s, t);
         let both = shared(&s.tokens, &t.tokens);
         let total = s.tokens.len().max(t.tokens.len());
         Score {
@@ -305,6 +291,21 @@ impl Scorer {
             identical: false,
         }
     }
+}
+
+/// The kind and container parts of a score: a kind a translator may turn
+/// the other into counts partly; a container lost in the translation is
+/// no evidence either way.
+#[inline]
+fn kind_and_container(s: &Prepared<'_>, t: &Prepared<'_>) -> (f32, f32) {
+    let container = if t.unit.recovered || s.unit.recovered {
+        0.5
+    } else if s.container == t.container {
+        1.0
+    } else {
+        0.0
+    };
+    (kind_score(s.unit.kind, t.unit.kind), container)
 }
 
 struct Score {
