@@ -20,6 +20,13 @@ pub struct Reading<'a> {
     pub names: Option<&'a Names>,
 }
 
+impl Reading<'_> {
+    /// The facts of each of `texts`, read this way.
+    pub fn facts_of<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Vec<Facts> {
+        texts.into_iter().map(|t| facts_in(t, self)).collect()
+    }
+}
+
 /// The facts of one segment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {

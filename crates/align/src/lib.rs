@@ -399,7 +399,7 @@ pub fn align(source: &[Unit<'_>], translation: &[Unit<'_>], options: &Options<'_
             language,
             names: options.names,
         };
-        units.iter().map(|u| facts_in(u.text, &reading)).collect()
+        reading.facts_of(units.iter().map(|u| u.text))
     };
     align_read(
         source,

@@ -113,6 +113,16 @@ struct Base {
 }
 
 /// `n` hundred and `n` thousand, for `n` in 2..=9 and 2..=10.
+/// Spanish and Portuguese hundreds from 200 (`doscientos`), each also in
+/// its feminine form (`doscientas`).
+fn gendered_hundreds(out: &mut Vec<(String, u32)>, hundreds: &[&str]) {
+    for (k, h) in hundreds.iter().enumerate() {
+        let n = 200 + 100 * k as u32;
+        out.push(((*h).to_owned(), n));
+        out.push((format!("{}as", &h[..h.len() - 2]), n));
+    }
+}
+
 fn rounds(
     out: &mut Vec<(String, u32)>,
     small: &[&str],
@@ -429,11 +439,7 @@ fn spanish() -> Vec<(String, u32)> {
         "ochocientos",
         "novecientos",
     ];
-    for (k, h) in hundreds.iter().enumerate() {
-        let n = 200 + 100 * k as u32;
-        out.push(((*h).to_owned(), n));
-        out.push((format!("{}as", &h[..h.len() - 2]), n));
-    }
+    gendered_hundreds(&mut out, &hundreds);
     rounds(
         &mut out,
         &small,
@@ -514,11 +520,7 @@ fn portuguese() -> Vec<(String, u32)> {
         "oitocentos",
         "novecentos",
     ];
-    for (k, h) in hundreds.iter().enumerate() {
-        let n = 200 + 100 * k as u32;
-        out.push(((*h).to_owned(), n));
-        out.push((format!("{}as", &h[..h.len() - 2]), n));
-    }
+    gendered_hundreds(&mut out, &hundreds);
     rounds(
         &mut out,
         &small,

@@ -33,10 +33,7 @@ fn units(s: &[Segment]) -> Vec<align::Unit<'_>> {
 }
 
 fn read_facts(segments: &[Segment], reading: &Reading<'_>) -> Vec<align::Facts> {
-    segments
-        .iter()
-        .map(|s| align::facts_in(&s.text, reading))
-        .collect()
+    reading.facts_of(segments.iter().map(|s| s.text.as_str()))
 }
 
 fn run(

@@ -160,11 +160,7 @@ impl Sources {
                     language,
                     names: Some(&names),
                 };
-                let facts = document
-                    .segments
-                    .iter()
-                    .map(|s| align::facts_in(&s.text, &reading))
-                    .collect();
+                let facts = reading.facts_of(texts(&document.segments));
                 Ok(SourcePage {
                     page,
                     text: text.into(),
@@ -179,11 +175,6 @@ impl Sources {
 
     pub fn pages(&self) -> &[SourcePage] {
         &self.pages
-    }
-
-    /// The page at `path` (`{path}`).
-    pub fn get(&self, path: &str) -> Option<&SourcePage> {
-        self.pages.iter().find(|p| p.page.path == path)
     }
 }
 
@@ -226,8 +217,18 @@ impl<'s> TranslatedPage<'s> {
         }))
     }
 
-    pub fn source(&self) -> &'s SourcePage {
-        self.source
+    /// `sampled` if the page was read already (as a locale's ratio sample),
+    /// else the page read now.
+    pub fn unless_read(
+        sampled: Option<TranslatedPage<'s>>,
+        config: &Config,
+        source: &'s SourcePage,
+        locale: &Locale,
+    ) -> Result<Option<TranslatedPage<'s>>> {
+        match sampled {
+            Some(page) => Ok(Some(page)),
+            None => TranslatedPage::read(config, source, locale),
+        }
     }
 
     /// Characters of the segment texts: (source, translation).
@@ -251,11 +252,7 @@ impl<'s> TranslatedPage<'s> {
             language: Language::of_locale(locale.as_str()),
             names: Some(&source.names),
         };
-        let translation_facts: Vec<Facts> = self
-            .translation
-            .iter()
-            .map(|s| align::facts_in(&s.text, &reading))
-            .collect();
+        let translation_facts = reading.facts_of(texts(&self.translation));
         let alignment = align::align_read(
             &units(&source.document.segments, &[]),
             &source.facts,
@@ -337,18 +334,20 @@ pub fn locale_ratio<'s>(
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let ratio = (source_chars > 0 && translated_chars > 0)
         .then(|| translated_chars as f32 / source_chars as f32);
-    Ok(LocaleRatio {
-        ratio,
-        sample: read,
-    })
+    let mut sample = Vec::new();
+    sample.resize_with(sources.pages.len(), || None);
+    for (k, page) in read {
+        sample[k] = Some(page);
+    }
+    Ok(LocaleRatio { ratio, sample })
 }
 
 /// A locale's length ratio and the pages it was measured on.
 #[derive(Debug)]
 pub struct LocaleRatio<'s> {
     pub ratio: Option<f32>,
-    /// The sample, read, by index in the sources.
-    pub sample: Vec<(usize, TranslatedPage<'s>)>,
+    /// By index in the sources: the page, read, when it is in the sample.
+    pub sample: Vec<Option<TranslatedPage<'s>>>,
 }
 
 /// Aligns every existing translation of `locale` with its source page,
@@ -361,24 +360,14 @@ pub fn align_locale(
     locale: &Locale,
 ) -> Result<LocaleAlignment> {
     let LocaleRatio { ratio, sample } = locale_ratio(config, sources, locale)?;
-    let mut read: Vec<Option<TranslatedPage<'_>>> = Vec::new();
-    read.resize_with(sources.pages.len(), || None);
-    for (k, page) in sample {
-        read[k] = Some(page);
-    }
-    let pages: Vec<PageAlignment> = read
+    let pages: Vec<PageAlignment> = sample
         .into_par_iter()
         .zip(&sources.pages)
-        .filter_map(|(read, source)| {
-            let read = match read {
-                Some(read) => read,
-                None => match TranslatedPage::read(config, source, locale) {
-                    Ok(Some(read)) => read,
-                    Ok(None) => return None,
-                    Err(e) => return Some(Err(e)),
-                },
-            };
-            Some(Ok(read.align(locale, ratio)))
+        .filter_map(|(sampled, source)| {
+            match TranslatedPage::unless_read(sampled, config, source, locale) {
+                Ok(read) => read.map(|read| Ok(read.align(locale, ratio))),
+                Err(e) => Some(Err(e)),
+            }
         })
         .collect::<Result<_>>()?;
     Ok(LocaleAlignment { ratio, pages })
@@ -399,10 +388,7 @@ pub fn align_texts(
             language,
             names: options.names,
         };
-        segments
-            .iter()
-            .map(|s| align::facts_in(&s.text, &reading))
-            .collect()
+        reading.facts_of(texts(segments))
     };
     let source_facts = read(&source.segments, options.source_language);
     let translation_facts = read(&translation, options.language);
@@ -430,6 +416,11 @@ pub fn align_texts(
         source_facts: Arc::new(source_facts),
         translation_facts,
     }
+}
+
+/// The segments' texts.
+fn texts(segments: &[Segment]) -> impl Iterator<Item = &str> {
+    segments.iter().map(|s| s.text.as_str())
 }
 
 /// The aligner's view of segments.

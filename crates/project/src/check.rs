@@ -137,11 +137,9 @@ pub fn check_progress(
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
     for (l, locale) in locales.iter().enumerate() {
         let crate::LocaleRatio { ratio, sample } = locale_ratio(config, &sources, locale)?;
-        let mut sample: std::collections::HashMap<usize, TranslatedPage<'_>> =
-            sample.into_iter().collect();
-        for (k, source) in sources.pages().iter().enumerate() {
+        for (k, (source, sampled)) in sources.pages().iter().zip(sample).enumerate() {
             if wanted(&source.page.path) {
-                jobs.push((l, k, sample.remove(&k)));
+                jobs.push((l, k, sampled));
             }
         }
         let changes = match &history {
@@ -173,12 +171,8 @@ pub fn check_progress(
         .map(|(l, k, read)| -> Result<Option<Outcome>> {
             let plan = &plans[l];
             let source = &sources.pages()[k];
-            let read = match read {
-                Some(read) => read,
-                None => match TranslatedPage::read(config, source, plan.locale)? {
-                    Some(read) => read,
-                    None => return Ok(None),
-                },
+            let Some(read) = TranslatedPage::unless_read(read, config, source, plan.locale)? else {
+                return Ok(None);
             };
             let page = read.align(plan.locale, plan.ratio);
             let options = align::Options {
@@ -293,118 +287,116 @@ fn stale_since_base(
     page: &crate::LocaleChanges,
     a: &PageAlignment,
 ) -> Vec<(PageFinding, Option<Level>)> {
+    let Some(base) = &page.base else {
+        return Vec::new();
+    };
     let stale_level = config.check.level(Check::Stale, locale);
     let mut out = Vec::new();
-    {
-        let Some(base) = &page.base else {
-            return out;
-        };
-        let place = FilePlace {
-            locale,
-            page: &page.page,
-            path: &page.translation,
-            source_path: &page.source,
-        };
-        for problem in &page.problems {
-            out.push((
-                place.finding(Check::Stale, problem.line, problem.message.clone(), None),
-                Some(Some(checks::Severity::Warning)),
-            ));
+    let place = FilePlace {
+        locale,
+        page: &page.page,
+        path: &page.translation,
+        source_path: &page.source,
+    };
+    for problem in &page.problems {
+        out.push((
+            place.finding(Check::Stale, problem.line, problem.message.clone(), None),
+            Some(Some(checks::Severity::Warning)),
+        ));
+    }
+    let short = &base.commit[..base.commit.len().min(10)];
+    for (k, change) in page.changes.iter().enumerate() {
+        if change.kind == crate::SegmentChangeKind::Removed {
+            continue;
         }
-        let short = &base.commit[..base.commit.len().min(10)];
-        for (k, change) in page.changes.iter().enumerate() {
-            if change.kind == crate::SegmentChangeKind::Removed {
-                continue;
-            }
-            let age = page
-                .landed
-                .get(k)
-                .copied()
-                .flatten()
-                .map(crate::changes::days_since);
-            let level = config
-                .check
-                .stale
-                .level(change.class.name(), age, stale_level);
-            if level.is_none() {
-                continue;
-            }
-            let age_note = match age {
-                Some(days) => format!(", {days} days ago"),
-                None => String::new(),
-            };
-            let source = a
-                .aligned
-                .source
-                .segments
+        let age = page
+            .landed
+            .get(k)
+            .copied()
+            .flatten()
+            .map(crate::changes::days_since);
+        let level = config
+            .check
+            .stale
+            .level(change.class.name(), age, stale_level);
+        if level.is_none() {
+            continue;
+        }
+        let age_note = match age {
+            Some(days) => format!(", {days} days ago"),
+            None => String::new(),
+        };
+        let source = a
+            .aligned
+            .source
+            .segments
+            .iter()
+            .position(|s| s.line == change.source_line);
+        let translated = source.and_then(|k| {
+            a.aligned
+                .alignment
+                .pairs
                 .iter()
-                .position(|s| s.line == change.source_line);
-            let translated = source.and_then(|k| {
+                .find(|p| p.source == k)
+                .map(|p| a.aligned.translation[p.translation].line)
+        });
+        // A segment with no pair: the unpaired translated segment of its
+        // kind between the same pairs (a wrong fact may have cost the
+        // pair), else where it would be.
+        let in_gap = source.and_then(|k| {
+            let pairs = &a.aligned.alignment.pairs;
+            let from = pairs
+                .iter()
+                .filter(|p| p.source < k)
+                .map(|p| p.translation + 1)
+                .max()
+                .unwrap_or(0);
+            let to = pairs
+                .iter()
+                .filter(|p| p.source > k)
+                .map(|p| p.translation)
+                .min()
+                .unwrap_or(a.aligned.translation.len());
+            let kind = a.aligned.source.segments[k].kind;
+            a.aligned
+                .alignment
+                .unpaired_translation
+                .iter()
+                .find(|&&t| t >= from && t < to && a.aligned.translation[t].kind == kind)
+                .map(|&t| a.aligned.translation[t].line)
+        });
+        let line = translated
+            .or(in_gap)
+            .or_else(|| {
+                let k = source?;
                 a.aligned
                     .alignment
                     .pairs
                     .iter()
-                    .find(|p| p.source == k)
-                    .map(|p| a.aligned.translation[p.translation].line)
-            });
-            // A segment with no pair: the unpaired translated segment of its
-            // kind between the same pairs (a wrong fact may have cost the
-            // pair), else where it would be.
-            let in_gap = source.and_then(|k| {
-                let pairs = &a.aligned.alignment.pairs;
-                let from = pairs
-                    .iter()
                     .filter(|p| p.source < k)
-                    .map(|p| p.translation + 1)
+                    .map(|p| a.aligned.translation[p.translation].line)
                     .max()
-                    .unwrap_or(0);
-                let to = pairs
-                    .iter()
-                    .filter(|p| p.source > k)
-                    .map(|p| p.translation)
-                    .min()
-                    .unwrap_or(a.aligned.translation.len());
-                let kind = a.aligned.source.segments[k].kind;
-                a.aligned
-                    .alignment
-                    .unpaired_translation
-                    .iter()
-                    .find(|&&t| t >= from && t < to && a.aligned.translation[t].kind == kind)
-                    .map(|&t| a.aligned.translation[t].line)
-            });
-            let line = translated
-                .or(in_gap)
-                .or_else(|| {
-                    let k = source?;
-                    a.aligned
-                        .alignment
-                        .pairs
-                        .iter()
-                        .filter(|p| p.source < k)
-                        .map(|p| a.aligned.translation[p.translation].line)
-                        .max()
-                })
-                .unwrap_or(1);
-            let facts = match &change.class {
-                crate::ChangeClass::Factual(facts) => format!(" ({})", facts.join(", ")),
-                _ => String::new(),
-            };
-            let segment = source.map(|k| &a.aligned.source.segments[k]);
-            out.push((
-                place.finding(
-                    Check::Stale,
-                    line,
-                    format!(
-                        "the source segment was {} since this translation was made from {short} ({}): {}{facts}{age_note}",
-                        change.kind.name(),
-                        base.method.name(),
-                        change.class.name()
-                    ),
-                    segment,
+            })
+            .unwrap_or(1);
+        let facts = match &change.class {
+            crate::ChangeClass::Factual(facts) => format!(" ({})", facts.join(", ")),
+            _ => String::new(),
+        };
+        let segment = source.map(|k| &a.aligned.source.segments[k]);
+        out.push((
+            place.finding(
+                Check::Stale,
+                line,
+                format!(
+                    "the source segment was {} since this translation was made from {short} ({}): {}{facts}{age_note}",
+                    change.kind.name(),
+                    base.method.name(),
+                    change.class.name()
                 ),
-                Some(level),
-            ));
-        }
+                segment,
+            ),
+            Some(level),
+        ));
     }
     out
 }

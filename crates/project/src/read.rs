@@ -67,7 +67,7 @@ impl LineReader {
                 }
                 let text = read_text(path).unwrap_or_default();
                 let mut starts = vec![0];
-                starts.extend(memchr_newlines(&text));
+                starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
                 self.files.push((path.to_path_buf(), text, starts));
                 self.files.len() - 1
             }
@@ -79,9 +79,4 @@ impl LineReader {
         let end = starts.get(n).map_or(text.len(), |&next| next - 1);
         text[start..end].trim_end_matches('\r')
     }
-}
-
-/// The offsets just after each newline of `text`.
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('\n').map(|(at, _)| at + 1)
 }
