@@ -5,6 +5,9 @@
 use divan::Bencher;
 use divan::counter::BytesCount;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
