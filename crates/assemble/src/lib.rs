@@ -30,7 +30,10 @@ pub fn assemble<S: AsRef<str>>(skeleton: &Skeleton, texts: &[S]) -> Result<Strin
         copied = slot.at;
         for (i, line) in text.as_ref().split('\n').enumerate() {
             if i > 0 {
-                let separator = slot.separators.get(i - 1).unwrap_or(&slot.continuation);
+                let separator = slot
+                    .separators
+                    .get(i - 1)
+                    .map_or(&*slot.continuation, String::as_str);
                 out.push_str(separator);
             }
             out.push_str(line);

@@ -12,7 +12,7 @@ fn admonition() -> Skeleton {
         slots: vec![Slot {
             at: 14,
             separators: vec!["\n".to_owned()],
-            continuation: "\n    ".to_owned(),
+            continuation: "\n    ".into(),
         }],
     }
 }

@@ -15,7 +15,7 @@ fn segments(texts: &[(&str, SegmentKind)]) -> Vec<Segment> {
             spans: Vec::new(),
             line: 1 + 2 * k,
             text: text.to_owned(),
-            containers: Vec::new(),
+            containers: Vec::new().into(),
             heading: None,
         })
         .collect()

@@ -2,6 +2,7 @@
 //! overlaps, line numbers, ids, and the skeleton that holds the rest.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use model::{Diagnostic, Document, Segment, SegmentId, SegmentKind, Skeleton, Slot};
 
@@ -41,6 +42,9 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
     let mut ordinals: Vec<[usize; SegmentKind::ALL.len()]> = vec![[0; SegmentKind::ALL.len()]];
     sections.insert(section.clone(), 0);
     let mut current = 0;
+    // Neighbouring slots mostly share their continuation: made once.
+    let mut continuation = String::new();
+    let mut shared: Arc<str> = Arc::from("");
     for raw in raws {
         let Raw {
             kind,
@@ -71,7 +75,7 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         skeleton.text.push_str(&src[copied..first]);
         copied = pieces.last().expect("a segment has a piece").end;
         let line_start = crate::region::line_start(src, first);
-        let mut continuation = String::with_capacity(newline.len() + first - line_start);
+        continuation.clear();
         continuation.push_str(newline);
         // One space per character of the line before the segment, but `>` and tabs stay.
         for &b in &src.as_bytes()[line_start..first] {
@@ -81,10 +85,13 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
                 _ => continuation.push(' '),
             }
         }
+        if *shared != *continuation {
+            shared = Arc::from(continuation.as_str());
+        }
         skeleton.slots.push(Slot {
             at: skeleton.text.len(),
             separators,
-            continuation,
+            continuation: Arc::clone(&shared),
         });
         if kind == SegmentKind::Heading {
             section = model::slug(&text);

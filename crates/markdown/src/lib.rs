@@ -57,13 +57,13 @@ pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>)
         walk::walk(
             &region::Region::whole(src),
             &config,
-            Vec::new(),
+            Vec::new().into(),
             &mut collected,
         );
     } else {
         let lines = vec![(offset..src.len(), 0)];
         let region = region::Region::whole(src).child(&lines);
-        walk::walk(&region, &config, Vec::new(), &mut collected);
+        walk::walk(&region, &config, Vec::new().into(), &mut collected);
     }
     finish::finish(src, collected)
 }

@@ -4,6 +4,7 @@
 //! their own.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use model::{Container, Diagnostic, SegmentKind};
 use pulldown_cmark::{
@@ -19,7 +20,7 @@ use crate::syntax::{self, Skip};
 pub(crate) struct Raw {
     pub kind: SegmentKind,
     pub pieces: Vec<Range<usize>>,
-    pub containers: Vec<Container>,
+    pub containers: Arc<[Container]>,
 }
 
 /// What the walk of a whole document produces.
@@ -67,6 +68,18 @@ enum Block {
 }
 
 impl Block {
+    /// The container a block is for a segment inside it, if any.
+    fn container(self) -> Option<Container> {
+        Some(match self {
+            Block::Item => Container::ListItem,
+            Block::BlockQuote => Container::BlockQuote,
+            Block::Table => Container::Table,
+            Block::FootnoteDefinition => Container::FootnoteDefinition,
+            Block::DefinitionList => Container::DefinitionList,
+            _ => return None,
+        })
+    }
+
     fn holds_text(self) -> bool {
         matches!(
             self,
@@ -118,9 +131,12 @@ impl<'e> Run<'e> {
 struct Walker<'r, 'c, 'o> {
     region: &'r Region<'r>,
     config: &'c Config<'o>,
-    base: Vec<Container>,
+    base: Arc<[Container]>,
     out: &'c mut Collected,
     stack: Vec<Block>,
+    /// `base` and the containers on `stack`, made when first asked for
+    /// after the stack's containers change.
+    containers: Option<Arc<[Container]>>,
     /// Events are skipped while inside `skip` (a container already handled) or
     /// while `skip_depth` blocks opened inside it are still open.
     skip: Range<usize>,
@@ -135,7 +151,7 @@ struct Walker<'r, 'c, 'o> {
 pub(crate) fn walk(
     region: &Region<'_>,
     config: &Config<'_>,
-    base: Vec<Container>,
+    base: Arc<[Container]>,
     out: &mut Collected,
 ) {
     let text: &str = &region.text;
@@ -145,6 +161,7 @@ pub(crate) fn walk(
         base,
         out,
         stack: Vec::new(),
+        containers: None,
         skip: 0..0,
         skip_depth: 0,
         suppressed: 0..0,
@@ -213,7 +230,7 @@ pub(crate) fn walk(
                     }
                     _ => Block::Other,
                 };
-                walker.stack.push(block);
+                walker.push(block);
             }
             Event::End(end) => match end {
                 TagEnd::Link | TagEnd::Image => {
@@ -228,7 +245,7 @@ pub(crate) fn walk(
                 | TagEnd::Subscript => {}
                 _ => {
                     walker.flush(run.take());
-                    walker.stack.pop();
+                    walker.pop();
                 }
             },
             Event::Text(_) | Event::SoftBreak | Event::HardBreak => {
@@ -263,20 +280,41 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         true
     }
 
-    fn containers(&self) -> Vec<Container> {
-        let mut containers = self.base.clone();
-        for block in &self.stack {
-            let container = match block {
-                Block::Item => Container::ListItem,
-                Block::BlockQuote => Container::BlockQuote,
-                Block::Table => Container::Table,
-                Block::FootnoteDefinition => Container::FootnoteDefinition,
-                Block::DefinitionList => Container::DefinitionList,
-                _ => continue,
-            };
-            containers.push(container);
+    fn push(&mut self, block: Block) {
+        if block.container().is_some() {
+            self.containers = None;
         }
-        containers
+        self.stack.push(block);
+    }
+
+    fn pop(&mut self) {
+        if self.stack.pop().is_some_and(|b| b.container().is_some()) {
+            self.containers = None;
+        }
+    }
+
+    /// The containers around a block opened now, outermost first.
+    fn containers(&mut self) -> Arc<[Container]> {
+        let base = &self.base;
+        let stack = &self.stack;
+        self.containers
+            .get_or_insert_with(|| {
+                if stack.iter().all(|b| b.container().is_none()) {
+                    return Arc::clone(base);
+                }
+                base.iter()
+                    .cloned()
+                    .chain(stack.iter().filter_map(|b| b.container()))
+                    .collect()
+            })
+            .clone()
+    }
+
+    /// The containers of a region inside the current block and `container`.
+    fn child_base(&mut self, container: Container) -> Arc<[Container]> {
+        let mut base = self.containers().to_vec();
+        base.push(container);
+        base.into()
     }
 
     fn blockquote_depth(&self) -> usize {
@@ -585,8 +623,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         }
         if !suppressed {
             let child = self.region.child(&lines);
-            let mut base = self.containers();
-            base.push(marker.container);
+            let base = self.child_base(marker.container);
             walk(&child, self.config, base, self.out);
         }
         end
@@ -637,8 +674,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         }
         if !lines.is_empty() && !self.is_suppressed(range.start) {
             let child = self.region.child(&lines);
-            let mut base = self.containers();
-            base.push(Container::HtmlMarkdown);
+            let base = self.child_base(Container::HtmlMarkdown);
             walk(&child, self.config, base, self.out);
         }
     }
@@ -665,7 +701,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             self.out.raws.push(Raw {
                 kind: SegmentKind::FrontMatter,
                 pieces,
-                containers: self.base.clone(),
+                containers: Arc::clone(&self.base),
             });
         }
     }
@@ -715,29 +751,30 @@ fn body(text: &str, from: usize, column: usize) -> Body {
 /// A copy of `text` with every container body blanked out (spaces, same
 /// length, line breaks kept), so that pulldown-cmark reads each byte once:
 /// the bodies are parsed as regions of their own. `None` when there is no
-/// container. Markers are found by substring search, not line by line; one
-/// inside fenced code only blanks code lines (a closing fence is indented
+/// container. Markers are found line by line, whatever block the line is
+/// in; one inside fenced code only blanks code lines (a closing fence is indented
 /// less than a body), and a marker missed here is still handled when its
 /// paragraph comes.
 fn mask_bodies(text: &str) -> Option<String> {
+    // The lines whose first non-blank bytes are `!!!`, `???` or `===`.
     let mut candidates: Vec<usize> = Vec::new();
     let bytes = text.as_bytes();
-    for needle in ["!!!", "???", "==="] {
-        for at in memchr::memmem::find_iter(bytes, needle) {
-            let line_start = line_start(text, at);
-            let before = &text.as_bytes()[line_start..at];
-            if before.iter().all(|&b| b == b' ' || b == b'\t')
-                && candidates.last() != Some(&line_start)
-            {
-                candidates.push(line_start);
-            }
+    let mut line = 0;
+    while line < bytes.len() {
+        let mut at = line;
+        while at < bytes.len() && matches!(bytes[at], b' ' | b'\t') {
+            at += 1;
         }
+        if let [c @ (b'!' | b'?' | b'='), ..] = bytes[at..]
+            && bytes[at..].starts_with(&[c, c, c])
+        {
+            candidates.push(line);
+        }
+        line = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
     }
     if candidates.is_empty() {
         return None;
     }
-    candidates.sort_unstable();
-    candidates.dedup();
     let mut masked = String::new();
     let mut copied = 0;
     for line in candidates {

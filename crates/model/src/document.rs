@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -149,8 +150,9 @@ pub struct Segment {
     pub line: usize,
     /// The inline Markdown, lines joined with `\n`, container indentation removed.
     pub text: String,
-    /// The blocks around the segment, outermost first.
-    pub containers: Vec<Container>,
+    /// The blocks around the segment, outermost first (shared by the
+    /// segments of one block).
+    pub containers: Arc<[Container]>,
     /// The index of the nearest heading segment before this one, if any.
     pub heading: Option<usize>,
 }
@@ -165,8 +167,8 @@ pub struct Slot {
     /// line breaks of the text written back.
     pub separators: Vec<String>,
     /// The separator for line breaks beyond those of the source: a newline
-    /// and the container's indentation.
-    pub continuation: String,
+    /// and the container's indentation (shared by neighbouring slots).
+    pub continuation: Arc<str>,
 }
 
 /// A document with every segment's text cut out. Slot `i` belongs to segment `i`.
