@@ -2,7 +2,7 @@
 
 use catalog::Fingerprint;
 
-use crate::{Error, Pending, PendingState, Submitted, one_line};
+use crate::{Error, Pending, PendingState, Submitted};
 
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
@@ -20,9 +20,18 @@ pub fn pending_po(pending: &[Pending], locale: &str) -> String {
     for p in pending {
         out.push('\n');
         if let Some(heading) = &p.heading {
-            let _ = writeln!(out, "#. heading: {}", one_line(heading));
+            out.push_str("#. heading: ");
+            for (i, line) in heading.split('\n').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(line);
+            }
+            out.push('\n');
         }
-        let _ = writeln!(out, "#: {}", p.page);
+        out.push_str("#: ");
+        out.push_str(&p.page);
+        out.push('\n');
         if p.state == PendingState::Stale {
             out.push_str("#, fuzzy\n");
             if let Some(previous) = &p.previous {
@@ -30,7 +39,9 @@ pub fn pending_po(pending: &[Pending], locale: &str) -> String {
             }
         }
         context.clear();
-        let _ = write!(context, "{}/{}", p.page, p.id);
+        context.push_str(&p.page);
+        context.push('/');
+        context.push_str(&p.id);
         po_string(&mut out, "msgctxt", &context);
         po_string(&mut out, "msgid", &p.source);
         po_string(&mut out, "msgstr", p.translation.as_deref().unwrap_or(""));
@@ -62,6 +73,23 @@ fn po_string(out: &mut String, keyword: &str, text: &str) {
 
 /// Appends `text` to `out` escaped for a PO string.
 fn po_escape(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    // Tabs and carriage returns are rare: without them, jump from one
+    // `\\`, `"` or line break to the next.
+    if memchr::memchr2(b'\t', b'\r', bytes).is_none() {
+        let mut from = 0;
+        for at in memchr::memchr3_iter(b'\\', b'"', b'\n', bytes) {
+            out.push_str(&text[from..at]);
+            out.push_str(match bytes[at] {
+                b'\\' => "\\\\",
+                b'"' => "\\\"",
+                _ => "\\n",
+            });
+            from = at + 1;
+        }
+        out.push_str(&text[from..]);
+        return;
+    }
     let mut from = 0;
     for (at, b) in text.bytes().enumerate() {
         let escaped = match b {

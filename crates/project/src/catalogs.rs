@@ -608,7 +608,11 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
         .par_iter()
         .map(|p| pending_of(config, locale, p))
         .collect::<Result<_>>()?;
-    Ok(per_page.into_iter().flatten().collect())
+    let mut all = Vec::with_capacity(per_page.iter().map(Vec::len).sum());
+    for page in per_page {
+        all.extend(page);
+    }
+    Ok(all)
 }
 
 /// The messages of page `p` that `locale` has no current translation of.
