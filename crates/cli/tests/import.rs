@@ -267,6 +267,45 @@ fn ftl_round_trip_and_a_broken_file_writes_nothing() {
     assert!(err.contains("unknown file type"), "{err}");
 }
 
+#[test]
+fn ftl_of_two_pages_with_the_same_ids_imports_into_each_page() {
+    let tmp = site();
+    let dir = tmp.path();
+    // A second page whose heading and paragraphs get the same ids as ferry's.
+    write(
+        &dir.join("content/en/ferry-too.md"),
+        "# Ferry times\n\nThe last ferry leaves at 22:10.\n",
+    );
+    ok(dir, &["sync"]);
+    ok(
+        dir,
+        &[
+            "pending", "--locale", "it", "--format", "ftl", "-o", "it.ftl",
+        ],
+    );
+    let ftl = read(&dir.join("it.ftl"))
+        .replace(
+            "= The first ferry leaves at 6:40.",
+            "= Il primo traghetto parte alle 6:40.",
+        )
+        .replace(
+            "= The last ferry leaves at 22:10.",
+            "= L'ultimo traghetto parte alle 22:10.",
+        );
+    write(&dir.join("it.ftl"), &ftl);
+    let (code, report) = import_json(dir, &["it.ftl"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    assert!(
+        read(&dir.join("locales/it/ferry.ftl"))
+            .contains("ferry-times-paragraph-1 = Il primo traghetto parte alle 6:40."),
+    );
+    assert!(
+        read(&dir.join("locales/it/ferry-too.ftl"))
+            .contains("ferry-times-paragraph-1 = L'ultimo traghetto parte alle 22:10."),
+    );
+}
+
 /// An XML parser other than quick-xml accepts the file (Python's, which CI
 /// has; skipped elsewhere when Python is missing).
 fn well_formed(dir: &Path, file: &str) {

@@ -1,6 +1,6 @@
 //! Pending messages as one Fluent file, and translations read back from one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use catalog::{Catalog, Fingerprint, Message};
 
@@ -8,23 +8,39 @@ use crate::{Error, Pending, PendingState, Submitted, one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
+/// The note that gives a message's id in its page's catalog, when the
+/// Fluent id is not that id.
+const ID_NOTE: &str = "id: ";
 
 /// The pending messages as one Fluent file: a missing message's value is its
 /// source text, a stale one's is the current translation; the page, the
 /// source, the heading and the previous source are comments. The source
 /// fingerprint is recorded so that an import knows what was translated.
+///
+/// Ids are unique within a page only, and a Fluent file may not repeat one:
+/// when the messages come from several pages, each Fluent id is the page
+/// and the id (`guide_install--intro-paragraph-1`) and an `id:` note keeps
+/// the catalog's id for the import.
 pub fn pending_ftl(pending: &[Pending]) -> String {
+    let several_pages = pending.windows(2).any(|w| w[0].page != w[1].page);
+    let mut taken: HashSet<String> = HashSet::new();
     let messages = pending
         .iter()
         .map(|p| {
             let mut notes = vec![format!("{PAGE_NOTE}{}", p.page)];
+            let id = if several_pages {
+                notes.push(format!("{ID_NOTE}{}", p.id));
+                unique_id(&format!("{}--{}", page_key(&p.page), p.id), &mut taken)
+            } else {
+                p.id.clone()
+            };
             if let Some(heading) = &p.heading {
                 notes.push(format!("heading: {}", one_line(heading)));
             }
             notes.push("source:".to_owned());
             notes.extend(p.source.split('\n').map(|l| format!("> {l}")));
             Message {
-                id: p.id.clone(),
+                id,
                 text: p.translation.clone().unwrap_or_else(|| p.source.clone()),
                 source: Some(Fingerprint::of(&p.source)),
                 stale: p.state == PendingState::Stale,
@@ -39,10 +55,41 @@ pub fn pending_ftl(pending: &[Pending]) -> String {
     })
 }
 
+/// A page path as the start of a Fluent identifier: ASCII letters, digits
+/// and `-` kept, anything else `_`, and a letter first.
+fn page_key(page: &str) -> String {
+    let mut key: String = page
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        key.insert(0, 'p');
+    }
+    key
+}
+
+/// `id`, or `id-2`, `id-3`… if it is taken (two pages whose keys are the
+/// same, such as `a/b` and `a_b`); the result is taken.
+fn unique_id(id: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = id.to_owned();
+    let mut n = 1;
+    while !taken.insert(candidate.clone()) {
+        n += 1;
+        candidate = format!("{id}-{n}");
+    }
+    candidate
+}
+
 /// The messages of a Fluent file (a pending file or a whole catalog). The
-/// page comes from a `page:` note, else from the catalog's page. A value
-/// still equal to the source it was exported from is untranslated.
-/// Obsolete messages are not read.
+/// page comes from a `page:` note, else from the catalog's page; the id from
+/// an `id:` note, else the Fluent id. A value still equal to the source it
+/// was exported from is untranslated. Obsolete messages are not read.
 pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
     let catalog = catalog::parse(text).map_err(|errors| {
         errors
@@ -64,11 +111,16 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                 .find_map(|n| n.strip_prefix(PAGE_NOTE))
                 .map(|p| p.trim().to_owned())
                 .or_else(|| catalog.page.clone());
+            let id = m
+                .notes
+                .iter()
+                .find_map(|n| n.strip_prefix(ID_NOTE))
+                .map_or_else(|| m.id.clone(), |id| id.trim().to_owned());
             let untranslated = m.source.is_some_and(|fp| fp.matches(&m.text));
             Submitted {
                 line: lines.get(m.id.as_str()).copied().unwrap_or(1),
                 page,
-                id: m.id.clone(),
+                id,
                 source_text: None,
                 source: m.source,
                 translation: (!untranslated).then(|| m.text.clone()),

@@ -80,13 +80,59 @@ fn ftl_translated_value_is_read_with_its_line() {
     let read = read_ftl(&text).expect("parses");
     let line = text
         .lines()
-        .position(|l| l.starts_with("intro-paragraph-2 ="))
+        .position(|l| l.starts_with("index--intro-paragraph-2 ="))
         .expect("message line")
         + 1;
     assert_eq!(read[1].line, line);
     assert_eq!(
         read[1].translation.as_deref(),
         Some("Gruppi di 100 membri.")
+    );
+}
+
+#[test]
+fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
+    // Two pages with the same id, and two pages whose keys are the same.
+    let mut pending = pending();
+    pending[1].id = "install-paragraph-1".to_owned();
+    let mut third = pending[0].clone();
+    third.page = "guide_install".to_owned();
+    pending.push(third);
+    let text = pending_ftl(&pending);
+    let fluent_ids: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+        .collect();
+    assert_eq!(
+        fluent_ids,
+        [
+            "guide_install--install-paragraph-1",
+            "index--install-paragraph-1",
+            "guide_install--install-paragraph-1-2"
+        ]
+    );
+    let read = read_ftl(&text).expect("no duplicate ids");
+    assert_eq!(
+        ids_and_pages(&read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "install-paragraph-1"),
+            (Some("guide_install"), "install-paragraph-1")
+        ]
+    );
+}
+
+#[test]
+fn ftl_of_one_page_keeps_the_catalog_ids() {
+    let pending = &pending()[..1];
+    let text = pending_ftl(pending);
+    assert!(text.contains("\ninstall-paragraph-1 ="), "{text}");
+    assert!(!text.contains("# id: "), "{text}");
+    let read = read_ftl(&text).expect("parses");
+    assert_eq!(
+        ids_and_pages(&read),
+        [(Some("guide/install"), "install-paragraph-1")]
     );
 }
 
