@@ -444,9 +444,11 @@ pub fn align_read(
         p.ln = (p.chars + 8.0).ln();
     }
     let (n, m) = (s.len(), t.len());
-    // best[i][j]: the best total for the first i source and j translation units.
-    let width = m + 1;
-    let at = |i: usize, j: usize| i * width + j;
+    // best[i][j]: the best total for the first i source and j translation
+    // units, kept for the cells of the band.
+    let band = Band::new(n, m);
+    let at = |i: usize, j: usize| band.index(i, j);
+    let inside = |i: usize, j: usize| band.contains(i, j);
     // Weights: source units by their length, translated ones by their
     // length in source characters.
     let ws: Vec<f32> = s.iter().map(|p| weight(p.chars)).collect();
@@ -454,10 +456,10 @@ pub fn align_read(
     let ws2: Vec<f32> = s2.iter().map(|p| weight(p.chars)).collect();
     let wt2: Vec<f32> = t2.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
     let (s_merge, t_merge) = (mergeable_pairs(&s), mergeable_pairs(&t));
-    let mut best = vec![0i64; (n + 1) * width];
-    let mut step = vec![Step::Pair; (n + 1) * width];
+    let mut best = vec![0i64; band.cells()];
+    let mut step = vec![Step::Pair; band.cells()];
     for i in 0..=n {
-        for j in 0..=m {
+        for j in band.columns(i) {
             if i == 0 && j == 0 {
                 continue;
             }
@@ -469,7 +471,7 @@ pub fn align_read(
                     choice = c;
                 }
             };
-            if i > 0 && j > 0 {
+            if i > 0 && j > 0 && inside(i - 1, j - 1) {
                 let score = scorer.confidence(&s[i - 1], &t[j - 1]);
                 let w = (ws[i - 1] + wt[j - 1]) / 2.0;
                 consider(
@@ -477,16 +479,17 @@ pub fn align_read(
                     Step::Pair,
                 );
             }
-            if i > 0 {
+            if i > 0 && inside(i - 1, j) {
                 consider(best[at(i - 1, j)] + gain(-GAP, ws[i - 1]), Step::SkipSource);
             }
-            if j > 0 {
+            if j > 0 && inside(i, j - 1) {
                 consider(
                     best[at(i, j - 1)] + gain(-GAP, wt[j - 1]),
                     Step::SkipTranslation,
                 );
             }
-            if i > 1 && j > 0 && s_merge[i - 2] && body(t[j - 1].unit.kind) {
+            if i > 1 && j > 0 && inside(i - 2, j - 1) && s_merge[i - 2] && body(t[j - 1].unit.kind)
+            {
                 let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
                 let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
                 consider(
@@ -494,7 +497,8 @@ pub fn align_read(
                     Step::Merge,
                 );
             }
-            if i > 0 && j > 1 && t_merge[j - 2] && body(s[i - 1].unit.kind) {
+            if i > 0 && j > 1 && inside(i - 1, j - 2) && t_merge[j - 2] && body(s[i - 1].unit.kind)
+            {
                 let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
                 let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
                 consider(
@@ -565,6 +569,67 @@ pub fn align_read(
     out.unpaired_source.reverse();
     out.unpaired_translation.reverse();
     out
+}
+
+/// The cells of the alignment programme that are computed: every cell of a
+/// page pair of up to [`Band::FULL`] cells; for larger pairs, a band of
+/// columns around the diagonal, wide enough to leave [`Band::MARGIN`]
+/// units unpaired in a row on either side, so that memory and time grow
+/// with the page rather than its square.
+#[derive(Debug)]
+struct Band {
+    /// Columns kept per row.
+    width: usize,
+    /// The last column.
+    m: usize,
+    /// The source length.
+    n: usize,
+}
+
+impl Band {
+    const FULL: usize = 1 << 16;
+    const MARGIN: usize = 96;
+
+    fn new(n: usize, m: usize) -> Band {
+        let full = m + 1;
+        let width = if (n + 1) * full <= Band::FULL {
+            full
+        } else {
+            // Consecutive rows' bands overlap, however long one side is.
+            let half = Band::MARGIN + m.div_ceil(n.max(1));
+            (2 * half + 1).min(full)
+        };
+        Band { width, m, n }
+    }
+
+    /// The first column kept in row `i`: the band is centred on the
+    /// diagonal from (0, 0) to (n, m) and stays within the columns.
+    fn start(&self, i: usize) -> usize {
+        if self.width > self.m {
+            return 0;
+        }
+        let centre = (i * self.m).checked_div(self.n).unwrap_or(0);
+        centre
+            .saturating_sub(self.width / 2)
+            .min(self.m + 1 - self.width)
+    }
+
+    fn columns(&self, i: usize) -> std::ops::Range<usize> {
+        let start = self.start(i);
+        start..start + self.width
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        self.columns(i).contains(&j)
+    }
+
+    fn index(&self, i: usize, j: usize) -> usize {
+        i * self.width + (j - self.start(i))
+    }
+
+    fn cells(&self) -> usize {
+        (self.n + 1) * self.width
+    }
 }
 
 #[cfg(test)]

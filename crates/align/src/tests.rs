@@ -284,3 +284,54 @@ fn a_locale_ratio_replaces_the_page_ratio() {
         assert_eq!(a.confidence, b.confidence);
     }
 }
+
+#[test]
+fn band_covers_the_diagonal_and_joins_row_to_row() {
+    // Small pairs are computed whole.
+    let small = Band::new(100, 120);
+    assert_eq!((small.start(0), small.width), (0, 121));
+    for (n, m) in [(400, 400), (300, 900), (900, 300), (1, 70_000), (2_000, 5)] {
+        let band = Band::new(n, m);
+        assert!(band.contains(0, 0) && band.contains(n, m), "{n}x{m}");
+        for i in 1..=n {
+            let (above, row) = (band.columns(i - 1), band.columns(i));
+            assert!(
+                above.start <= row.start && row.start < above.end,
+                "{n}x{m}: row {i} {row:?} does not join {above:?}"
+            );
+        }
+    }
+    assert!(Band::new(400, 400).cells() < 401 * 401 / 2);
+}
+
+#[test]
+fn long_pages_align_within_the_band_as_a_whole_programme_would() {
+    // 400 paragraphs, each with its own number; the translation drops the
+    // first 40 and has 30 of its own at the end.
+    let source: Vec<String> = (0..400)
+        .map(|k| format!("Paragraph {k} says {} things.", 1000 + k))
+        .collect();
+    let mut translation: Vec<String> = source[40..]
+        .iter()
+        .map(|t| t.replace("says", "dice"))
+        .collect();
+    translation.extend((0..30).map(|k| format!("Nuovo paragrafo {k}.")));
+    fn unit(text: &str) -> Unit<'_> {
+        Unit {
+            kind: P,
+            containers: &[],
+            text,
+            recovered: false,
+        }
+    }
+    let s: Vec<Unit<'_>> = source.iter().map(|t| unit(t)).collect();
+    let t: Vec<Unit<'_>> = translation.iter().map(|t| unit(t)).collect();
+    let alignment = align(&s, &t);
+    let expected: Vec<(usize, usize)> = (40..400).map(|k| (k, k - 40)).collect();
+    assert_eq!(alignment.one_to_one(), expected);
+    assert_eq!(alignment.unpaired_source, (0..40).collect::<Vec<_>>());
+    assert_eq!(
+        alignment.unpaired_translation,
+        (360..390).collect::<Vec<_>>()
+    );
+}
