@@ -5,9 +5,6 @@
 use divan::Bencher;
 use divan::counter::BytesCount;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     divan::main();
 }

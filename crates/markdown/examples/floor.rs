@@ -6,10 +6,6 @@
 
 use std::time::{Duration, Instant};
 
-// The allocator the bitext binary uses.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn median(mut runs: Vec<Duration>) -> f64 {
     runs.sort();
     runs[runs.len() / 2].as_secs_f64()
