@@ -580,10 +580,9 @@ pub fn align_read(
 struct Band {
     /// Columns kept per row.
     width: usize,
-    /// The last column.
-    m: usize,
-    /// The source length.
-    n: usize,
+    /// The first column kept in each row: the band is centred on the
+    /// diagonal from (0, 0) to (n, m) and stays within the columns.
+    starts: Vec<usize>,
 }
 
 impl Band {
@@ -592,26 +591,26 @@ impl Band {
 
     fn new(n: usize, m: usize) -> Band {
         let full = m + 1;
-        let width = if (n + 1) * full <= Band::FULL {
-            full
-        } else {
-            // Consecutive rows' bands overlap, however long one side is.
-            let half = Band::MARGIN + m.div_ceil(n.max(1));
-            (2 * half + 1).min(full)
-        };
-        Band { width, m, n }
+        if (n + 1) * full <= Band::FULL {
+            return Band {
+                width: full,
+                starts: vec![0; n + 1],
+            };
+        }
+        // Consecutive rows' bands overlap, however long one side is.
+        let half = Band::MARGIN + m.div_ceil(n.max(1));
+        let width = (2 * half + 1).min(full);
+        let starts = (0..=n)
+            .map(|i| {
+                let centre = (i * m).checked_div(n).unwrap_or(0);
+                centre.saturating_sub(width / 2).min(full - width)
+            })
+            .collect();
+        Band { width, starts }
     }
 
-    /// The first column kept in row `i`: the band is centred on the
-    /// diagonal from (0, 0) to (n, m) and stays within the columns.
     fn start(&self, i: usize) -> usize {
-        if self.width > self.m {
-            return 0;
-        }
-        let centre = (i * self.m).checked_div(self.n).unwrap_or(0);
-        centre
-            .saturating_sub(self.width / 2)
-            .min(self.m + 1 - self.width)
+        self.starts[i]
     }
 
     fn columns(&self, i: usize) -> std::ops::Range<usize> {
@@ -628,7 +627,7 @@ impl Band {
     }
 
     fn cells(&self) -> usize {
-        (self.n + 1) * self.width
+        self.starts.len() * self.width
     }
 }
 

@@ -2,7 +2,7 @@
 
 use catalog::Fingerprint;
 
-use crate::{Error, Pending, PendingState, Submitted};
+use crate::{Error, Pending, PendingState, Submitted, one_line};
 
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
@@ -21,12 +21,7 @@ pub fn pending_po(pending: &[Pending], locale: &str) -> String {
         out.push('\n');
         if let Some(heading) = &p.heading {
             out.push_str("#. heading: ");
-            for (i, line) in heading.split('\n').enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(line);
-            }
+            out.push_str(&one_line(heading));
             out.push('\n');
         }
         out.push_str("#: ");
@@ -71,37 +66,30 @@ fn po_string(out: &mut String, keyword: &str, text: &str) {
     }
 }
 
-/// Appends `text` to `out` escaped for a PO string.
+/// Appends `text` to `out` escaped for a PO string, jumping from one byte
+/// that needs escaping to the next (tabs and carriage returns are rare: the
+/// next one is searched for again only once it is passed).
 fn po_escape(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    // Tabs and carriage returns are rare: without them, jump from one
-    // `\\`, `"` or line break to the next.
-    if memchr::memchr2(b'\t', b'\r', bytes).is_none() {
-        let mut from = 0;
-        for at in memchr::memchr3_iter(b'\\', b'"', b'\n', bytes) {
-            out.push_str(&text[from..at]);
-            out.push_str(match bytes[at] {
-                b'\\' => "\\\\",
-                b'"' => "\\\"",
-                _ => "\\n",
-            });
-            from = at + 1;
-        }
-        out.push_str(&text[from..]);
-        return;
-    }
+    let rare_from = |from: usize| memchr::memchr2(b'\t', b'\r', &bytes[from..]).map(|i| from + i);
+    let mut rare = rare_from(0);
     let mut from = 0;
-    for (at, b) in text.bytes().enumerate() {
-        let escaped = match b {
+    loop {
+        if rare.is_some_and(|r| r < from) {
+            rare = rare_from(from);
+        }
+        let common = memchr::memchr3(b'\\', b'"', b'\n', &bytes[from..]).map(|i| from + i);
+        let Some(at) = common.into_iter().chain(rare).min() else {
+            break;
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(match bytes[at] {
             b'\\' => "\\\\",
             b'"' => "\\\"",
             b'\n' => "\\n",
             b'\t' => "\\t",
-            b'\r' => "\\r",
-            _ => continue,
-        };
-        out.push_str(&text[from..at]);
-        out.push_str(escaped);
+            _ => "\\r",
+        });
         from = at + 1;
     }
     out.push_str(&text[from..]);
