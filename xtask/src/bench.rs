@@ -5,8 +5,9 @@
 //! (byte-identical pages counted), and check of every locale; the floor:
 //! reading the files and a bare pulldown-cmark pass; each peer found on the
 //! PATH: extraction and rebuild of the English pages from an identity
-//! translation. Times are medians of several runs; memory is the peak
-//! resident size that `/usr/bin/time` reports.
+//! translation. Times are medians of several runs, each program started
+//! directly; memory is the peak resident size that `/usr/bin/time` reports
+//! for one more run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,18 +21,21 @@ struct Measured {
     stdout: String,
 }
 
-/// One run of `program args` in `dir` under `/usr/bin/time` when present:
-/// wall seconds, peak resident KiB, whether it ran, and its stdout when
-/// `capture` (else it is discarded).
+/// One run of `program args` in `dir`: wall seconds, peak resident KiB
+/// (when `memory` and `/usr/bin/time` is present: the run goes through it,
+/// which adds its own start-up, about 1 ms, to the time), and its output,
+/// stdout only when `capture` (else it is discarded).
 pub(crate) fn run_timed(
     dir: &Path,
     program: &str,
     args: &[&str],
     capture: bool,
+    memory: bool,
 ) -> (f64, Option<u64>, Option<std::process::Output>) {
     let time = Path::new("/usr/bin/time");
     let report = std::env::temp_dir().join(format!("bitext-bench-time-{}", std::process::id()));
-    let mut command = if time.exists() {
+    let _ = std::fs::remove_file(&report);
+    let mut command = if memory && time.exists() {
         let mut c = Command::new(time);
         c.arg("-f").arg("%M").arg("-o").arg(&report).arg(program);
         c
@@ -52,20 +56,21 @@ pub(crate) fn run_timed(
 }
 
 /// Runs `program args` in `dir` `runs` times (after `before` each time)
-/// and measures it.
+/// and measures it: the times of those runs, then the peak memory of one
+/// more run under `/usr/bin/time` (so that its start-up is not timed).
 fn measure(dir: &Path, program: &str, args: &[&str], runs: usize, before: &dyn Fn()) -> Measured {
     let mut times = Vec::new();
-    let mut max_kib = None;
     let mut stdout = String::new();
     for _ in 0..runs {
         before();
-        let (seconds, kib, output) = run_timed(dir, program, args, true);
+        let (seconds, _, output) = run_timed(dir, program, args, true, false);
         times.push(seconds);
         if let Some(output) = output {
             stdout = String::from_utf8_lossy(&output.stdout).into_owned();
         }
-        max_kib = kib.max(max_kib);
     }
+    before();
+    let (_, max_kib, _) = run_timed(dir, program, args, false, true);
     times.sort_by(f64::total_cmp);
     Measured {
         seconds: times[times.len() / 2],

@@ -29,7 +29,7 @@ struct Step {
 
 /// Runs `bitext args` in `dir` once.
 fn step(dir: &Path, bitext: &str, name: &'static str, args: &[&str]) -> Step {
-    let (seconds, max_kib, output) = run_timed(dir, bitext, args, false);
+    let (seconds, max_kib, output) = run_timed(dir, bitext, args, false, true);
     // check exits 1 when it finds something: that is a run that finished.
     let ok = output.is_some_and(|o| matches!(o.status.code(), Some(0 | 1)));
     Step {

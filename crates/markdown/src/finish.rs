@@ -21,7 +21,7 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
             d
         })
         .collect();
-    let crlf = src.find('\r').is_some_and(|i| src[i..].starts_with("\r\n"));
+    let crlf = memchr::memchr(b'\r', src.as_bytes()).is_some_and(|i| src[i..].starts_with("\r\n"));
     let newline = if crlf { "\r\n" } else { "\n" };
     let mut lines = Lines {
         counted: 0,
@@ -42,9 +42,10 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
     let mut ordinals: Vec<[usize; SegmentKind::ALL.len()]> = vec![[0; SegmentKind::ALL.len()]];
     sections.insert(section.clone(), 0);
     let mut current = 0;
-    // Neighbouring slots mostly share their continuation: made once.
+    // Slots share their continuation: each distinct one is made once (a
+    // page has a handful: one per indentation of its containers).
     let mut continuation = String::new();
-    let mut shared: Arc<str> = Arc::from("");
+    let mut made: Vec<Arc<str>> = Vec::new();
     for raw in raws {
         let Raw {
             kind,
@@ -85,13 +86,20 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
                 _ => continuation.push(' '),
             }
         }
-        if *shared != *continuation {
-            shared = Arc::from(continuation.as_str());
-        }
+        let shared = match made.iter().rev().find(|c| ***c == *continuation) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let new: Arc<str> = Arc::from(continuation.as_str());
+                if made.len() < 64 {
+                    made.push(Arc::clone(&new));
+                }
+                new
+            }
+        };
         skeleton.slots.push(Slot {
             at: skeleton.text.len(),
             separators,
-            continuation: Arc::clone(&shared),
+            continuation: shared,
         });
         if kind == SegmentKind::Heading {
             section = model::slug(&text);

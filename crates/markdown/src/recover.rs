@@ -26,7 +26,7 @@ pub struct IndentedBlock {
 
 /// A line that opens a container (`!!! type`, `??? type`, `=== "title"`).
 fn opens_container(line: &str) -> bool {
-    syntax::marker(line.trim_start()).is_some()
+    syntax::is_marker(line.trim_start())
 }
 
 fn indent(line: &str) -> usize {

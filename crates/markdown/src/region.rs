@@ -99,7 +99,5 @@ pub(crate) fn content_end(text: &str, offset: usize) -> usize {
 
 /// The start of the next line after `offset` (or the end of the text).
 pub(crate) fn next_line(text: &str, offset: usize) -> usize {
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |i| offset + i + 1)
+    memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i + 1)
 }

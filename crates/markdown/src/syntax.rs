@@ -17,45 +17,78 @@ pub(crate) struct Marker {
 
 /// Recognises a container marker at the start of `line` (which holds no line terminator).
 pub(crate) fn marker(line: &str) -> Option<Marker> {
+    let (shape, title) = marker_shape(line)?;
+    let container = match shape {
+        Shape::Tab => Container::Tab,
+        Shape::Admonition {
+            kind,
+            collapsible,
+            open,
+        } => Container::Admonition {
+            kind: line[kind].to_owned(),
+            collapsible,
+            open,
+        },
+    };
+    Some(Marker { container, title })
+}
+
+/// Whether `line` starts with a container marker ([`marker`] without making the container).
+pub(crate) fn is_marker(line: &str) -> bool {
+    marker_shape(line).is_some()
+}
+
+/// What a marker line opens: a tab, or an admonition with the range of its type.
+enum Shape {
+    Tab,
+    Admonition {
+        kind: Range<usize>,
+        collapsible: bool,
+        open: bool,
+    },
+}
+
+/// A marker line's container and title range.
+fn marker_shape(line: &str) -> Option<(Shape, Option<Range<usize>>)> {
     let bytes = line.as_bytes();
-    let (rest_at, container) = if let Some(rest) = line.strip_prefix("===") {
+    let (rest_at, shape) = if let Some(rest) = line.strip_prefix("===") {
         let flags = rest
             .bytes()
             .take_while(|b| matches!(b, b'+' | b'!'))
             .count();
-        (3 + flags, Container::Tab)
+        (3 + flags, Shape::Tab)
     } else if line.starts_with("!!!") || line.starts_with("???") {
         let collapsible = bytes[0] == b'?';
         let open = collapsible && bytes.get(3) == Some(&b'+');
         let at = if open { 4 } else { 3 };
-        let container = Container::Admonition {
-            kind: String::new(),
+        let shape = Shape::Admonition {
+            kind: 0..0,
             collapsible,
             open,
         };
-        (at, container)
+        (at, shape)
     } else {
         return None;
     };
     let rest = &line[rest_at..];
     let after_spaces = rest.trim_start_matches(' ');
     let mut at = rest_at + (rest.len() - after_spaces.len());
-    let container = match container {
-        Container::Tab => {
+    let shape = match shape {
+        Shape::Tab => {
             // A tab needs at least one space and a quoted title.
             if at == rest_at || !after_spaces.starts_with('"') {
                 return None;
             }
-            Container::Tab
+            Shape::Tab
         }
-        Container::Admonition {
+        Shape::Admonition {
             collapsible, open, ..
         } => {
             // The type: one or more words of letters, digits, `-` and `_`.
             let word_len = after_spaces
                 .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
                 .unwrap_or(after_spaces.len());
-            let kind = after_spaces[..word_len].to_owned();
+            let kind = at..at + word_len;
             if kind.is_empty() && !after_spaces.starts_with('"') {
                 return None;
             }
@@ -72,21 +105,17 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
                 tail = &trimmed[len..];
             }
             at = line.len() - tail.len();
-            Container::Admonition {
+            Shape::Admonition {
                 kind,
                 collapsible,
                 open,
             }
         }
-        _ => unreachable!("only tabs and admonitions are built above"),
     };
     let rest = &line[at..];
     let trimmed = rest.trim_start_matches(' ');
     if trimmed.is_empty() {
-        return Some(Marker {
-            container,
-            title: None,
-        });
+        return Some((shape, None));
     }
     // A quoted title, then nothing but spaces.
     let open_quote = at + (rest.len() - trimmed.len());
@@ -98,7 +127,7 @@ pub(crate) fn marker(line: &str) -> Option<Marker> {
         return None;
     }
     let title = (close > open_quote + 1).then(|| open_quote + 1..close);
-    Some(Marker { container, title })
+    Some((shape, title))
 }
 
 /// Whether an attribute list starts at `text` (`{ .class #id key=val }`, `{: …}`),

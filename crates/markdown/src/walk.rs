@@ -103,9 +103,12 @@ struct Link<'e> {
     parent: Option<usize>,
 }
 
-/// The inline Markdown of one block being collected.
-#[derive(Debug)]
+/// The inline Markdown of one block being collected (one run at a time,
+/// its vectors kept from block to block).
+#[derive(Debug, Default)]
 struct Run<'e> {
+    /// Whether a block's inline Markdown is being collected.
+    active: bool,
     owner: usize,
     start: usize,
     end: usize,
@@ -134,9 +137,10 @@ struct Walker<'r, 'c, 'o> {
     base: Arc<[Container]>,
     out: &'c mut Collected,
     stack: Vec<Block>,
-    /// `base` and the containers on `stack`, made when first asked for
-    /// after the stack's containers change.
-    containers: Option<Arc<[Container]>>,
+    /// `base` and the containers on `stack`, as last made…
+    containers: Arc<[Container]>,
+    /// …and whether the stack's containers are still those.
+    containers_fresh: bool,
     /// Events are skipped while inside `skip` (a container already handled) or
     /// while `skip_depth` blocks opened inside it are still open.
     skip: Range<usize>,
@@ -145,6 +149,8 @@ struct Walker<'r, 'c, 'o> {
     suppressed: Range<usize>,
     suppress_next: bool,
     suppressing: bool,
+    /// The attribute lists between the links of a paragraph being split (kept for its allocation).
+    attrs: Vec<Range<usize>>,
 }
 
 /// Collects the segments of `region`, whose blocks sit inside `base` containers.
@@ -158,19 +164,21 @@ pub(crate) fn walk(
     let mut walker = Walker {
         region,
         config,
+        containers: Arc::clone(&base),
+        containers_fresh: true,
         base,
         out,
         stack: Vec::new(),
-        containers: None,
         skip: 0..0,
         skip_depth: 0,
         suppressed: 0..0,
         suppress_next: false,
         suppressing: false,
+        attrs: Vec::new(),
     };
     let masked = mask_bodies(text);
     let parsed = masked.as_deref().unwrap_or(text);
-    let mut run: Option<Run<'_>> = None;
+    let mut run = Run::default();
     for (event, range) in Parser::new_ext(parsed, parser_options()).into_offset_iter() {
         if walker.skipping(&event, &range) {
             continue;
@@ -192,7 +200,7 @@ pub(crate) fn walk(
                 walker.inline(&mut run, &range, true);
             }
             Event::Start(tag) => {
-                walker.flush(run.take());
+                walker.flush(&mut run);
                 if walker.suppress_next {
                     walker.suppress_next = false;
                     walker.suppressed = range.clone();
@@ -234,7 +242,7 @@ pub(crate) fn walk(
             }
             Event::End(end) => match end {
                 TagEnd::Link | TagEnd::Image => {
-                    if let Some(run) = run.as_mut() {
+                    if run.active {
                         run.open.pop();
                     }
                 }
@@ -244,7 +252,7 @@ pub(crate) fn walk(
                 | TagEnd::Superscript
                 | TagEnd::Subscript => {}
                 _ => {
-                    walker.flush(run.take());
+                    walker.flush(&mut run);
                     walker.pop();
                 }
             },
@@ -260,7 +268,7 @@ pub(crate) fn walk(
             Event::TaskListMarker(_) | Event::Rule => {}
         }
     }
-    walker.flush(run.take());
+    walker.flush(&mut run);
 }
 
 impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
@@ -282,32 +290,38 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn push(&mut self, block: Block) {
         if block.container().is_some() {
-            self.containers = None;
+            self.containers_fresh = false;
         }
         self.stack.push(block);
     }
 
     fn pop(&mut self) {
         if self.stack.pop().is_some_and(|b| b.container().is_some()) {
-            self.containers = None;
+            self.containers_fresh = false;
         }
     }
 
-    /// The containers around a block opened now, outermost first.
+    /// The containers around a block opened now, outermost first. The last
+    /// ones made are used again when they are the same (the next item of a
+    /// list, the next cell of a table).
     fn containers(&mut self) -> Arc<[Container]> {
-        let base = &self.base;
-        let stack = &self.stack;
-        self.containers
-            .get_or_insert_with(|| {
-                if stack.iter().all(|b| b.container().is_none()) {
-                    return Arc::clone(base);
-                }
-                base.iter()
-                    .cloned()
-                    .chain(stack.iter().filter_map(|b| b.container()))
-                    .collect()
-            })
-            .clone()
+        if !self.containers_fresh {
+            let on_stack = || self.stack.iter().filter_map(|b| b.container());
+            let made = &self.containers;
+            let base = self.base.len();
+            let same = made.len() == base + on_stack().count()
+                && made[..base] == self.base[..]
+                && made[base..].iter().zip(on_stack()).all(|(a, b)| *a == b);
+            if !same {
+                self.containers = if on_stack().next().is_none() {
+                    Arc::clone(&self.base)
+                } else {
+                    self.base.iter().cloned().chain(on_stack()).collect()
+                };
+            }
+            self.containers_fresh = true;
+        }
+        Arc::clone(&self.containers)
     }
 
     /// The containers of a region inside the current block and `container`.
@@ -342,7 +356,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn inline_start<'e>(
         &mut self,
-        run: &mut Option<Run<'e>>,
+        run: &mut Run<'e>,
         range: &Range<usize>,
         title: CowStr<'e>,
         image: bool,
@@ -362,7 +376,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         run.open.push(run.links.len() - 1);
     }
 
-    fn inline(&mut self, run: &mut Option<Run<'_>>, range: &Range<usize>, prose: bool) {
+    fn inline(&mut self, run: &mut Run<'_>, range: &Range<usize>, prose: bool) {
         if let Some(run) = self.run_for(run, range) {
             if prose && run.open.is_empty() {
                 run.prose = true;
@@ -374,24 +388,23 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     /// The run that an inline event at `range` belongs to, started if needed.
     fn run_for<'a, 'e>(
         &self,
-        run: &'a mut Option<Run<'e>>,
+        run: &'a mut Run<'e>,
         range: &Range<usize>,
     ) -> Option<&'a mut Run<'e>> {
-        if run.is_none() {
+        if !run.active {
             let owner = self.stack.len().checked_sub(1)?;
             if !self.stack[owner].holds_text() {
                 return None;
             }
-            *run = Some(Run {
-                owner,
-                start: range.start,
-                end: range.end,
-                links: Vec::new(),
-                open: Vec::new(),
-                prose: false,
-            });
+            run.active = true;
+            run.owner = owner;
+            run.start = range.start;
+            run.end = range.end;
+            run.links.clear();
+            run.open.clear();
+            run.prose = false;
         }
-        run.as_mut()
+        Some(run)
     }
 
     /// The segment kind of text owned by the block at `owner` on the stack.
@@ -417,8 +430,10 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     }
 
     /// Turns a finished run into segments.
-    fn flush(&mut self, run: Option<Run<'_>>) {
-        let Some(run) = run else { return };
+    fn flush(&mut self, run: &mut Run<'_>) {
+        if !std::mem::replace(&mut run.active, false) {
+            return;
+        }
         if self.is_suppressed(run.start) {
             return;
         }
@@ -449,7 +464,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         }
         if matches!(block, Block::Paragraph | Block::Item)
             && !run.prose
-            && self.split_links(&run, range.clone())
+            && self.split_links(run, range.clone())
         {
             return;
         }
@@ -463,39 +478,24 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     /// link text, alt text and title; returns false when it has prose.
     fn split_links(&mut self, run: &Run<'_>, range: Range<usize>) -> bool {
         let text: &str = &self.region.text;
-        let top: Vec<&Link<'_>> = run.links.iter().filter(|l| l.parent.is_none()).collect();
-        if top.is_empty() {
+        if run.links.iter().all(|l| l.parent.is_some()) {
             return false;
         }
         // What lies between the links must be blanks, attribute lists, icons or annotations.
-        let mut attrs = Vec::new();
+        let mut attrs = std::mem::take(&mut self.attrs);
+        attrs.clear();
         let mut at = range.start;
-        let mut gaps: Vec<Range<usize>> = Vec::new();
-        for link in &top {
-            gaps.push(at..link.range.start.max(at));
+        let mut decoration_only = true;
+        for link in run.links.iter().filter(|l| l.parent.is_none()) {
+            decoration_only =
+                decoration_only && decoration(text, at..link.range.start.max(at), &mut attrs);
             at = at.max(link.range.end);
         }
-        gaps.push(at..range.end.max(at));
-        for gap in gaps {
-            let mut i = gap.start;
-            while i < gap.end {
-                let rest = &text[i..gap.end];
-                let c = rest.chars().next().expect("i is below the gap end");
-                let len = if c.is_whitespace() {
-                    Some(c.len_utf8())
-                } else if let Some(len) = syntax::attr_list_len(rest) {
-                    attrs.push(i..i + len);
-                    Some(len)
-                } else {
-                    syntax::shortcode_len(rest).or_else(|| syntax::annotation_len(rest))
-                };
-                match len {
-                    Some(len) => i += len,
-                    None => return false,
-                }
-            }
+        decoration_only = decoration_only && decoration(text, at..range.end.max(at), &mut attrs);
+        if !decoration_only {
+            self.attrs = attrs;
+            return false;
         }
-        let mut pieces: Vec<(SegmentKind, Range<usize>)> = Vec::new();
         for (index, link) in run.links.iter().enumerate() {
             let nested_images = run.links.iter().any(|l| l.parent == Some(index));
             let is_top = link.parent.is_none();
@@ -505,29 +505,32 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             }
             if let Some(inner) = link.inner.clone() {
                 if link.image {
-                    pieces.push((SegmentKind::ImageAlt, trim(text, inner)));
+                    self.emit_words(SegmentKind::ImageAlt, trim(text, inner));
                 } else if !nested_images {
-                    pieces.push((SegmentKind::LinkText, syntax::trim_decoration(text, inner)));
+                    self.emit_words(SegmentKind::LinkText, syntax::trim_decoration(text, inner));
                 }
             }
             if let Some(title) = find_title(text, link) {
-                pieces.push((SegmentKind::LinkTitle, title));
+                self.emit_words(SegmentKind::LinkTitle, title);
             }
         }
-        for attr in attrs {
+        for attr in &attrs {
             for title in syntax::attr_titles(&text[attr.clone()]) {
-                pieces.push((
+                self.emit_words(
                     SegmentKind::AttributeTitle,
                     attr.start + title.start..attr.start + title.end,
-                ));
+                );
             }
         }
-        for (kind, range) in pieces {
-            if !range.is_empty() && syntax::has_words(&text[range.clone()]) {
-                self.emit(kind, range);
-            }
-        }
+        self.attrs = attrs;
         true
+    }
+
+    /// [`Walker::emit`] when `range` holds words.
+    fn emit_words(&mut self, kind: SegmentKind, range: Range<usize>) {
+        if !range.is_empty() && syntax::has_words(&self.region.text[range.clone()]) {
+            self.emit(kind, range);
+        }
     }
 
     /// Records a segment whose text is `range` of the region, cut into lines
@@ -587,7 +590,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
                 next = next_line(text, next);
             }
             let (indent, rest) = split_indent(&text[next..content_end(text, next)]);
-            if next >= text.len() || indent != column || syntax::marker(rest).is_none() {
+            if next >= text.len() || indent != column || !syntax::is_marker(rest) {
                 break;
             }
             at = next + indent;
@@ -640,7 +643,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
                     l.starts_with("![")
                         || l.contains("](")
                         || l.starts_with("**")
-                        || syntax::marker(l).is_some()
+                        || syntax::is_marker(l)
                 })
                 .count();
             if markdown_lines > 0 {
@@ -756,25 +759,29 @@ fn body(text: &str, from: usize, column: usize) -> Body {
 /// less than a body), and a marker missed here is still handled when its
 /// paragraph comes.
 fn mask_bodies(text: &str) -> Option<String> {
-    // The lines whose first non-blank bytes are `!!!`, `???` or `===`.
-    let mut candidates: Vec<usize> = Vec::new();
+    // The lines whose first non-blank bytes are `!!!`, `???` or `===`,
+    // found by searching for those (rare) strings rather than line by line.
     let bytes = text.as_bytes();
-    let mut line = 0;
-    while line < bytes.len() {
-        let mut at = line;
-        while at < bytes.len() && matches!(bytes[at], b' ' | b'\t') {
-            at += 1;
+    let mut candidates: Vec<usize> = Vec::new();
+    for needle in ["!!!", "???", "==="] {
+        // Each line is looked at once, however many matches it has.
+        let mut line_end = 0;
+        for at in memchr::memmem::find_iter(bytes, needle) {
+            if at < line_end {
+                continue;
+            }
+            let line = line_start(text, at);
+            if bytes[line..at].iter().all(|b| matches!(b, b' ' | b'\t')) {
+                candidates.push(line);
+            }
+            line_end = next_line(text, at);
         }
-        if let [c @ (b'!' | b'?' | b'='), ..] = bytes[at..]
-            && bytes[at..].starts_with(&[c, c, c])
-        {
-            candidates.push(line);
-        }
-        line = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
     }
     if candidates.is_empty() {
         return None;
     }
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut masked = String::new();
     let mut copied = 0;
     for line in candidates {
@@ -783,7 +790,7 @@ fn mask_bodies(text: &str) -> Option<String> {
         }
         let (content_end, next) = line_bounds(text, line);
         let (column, rest) = split_indent(&text[line..content_end]);
-        if syntax::marker(rest).is_none() {
+        if !syntax::is_marker(rest) {
             continue;
         }
         let Body { lines, end } = body(text, next, column);
@@ -864,6 +871,29 @@ fn continuation_prefix(line: &str, quotes: usize) -> usize {
             return i;
         }
     }
+}
+
+/// Whether `gap` of `text` holds only blanks, attribute lists (added to
+/// `attrs`), icon shortcodes and annotations.
+fn decoration(text: &str, gap: Range<usize>, attrs: &mut Vec<Range<usize>>) -> bool {
+    let mut i = gap.start;
+    while i < gap.end {
+        let rest = &text[i..gap.end];
+        let c = rest.chars().next().expect("i is below the gap end");
+        let len = if c.is_whitespace() {
+            Some(c.len_utf8())
+        } else if let Some(len) = syntax::attr_list_len(rest) {
+            attrs.push(i..i + len);
+            Some(len)
+        } else {
+            syntax::shortcode_len(rest).or_else(|| syntax::annotation_len(rest))
+        };
+        match len {
+            Some(len) => i += len,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// `range` without leading and trailing whitespace.
