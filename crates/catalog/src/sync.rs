@@ -2,6 +2,7 @@
 //! document with sticky ids, and each target catalog follows the source
 //! catalog without ever losing a translation.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use model::{Document, SegmentId};
@@ -31,18 +32,23 @@ pub fn sync_source(
     matching: &[Option<usize>],
 ) -> SourceSync {
     debug_assert_eq!(matching.len(), doc.segments.len());
-    let mut used: HashSet<String> = old.retired.iter().cloned().collect();
+    // Ids taken, borrowed from the catalogs and the document where they can be.
+    let mut used: HashSet<Cow<'_, str>> = old
+        .retired
+        .iter()
+        .map(|id| Cow::from(id.as_str()))
+        .collect();
     let mut kept = vec![false; old.messages.len()];
     for &i in matching.iter().flatten() {
         kept[i] = true;
-        used.insert(old.messages[i].id.clone());
+        used.insert(Cow::from(old.messages[i].id.as_str()));
     }
     let mut retired = old.retired.clone();
     let mut removed = 0;
     for (message, kept) in old.messages.iter().zip(&kept) {
         if !kept {
             removed += 1;
-            if used.insert(message.id.clone()) {
+            if used.insert(Cow::from(message.id.as_str())) {
                 retired.push(message.id.clone());
             }
         }
@@ -84,9 +90,9 @@ pub fn sync_source(
 
 /// The segmenter's id for segment `j`, or the first later ordinal of its
 /// section and kind that nobody uses; the id is marked used.
-fn free_id(doc: &Document, j: usize, used: &mut HashSet<String>) -> String {
+fn free_id<'a>(doc: &'a Document, j: usize, used: &mut HashSet<Cow<'a, str>>) -> String {
     let segment = &doc.segments[j];
-    if used.insert(segment.id.as_str().to_owned()) {
+    if used.insert(Cow::from(segment.id.as_str())) {
         return segment.id.as_str().to_owned();
     }
     let section = segment.heading.map_or_else(
@@ -96,7 +102,8 @@ fn free_id(doc: &Document, j: usize, used: &mut HashSet<String>) -> String {
     let mut ordinal = 1;
     loop {
         let id = SegmentId::from_slug(&section, segment.kind, ordinal).to_string();
-        if used.insert(id.clone()) {
+        if !used.contains(id.as_str()) {
+            used.insert(Cow::from(id.clone()));
             return id;
         }
         ordinal += 1;

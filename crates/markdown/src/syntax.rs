@@ -291,6 +291,10 @@ pub(crate) fn is_snippet(paragraph: &str) -> bool {
 /// If every line of `paragraph` is an abbreviation definition `*[KEY]: expansion`,
 /// the range of each expansion.
 pub(crate) fn abbreviations(paragraph: &str) -> Option<Vec<Range<usize>>> {
+    // Most paragraphs are not: told from their first bytes.
+    if !paragraph.trim_start().starts_with("*[") {
+        return None;
+    }
     let mut out = Vec::new();
     let mut at = 0;
     for line in paragraph.split_inclusive('\n') {

@@ -618,14 +618,17 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
 /// The messages of page `p` that `locale` has no current translation of.
 fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>> {
     let mut out = Vec::new();
-    let state = PageState::load(config, p)?;
+    let mut state = PageState::load(config, p)?;
     let target = read_catalog(&catalog_path(config, locale, p))?
         .map(|(_, catalog)| catalog)
         .unwrap_or_default();
-    for entry in state.entries(&target) {
+    // The segments of `out`, whose ids and texts are moved in at the end.
+    let mut indices = Vec::new();
+    for (index, entry) in state.entries(&target).enumerate() {
         if entry.current {
             continue;
         }
+        indices.push(index);
         let segment = entry.segment;
         // A heading's nearest heading is itself: it has none to show.
         let heading = segment
@@ -638,13 +641,13 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         });
         out.push(Pending {
             page: p.path.clone(),
-            id: entry.id.to_owned(),
+            id: String::new(),
             state: if entry.translation.is_some() {
                 PendingState::Stale
             } else {
                 PendingState::Missing
             },
-            source: segment.text.clone(),
+            source: String::new(),
             heading,
             diff: previous
                 .as_deref()
@@ -652,6 +655,10 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
             previous,
             translation: entry.translation.map(|m| m.text.clone()),
         });
+    }
+    for (pending, index) in out.iter_mut().zip(indices) {
+        pending.id = std::mem::take(&mut state.synced.catalog.messages[index].id);
+        pending.source = std::mem::take(&mut state.doc.segments[index].text);
     }
     Ok(out)
 }
