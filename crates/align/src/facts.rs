@@ -159,6 +159,19 @@ fn spelled(prose: &str, table: &crate::words::Words) -> Vec<(usize, String)> {
     out
 }
 
+/// The bytes at which [`scan`] may find something other than prose (all
+/// ASCII, so a run of other bytes ends on a character boundary).
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = b"[]`h<:{*_";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// The facts a character scan finds, and the prose left after them.
 fn scan(text: &str) -> (Facts, String) {
     let mut facts = Facts::default();
@@ -260,9 +273,13 @@ fn scan(text: &str) -> (Facts, String) {
             i += run;
             continue;
         }
-        let c = rest.chars().next().expect("inside the text");
-        prose.push(c);
-        i += c.len_utf8();
+        // Up to the next byte that may start something above, as it is.
+        let run = 1 + bytes[i + 1..]
+            .iter()
+            .position(|&b| SPECIAL[usize::from(b)])
+            .unwrap_or(bytes.len() - i - 1);
+        prose.push_str(&text[i..i + run]);
+        i += run;
     }
     // Emphasis markers come in pairs; an opener is counted once per pair.
     facts.strong = facts.strong.div_ceil(2);

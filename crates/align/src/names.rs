@@ -131,7 +131,13 @@ impl Names {
 /// (names stay in Latin letters in translations into other scripts, where
 /// they sit next to letters of that script without a space).
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric() && (c as u32) < 0x250
+    // Cheap tests first: most characters of a translation are ASCII or
+    // beyond Latin, and neither needs Unicode's tables.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        (c as u32) < 0x250 && c.is_alphanumeric()
+    }
 }
 
 /// The tokens of `text` with their byte offsets: runs of Latin letters and
