@@ -151,6 +151,8 @@ struct Walker<'r, 'c, 'o> {
     suppressing: bool,
     /// The attribute lists between the links of a paragraph being split (kept for its allocation).
     attrs: Vec<Range<usize>>,
+    /// The container bodies blanked before parsing, by ascending `from`.
+    masked: Vec<Masked>,
 }
 
 /// Collects the segments of `region`, whose blocks sit inside `base` containers.
@@ -175,8 +177,9 @@ pub(crate) fn walk(
         suppress_next: false,
         suppressing: false,
         attrs: Vec::new(),
+        masked: Vec::new(),
     };
-    let masked = mask_bodies(text);
+    let masked = mask_bodies(text, &mut walker.masked);
     let parsed = masked.as_deref().unwrap_or(text);
     let mut run = Run::default();
     for (event, range) in Parser::new_ext(parsed, parser_options()).into_offset_iter() {
@@ -612,7 +615,15 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         {
             self.emit(title_kind, at + title.start..at + title.end);
         }
-        let Body { lines, end } = body(text, next_line(text, at), column);
+        let from = next_line(text, at);
+        // Found already when the bodies were blanked, mostly.
+        let found = self
+            .masked
+            .binary_search_by_key(&from, |m| m.from)
+            .ok()
+            .filter(|&k| self.masked[k].column == column)
+            .and_then(|k| self.masked[k].body.take());
+        let Body { lines, end } = found.unwrap_or_else(|| body(text, from, column));
         if lines.is_empty() {
             let label = marker_label(&marker.container);
             self.diagnose(
@@ -758,7 +769,7 @@ fn body(text: &str, from: usize, column: usize) -> Body {
 /// in; one inside fenced code only blanks code lines (a closing fence is indented
 /// less than a body), and a marker missed here is still handled when its
 /// paragraph comes.
-fn mask_bodies(text: &str) -> Option<String> {
+fn mask_bodies(text: &str, bodies: &mut Vec<Masked>) -> Option<String> {
     // The lines whose first non-blank bytes are `!!!`, `???` or `===`,
     // found by searching for those (rare) strings rather than line by line.
     let bytes = text.as_bytes();
@@ -802,18 +813,31 @@ fn mask_bodies(text: &str) -> Option<String> {
         }
         masked.push_str(&text[copied..next]);
         // Blank every body line, keeping its terminator.
-        for (range, _) in lines {
+        for (range, _) in &lines {
             let (content_end, _) = line_bounds(text, range.start);
             push_spaces(&mut masked, content_end - range.start);
             masked.push_str(&text[content_end..range.end]);
         }
         copied = end;
+        bodies.push(Masked {
+            from: next,
+            column,
+            body: Some(Body { lines, end }),
+        });
     }
     if copied == 0 {
         return None;
     }
     masked.push_str(&text[copied..]);
     Some(masked)
+}
+
+/// A body that [`mask_bodies`] blanked, kept for the walk to parse: the
+/// body of the marker at `column` whose line ends at `from`.
+struct Masked {
+    from: usize,
+    column: usize,
+    body: Option<Body>,
 }
 
 /// Appends `n` spaces, a chunk at a time.
