@@ -53,6 +53,22 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Every fact with the tag of its kind, in no particular order: the
+    /// items of [`Facts::tokens`] without making strings of them.
+    pub fn tagged(&self) -> impl Iterator<Item = (u8, &str)> {
+        [
+            (b'n', &self.numbers),
+            (b'u', &self.urls),
+            (b'i', &self.images),
+            (b'c', &self.code),
+            (b'k', &self.icons),
+            (b'f', &self.footnotes),
+            (b'w', &self.names),
+        ]
+        .into_iter()
+        .flat_map(|(tag, items)| items.iter().map(move |i| (tag, i.as_str())))
+    }
+
     /// Every fact as one tagged token, sorted: the multiset alignment compares.
     pub fn tokens(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -78,7 +94,7 @@ pub fn facts(text: &str) -> Facts {
 
 /// The facts of `text` read as `reading` says.
 pub fn facts_in(text: &str, reading: &Reading<'_>) -> Facts {
-    let (mut facts, prose) = scan(text);
+    let (mut facts, prose) = scan(text, true);
     let mut numbers = numbers(&prose);
     if let Some(table) = words(reading.language) {
         let found = spelled(&prose, table);
@@ -96,7 +112,7 @@ pub fn facts_in(text: &str, reading: &Reading<'_>) -> Facts {
 /// `text` with code, link targets, URLs, icons, footnote references and
 /// emphasis markers blanked: the words a reader reads.
 pub fn prose(text: &str) -> String {
-    scan(text).1
+    scan(text, false).1
 }
 
 /// Spelled-out numbers in `prose`, longest phrase first, with their offsets.
@@ -172,8 +188,9 @@ const SPECIAL: [bool; 256] = {
     table
 };
 
-/// The facts a character scan finds, and the prose left after them.
-fn scan(text: &str) -> (Facts, String) {
+/// The facts a character scan finds, and the prose left after them; the
+/// facts that are texts only when `keep` (counts always).
+fn scan(text: &str, keep: bool) -> (Facts, String) {
     let mut facts = Facts::default();
     // Where the last `[` was, for telling an image's `](` from a link's.
     let mut last_open: Option<usize> = None;
@@ -191,7 +208,9 @@ fn scan(text: &str) -> (Facts, String) {
             let ticks = rest.bytes().take_while(|&c| c == b'`').count();
             let fence = &rest[..ticks];
             if let Some(end) = rest[ticks..].find(fence) {
-                facts.code.push(rest[ticks..ticks + end].trim().to_owned());
+                if keep {
+                    facts.code.push(rest[ticks..ticks + end].trim().to_owned());
+                }
                 prose.push(' ');
                 i += ticks + end + ticks;
                 continue;
@@ -207,10 +226,14 @@ fn scan(text: &str) -> (Facts, String) {
             // The nearest opening bracket before `]` belongs to an image.
             let image = last_open.is_some_and(|open| open > 0 && bytes[open - 1] == b'!');
             if image {
-                facts.images.push(target.to_owned());
+                if keep {
+                    facts.images.push(target.to_owned());
+                }
             } else {
                 facts.links += 1;
-                facts.urls.push(target.to_owned());
+                if keep {
+                    facts.urls.push(target.to_owned());
+                }
             }
             prose.push(' ');
             i += end + 1;
@@ -220,7 +243,9 @@ fn scan(text: &str) -> (Facts, String) {
             && rest.starts_with("[^")
             && let Some(end) = rest.find(']')
         {
-            facts.footnotes.push(rest[2..end].to_owned());
+            if keep {
+                facts.footnotes.push(rest[2..end].to_owned());
+            }
             prose.push(' ');
             i += end + 1;
             continue;
@@ -229,7 +254,9 @@ fn scan(text: &str) -> (Facts, String) {
             && let Some(len) = url_at(rest)
         {
             let url = rest[..len].trim_start_matches('<').trim_end_matches('>');
-            facts.urls.push(url.to_owned());
+            if keep {
+                facts.urls.push(url.to_owned());
+            }
             prose.push(' ');
             i += len;
             continue;
@@ -237,7 +264,9 @@ fn scan(text: &str) -> (Facts, String) {
         if b == b':'
             && let Some(len) = icon_at(rest)
         {
-            facts.icons.push(rest[1..len - 1].to_owned());
+            if keep {
+                facts.icons.push(rest[1..len - 1].to_owned());
+            }
             prose.push(' ');
             i += len;
             continue;
@@ -339,6 +368,9 @@ fn is_group_space(c: char) -> bool {
 /// separators (`,` `.` or a space followed by exactly three digits)
 /// removed, a decimal comma made a point.
 fn numbers(text: &str) -> Vec<(usize, String)> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
     let mut out = Vec::new();

@@ -107,8 +107,9 @@ struct Prepared<'a> {
 /// Interns fact tokens and container paths so that comparing two units
 /// compares integers.
 #[derive(Default)]
-struct Interner<'a> {
-    tokens: FastMap<String, u32>,
+struct Interner<'a, 'f> {
+    /// Facts by kind tag and text, borrowed from the page pair's facts.
+    tokens: FastMap<(u8, &'f str), u32>,
     containers: HashMap<&'a [Container], u32>,
 }
 
@@ -119,15 +120,15 @@ fn text_hash(text: &str) -> u64 {
     h.finish()
 }
 
-impl<'a> Interner<'a> {
-    fn prepare(&mut self, units: &[Unit<'a>], facts: &[Facts]) -> Vec<Prepared<'a>> {
+impl<'a, 'f> Interner<'a, 'f> {
+    fn prepare(&mut self, units: &[Unit<'a>], facts: &'f [Facts]) -> Vec<Prepared<'a>> {
         units
             .iter()
             .zip(facts)
             .map(|(&unit, facts)| {
+                // Numbered in the order first met: only equality matters.
                 let mut tokens: Vec<u32> = facts
-                    .tokens()
-                    .into_iter()
+                    .tagged()
                     .map(|t| {
                         let next = self.tokens.len() as u32;
                         *self.tokens.entry(t).or_insert(next)

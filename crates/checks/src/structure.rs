@@ -111,14 +111,15 @@ fn tables(lines: &[&str]) -> Vec<(usize, usize)> {
         .enumerate()
         .filter_map(|(k, l)| {
             let t = l.trim();
-            let cells: Vec<&str> = t.trim_matches('|').split('|').collect();
-            let delimiter = t.contains('-')
-                && t.contains('|')
-                && cells.iter().all(|c| {
-                    let c = c.trim();
-                    !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))
-                });
-            delimiter.then_some((k + 1, cells.len()))
+            if !(t.contains('-') && t.contains('|')) {
+                return None;
+            }
+            let cells = t.trim_matches('|').split('|');
+            let delimiter = cells.clone().all(|c| {
+                let c = c.trim();
+                !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':'))
+            });
+            delimiter.then(|| (k + 1, cells.count()))
         })
         .collect()
 }
