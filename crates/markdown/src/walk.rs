@@ -765,10 +765,10 @@ fn body(text: &str, from: usize, column: usize) -> Body {
 /// A copy of `text` with every container body blanked out (spaces, same
 /// length, line breaks kept), so that pulldown-cmark reads each byte once:
 /// the bodies are parsed as regions of their own. `None` when there is no
-/// container. Markers are found line by line, whatever block the line is
-/// in; one inside fenced code only blanks code lines (a closing fence is indented
-/// less than a body), and a marker missed here is still handled when its
-/// paragraph comes.
+/// container. Markers are found wherever they start a line, whatever block
+/// the line is in; one inside fenced code only blanks code lines (a closing
+/// fence is indented less than a body), and a marker missed here is still
+/// handled when its paragraph comes. Each body blanked is added to `bodies`.
 fn mask_bodies(text: &str, bodies: &mut Vec<Masked>) -> Option<String> {
     // The lines whose first non-blank bytes are `!!!`, `???` or `===`,
     // found by searching for those (rare) strings rather than line by line.
