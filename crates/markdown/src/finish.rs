@@ -78,12 +78,18 @@ pub(crate) fn finish(src: &str, collected: Collected) -> (Document, Vec<Diagnost
         let line_start = crate::region::line_start(src, first);
         continuation.clear();
         continuation.push_str(newline);
-        // One space per character of the line before the segment, but `>` and tabs stay.
-        for &b in &src.as_bytes()[line_start..first] {
-            match b {
-                b'>' | b'\t' => continuation.push(b as char),
-                0x80..=0xbf => {}
-                _ => continuation.push(' '),
+        // One space per character of the line before the segment, but `>`
+        // and tabs stay; mostly it is all spaces (indentation).
+        let before = &src.as_bytes()[line_start..first];
+        if before.iter().all(|&b| b == b' ') {
+            crate::region::push_spaces(&mut continuation, before.len());
+        } else {
+            for &b in before {
+                match b {
+                    b'>' | b'\t' => continuation.push(b as char),
+                    0x80..=0xbf => {}
+                    _ => continuation.push(' '),
+                }
             }
         }
         let shared = match made.iter().rev().find(|c| ***c == *continuation) {

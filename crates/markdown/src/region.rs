@@ -101,3 +101,13 @@ pub(crate) fn content_end(text: &str, offset: usize) -> usize {
 pub(crate) fn next_line(text: &str, offset: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[offset..]).map_or(text.len(), |i| offset + i + 1)
 }
+
+/// Appends `n` spaces, a chunk at a time.
+pub(crate) fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
+    }
+}

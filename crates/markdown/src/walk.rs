@@ -12,7 +12,7 @@ use pulldown_cmark::{
 };
 
 use crate::front_matter;
-use crate::region::{Region, content_end, line_bounds, line_start, next_line};
+use crate::region::{Region, content_end, line_bounds, line_start, next_line, push_spaces};
 use crate::syntax::{self, Skip};
 
 /// A segment before ids and skeleton: its kind, source pieces (one per line) and containers.
@@ -838,16 +838,6 @@ struct Masked {
     from: usize,
     column: usize,
     body: Option<Body>,
-}
-
-/// Appends `n` spaces, a chunk at a time.
-fn push_spaces(out: &mut String, mut n: usize) {
-    const SPACES: &str = "                                                                ";
-    while n > 0 {
-        let chunk = n.min(SPACES.len());
-        out.push_str(&SPACES[..chunk]);
-        n -= chunk;
-    }
 }
 
 /// The width of a line's indentation (tabs to the next multiple of 4) and the rest.
