@@ -113,11 +113,21 @@ struct Interner<'a, 'f> {
     containers: HashMap<&'a [Container], u32>,
 }
 
+/// A hash of a whole text, eight bytes at a time (its only use is telling
+/// most unequal texts apart, so any mixing that is cheap will do).
 fn text_hash(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = hash::Fnv::default();
-    h.write(text.as_bytes());
-    h.finish()
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = text.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &b in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h
 }
 
 impl<'a, 'f> Interner<'a, 'f> {
