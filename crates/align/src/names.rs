@@ -144,20 +144,30 @@ pub(crate) fn is_word(c: char) -> bool {
 /// digits, joined by one `-`, `_`, `.` or `+` between two of them
 /// (`F-Droid`, `Node.js`; `Signal's` is `Signal` and `s`).
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = rest.next()?;
+        // The next word character: only an ASCII letter or digit, or a
+        // character whose first byte is 0xC2 to 0xC9 (U+0080 to U+024F),
+        // can be one, so other bytes are passed over without decoding.
+        let start = loop {
+            at += bytes[at..]
+                .iter()
+                .position(|&b| b.is_ascii_alphanumeric() || (0xC2..=0xC9).contains(&b))?;
+            let c = text[at..].chars().next()?;
             if is_word(c) {
-                break (i, c);
+                break at;
             }
+            at += c.len_utf8();
         };
+        let mut rest = text[start..].char_indices().skip(1).peekable();
         let mut end = text.len();
         while let Some(&(i, c)) = rest.peek() {
             if is_word(c) {
                 rest.next();
                 continue;
             }
+            let i = start + i;
             let joins = matches!(c, '-' | '_' | '.' | '+')
                 && text[i + c.len_utf8()..].chars().next().is_some_and(is_word);
             if joins {
@@ -167,6 +177,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             end = i;
             break;
         }
+        at = end;
         Some((start, &text[start..end]))
     })
 }

@@ -335,3 +335,64 @@ fn long_pages_align_within_the_band_as_a_whole_programme_would() {
         (360..390).collect::<Vec<_>>()
     );
 }
+
+/// The tokens of `text` found a character at a time: what
+/// `names::tokens`, which passes over bytes that cannot start a word,
+/// must give.
+fn tokens_one_char_at_a_time(text: &str) -> Vec<(usize, &str)> {
+    use crate::names::is_word;
+    let mut out = Vec::new();
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if !is_word(c) {
+            continue;
+        }
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            let joins = matches!(c, '-' | '_' | '.' | '+')
+                && text[i + c.len_utf8()..].chars().next().is_some_and(is_word);
+            if is_word(c) || joins {
+                rest.next();
+            } else {
+                end = i;
+                break;
+            }
+        }
+        out.push((start, &text[start..end]));
+    }
+    out
+}
+
+#[test]
+fn tokens_skip_bytes_that_cannot_start_a_word_and_nothing_else() {
+    let cases = [
+        "F-Droid, Node.js and Signal's app",
+        "ªµº are letters; ÷ is not; Ǆemal ɏ ɐ",
+        "Сигнал и F-Droid: 信号 Signal。アプリ-Signal",
+        "trailing joiner- and. end+",
+        "",
+        "ÿ-ÿ ĀāĂ 100MB v1.2.3 _x_",
+    ];
+    for text in cases {
+        let found: Vec<(usize, &str)> = crate::names::tokens(text).collect();
+        assert_eq!(found, tokens_one_char_at_a_time(text), "{text:?}");
+    }
+    let Some(root) = corpus::root("tokens") else {
+        return;
+    };
+    let mut files = corpus::markdown_files(&root.join("privacyguides"));
+    files.extend(corpus::markdown_files(&root.join("privacyguides-history")));
+    let mut tokens = 0;
+    for file in &files {
+        let text = corpus::read(file);
+        let found: Vec<(usize, &str)> = crate::names::tokens(&text).collect();
+        assert_eq!(
+            found,
+            tokens_one_char_at_a_time(&text),
+            "{}",
+            file.display()
+        );
+        tokens += found.len();
+    }
+    assert!(tokens > 1_000_000, "only {tokens} tokens in the corpus");
+}
