@@ -83,6 +83,10 @@ const THRESHOLD: f32 = 0.65;
 /// step is preferred over one that skips and catches up.
 const GAP: f32 = 0.05;
 
+/// A bound on any confidence: its parts add up to 1 at most, and this
+/// leaves room for the rounding of their sum.
+const MOST: f32 = 1.001;
+
 /// The extra cost of pairing two neighbours on one side with one segment on
 /// the other (a merge or a split): it must explain the pair clearly better
 /// than either neighbour alone.
@@ -369,6 +373,22 @@ fn gain(value: f32, weight: f32) -> i64 {
     (value * weight * 10_000.0) as i64
 }
 
+/// The best of a cell's options so far: a later option replaces it only
+/// when strictly better, so the first of equal ones stays.
+struct Choice {
+    value: i64,
+    step: Step,
+}
+
+impl Choice {
+    fn consider(&mut self, value: i64, step: Step) {
+        if value > self.value {
+            self.value = value;
+            self.step = step;
+        }
+    }
+}
+
 /// The steps of the dynamic programme.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -474,51 +494,53 @@ pub fn align_read(
             if i == 0 && j == 0 {
                 continue;
             }
-            let mut value = i64::MIN;
-            let mut choice = Step::Pair;
-            let mut consider = |v: i64, c: Step| {
-                if v > value {
-                    value = v;
-                    choice = c;
-                }
+            // The options in their order (pair, the two skips, merge,
+            // split), the first best winning. A pairing is scored only if
+            // it could win at full confidence: the skips are known first,
+            // and the merge and split come after the rest.
+            let skip_source =
+                (i > 0 && inside(i - 1, j)).then(|| best[at(i - 1, j)] + gain(-GAP, ws[i - 1]));
+            let skip_translation =
+                (j > 0 && inside(i, j - 1)).then(|| best[at(i, j - 1)] + gain(-GAP, wt[j - 1]));
+            let mut here = Choice {
+                value: i64::MIN,
+                step: Step::Pair,
             };
             if i > 0 && j > 0 && inside(i - 1, j - 1) {
-                let score = scorer.confidence(&s[i - 1], &t[j - 1]);
                 let w = (ws[i - 1] + wt[j - 1]) / 2.0;
-                consider(
-                    best[at(i - 1, j - 1)] + gain(score - THRESHOLD, w),
-                    Step::Pair,
-                );
+                let before = best[at(i - 1, j - 1)];
+                let skips = skip_source.max(skip_translation);
+                if skips.is_none_or(|v| before + gain(MOST - THRESHOLD, w) >= v) {
+                    let score = scorer.confidence(&s[i - 1], &t[j - 1]);
+                    here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
+                }
             }
-            if i > 0 && inside(i - 1, j) {
-                consider(best[at(i - 1, j)] + gain(-GAP, ws[i - 1]), Step::SkipSource);
+            if let Some(v) = skip_source {
+                here.consider(v, Step::SkipSource);
             }
-            if j > 0 && inside(i, j - 1) {
-                consider(
-                    best[at(i, j - 1)] + gain(-GAP, wt[j - 1]),
-                    Step::SkipTranslation,
-                );
+            if let Some(v) = skip_translation {
+                here.consider(v, Step::SkipTranslation);
             }
             if i > 1 && j > 0 && inside(i - 2, j - 1) && s_merge[i - 2] && body(t[j - 1].unit.kind)
             {
-                let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
                 let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
-                consider(
-                    best[at(i - 2, j - 1)] + gain(score - THRESHOLD - MERGE, w),
-                    Step::Merge,
-                );
+                let before = best[at(i - 2, j - 1)];
+                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+                    let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
+                    here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
+                }
             }
             if i > 0 && j > 1 && inside(i - 1, j - 2) && t_merge[j - 2] && body(s[i - 1].unit.kind)
             {
-                let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
                 let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
-                consider(
-                    best[at(i - 1, j - 2)] + gain(score - THRESHOLD - MERGE, w),
-                    Step::Split,
-                );
+                let before = best[at(i - 1, j - 2)];
+                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+                    let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
+                    here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
+                }
             }
-            best[at(i, j)] = value;
-            step[at(i, j)] = choice;
+            best[at(i, j)] = here.value;
+            step[at(i, j)] = here.step;
         }
     }
     let mut out = Alignment::default();
