@@ -160,22 +160,25 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             }
             at += c.len_utf8();
         };
-        let mut rest = text[start..].char_indices().skip(1).peekable();
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if is_word(c) {
-                rest.next();
-                continue;
+        // Then word characters, ASCII ones a byte at a time, and a joiner
+        // (all ASCII) when a word character follows it.
+        let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+            } else if b.is_ascii() {
+                let joins = matches!(b, b'-' | b'_' | b'.' | b'+')
+                    && text[end + 1..].chars().next().is_some_and(is_word);
+                if !joins {
+                    break;
+                }
+                end += 1;
+            } else {
+                match text[end..].chars().next() {
+                    Some(c) if is_word(c) => end += c.len_utf8(),
+                    _ => break,
+                }
             }
-            let i = start + i;
-            let joins = matches!(c, '-' | '_' | '.' | '+')
-                && text[i + c.len_utf8()..].chars().next().is_some_and(is_word);
-            if joins {
-                rest.next();
-                continue;
-            }
-            end = i;
-            break;
         }
         at = end;
         Some((start, &text[start..end]))
