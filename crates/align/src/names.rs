@@ -154,15 +154,18 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
             at += bytes[at..]
                 .iter()
                 .position(|&b| b.is_ascii_alphanumeric() || (0xC2..=0xC9).contains(&b))?;
+            if bytes[at].is_ascii() {
+                break at;
+            }
             let c = text[at..].chars().next()?;
             if is_word(c) {
                 break at;
             }
             at += c.len_utf8();
         };
-        // Then word characters, ASCII ones a byte at a time, and a joiner
-        // (all ASCII) when a word character follows it.
-        let mut end = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        // Then word characters (the first among them), ASCII ones a byte
+        // at a time, and a joiner (all ASCII) when a word character follows.
+        let mut end = start;
         while let Some(&b) = bytes.get(end) {
             if b.is_ascii_alphanumeric() {
                 end += 1;
