@@ -140,6 +140,25 @@ pub(crate) fn is_word(c: char) -> bool {
     }
 }
 
+/// What a byte may be in a token: an ASCII letter or digit ([`ALNUM`]),
+/// the first byte of a character from U+0080 to U+024F (which may be a
+/// Latin letter), or neither (0).
+const BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        } else if byte >= 0xC2 && byte <= 0xC9 {
+            table[b] = 2;
+        }
+        b += 1;
+    }
+    table
+};
+const ALNUM: u8 = 1;
+
 /// The tokens of `text` with their byte offsets: runs of Latin letters and
 /// digits, joined by one `-`, `_`, `.` or `+` between two of them
 /// (`F-Droid`, `Node.js`; `Signal's` is `Signal` and `s`).
@@ -153,7 +172,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let start = loop {
             at += bytes[at..]
                 .iter()
-                .position(|&b| b.is_ascii_alphanumeric() || (0xC2..=0xC9).contains(&b))?;
+                .position(|&b| BYTE[usize::from(b)] != 0)?;
             if bytes[at].is_ascii() {
                 break at;
             }
@@ -167,7 +186,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         // at a time, and a joiner (all ASCII) when a word character follows.
         let mut end = start;
         while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_alphanumeric() {
+            if BYTE[usize::from(b)] == ALNUM {
                 end += 1;
             } else if b.is_ascii() {
                 let joins = matches!(b, b'-' | b'_' | b'.' | b'+')
