@@ -141,8 +141,8 @@ pub(crate) fn is_word(c: char) -> bool {
 }
 
 /// What a byte may be in a token: an ASCII letter or digit ([`ALNUM`]),
-/// the first byte of a character from U+0080 to U+024F (which may be a
-/// Latin letter), or neither (0).
+/// the first byte of a character from U+0080 to U+024F, which may be a
+/// Latin letter ([`LATIN_LEAD`]), or neither (0).
 const BYTE: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
@@ -151,13 +151,14 @@ const BYTE: [u8; 256] = {
         if byte.is_ascii_alphanumeric() {
             table[b] = ALNUM;
         } else if byte >= 0xC2 && byte <= 0xC9 {
-            table[b] = 2;
+            table[b] = LATIN_LEAD;
         }
         b += 1;
     }
     table
 };
 const ALNUM: u8 = 1;
+const LATIN_LEAD: u8 = 2;
 
 /// The tokens of `text` with their byte offsets: runs of Latin letters and
 /// digits, joined by one `-`, `_`, `.` or `+` between two of them
