@@ -5,9 +5,9 @@
 //! (byte-identical pages counted), and check of every locale; the floor:
 //! reading the files and a bare pulldown-cmark pass; each peer found on the
 //! PATH: extraction and rebuild of the English pages from an identity
-//! translation. Times are medians of several runs, each program started
-//! directly; memory is the peak resident size that `/usr/bin/time` reports
-//! for one more run.
+//! translation. Times are medians of several runs (up to 15 of a quick
+//! command), each program started directly; memory is the peak resident
+//! size that `/usr/bin/time` reports for one more run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,13 +55,46 @@ pub(crate) fn run_timed(
     (seconds, max_kib, output)
 }
 
+/// How many runs [`measure_quick`] makes at most, while they take under
+/// [`QUICK_BUDGET`] seconds in all: a median of a few runs of a 10 ms
+/// command moves with whatever else the machine does.
+const QUICK_RUNS: usize = 15;
+const QUICK_BUDGET: f64 = 2.0;
+
 /// Runs `program args` in `dir` `runs` times (after `before` each time)
-/// and measures it: the times of those runs, then the peak memory of one
-/// more run under `/usr/bin/time` (so that its start-up is not timed).
+/// and measures it: the median time of those runs, then the peak memory of
+/// one more run under `/usr/bin/time` (so that its start-up is not timed).
 fn measure(dir: &Path, program: &str, args: &[&str], runs: usize, before: &dyn Fn()) -> Measured {
-    let mut times = Vec::new();
+    measure_runs(dir, program, args, runs..=runs, before)
+}
+
+/// [`measure`] with more runs of a quick command (see [`QUICK_RUNS`]); only
+/// for a command that does the same work each time (`before` resetting
+/// what it writes).
+fn measure_quick(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    runs: usize,
+    before: &dyn Fn(),
+) -> Measured {
+    measure_runs(dir, program, args, runs..=QUICK_RUNS.max(runs), before)
+}
+
+/// [`measure`] with at least `runs.start()` runs and more, up to
+/// `runs.end()`, while they take under [`QUICK_BUDGET`] seconds in all.
+fn measure_runs(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    runs: std::ops::RangeInclusive<usize>,
+    before: &dyn Fn(),
+) -> Measured {
+    let mut times: Vec<f64> = Vec::new();
     let mut stdout = String::new();
-    for _ in 0..runs {
+    while times.len() < *runs.start()
+        || (times.len() < *runs.end() && times.iter().sum::<f64>() < QUICK_BUDGET)
+    {
         before();
         let (seconds, _, output) = run_timed(dir, program, args, true, false);
         times.push(seconds);
@@ -269,7 +302,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         let _ = std::fs::remove_dir_all(&locales_dir);
     };
     // bitext: extraction of the source catalogs (English only, no target catalogs).
-    let m = measure(
+    let m = measure_quick(
         &site,
         &bitext,
         &["--config", "identity.toml", "sync"],
@@ -292,7 +325,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     // What the peers make: one PO file of every message to translate.
     let po = work.join("bitext.po");
     let po_arg = po.to_string_lossy().into_owned();
-    let m = measure(
+    let m = measure_quick(
         &site,
         &bitext,
         &[
@@ -327,7 +360,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         let _ = std::fs::write(&catalog, "");
     }
     let built = content.join("qps");
-    let m = measure(
+    let m = measure_quick(
         &site,
         &bitext,
         &[
@@ -418,7 +451,7 @@ fn peers(
     let has_msgen = found("msgen");
     let mut run_peer =
         |name: &str, extract: String, rebuild: String, pot: PathBuf, out: PathBuf| {
-            let m = measure(work, "bash", &["-c", &extract], 3, &|| {});
+            let m = measure_quick(work, "bash", &["-c", &extract], 3, &|| {});
             let messages = if pot.is_dir() {
                 files_with(&pot, "pot")
                     .iter()
