@@ -71,17 +71,10 @@ impl Facts {
 
     /// Every fact as one tagged token, sorted: the multiset alignment compares.
     pub fn tokens(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut add = |tag: char, items: &[String]| {
-            out.extend(items.iter().map(|i| format!("{tag}{i}")));
-        };
-        add('n', &self.numbers);
-        add('u', &self.urls);
-        add('i', &self.images);
-        add('c', &self.code);
-        add('k', &self.icons);
-        add('f', &self.footnotes);
-        add('w', &self.names);
+        let mut out: Vec<String> = self
+            .tagged()
+            .map(|(tag, item)| format!("{}{item}", char::from(tag)))
+            .collect();
         out.sort_unstable();
         out
     }

@@ -833,7 +833,10 @@ fn mask_bodies(text: &str, bodies: &mut Vec<Masked>) -> Option<String> {
 }
 
 /// A body that [`mask_bodies`] blanked, kept for the walk to parse: the
-/// body of the marker at `column` whose line ends at `from`.
+/// body of the marker at `column` whose line ends at `from`. The column is
+/// the indentation's width, the walker's is in bytes: they agree, and the
+/// body is used, when the marker is indented with spaces; otherwise the
+/// walker finds the body again.
 struct Masked {
     from: usize,
     column: usize,
