@@ -15,7 +15,6 @@
 //! how segments were found.
 
 mod facts;
-mod hash;
 mod names;
 mod words;
 
@@ -25,7 +24,7 @@ pub use words::Language;
 
 use std::collections::HashMap;
 
-use hash::FastMap;
+use model::hash::FastMap;
 use model::{Container, SegmentKind};
 
 /// One segment as the aligner sees it.

@@ -4,7 +4,7 @@
 //! source that most translations keep verbatim.
 
 use crate::facts::prose;
-use crate::hash::{FastMap, FastSet};
+use model::hash::{FastMap, FastSet};
 
 /// A set of names. Single-word names are looked up by token; names of
 /// several words by a search of the text.

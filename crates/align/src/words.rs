@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::hash::{FastMap, FastSet};
+use model::hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// A language whose number words bitext knows, by a locale's first subtag.

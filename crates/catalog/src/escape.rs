@@ -69,13 +69,11 @@ pub(crate) fn from_pattern(elements: &[PatternElement<&str>]) -> Result<String, 
 }
 
 /// Appends a string literal's value with its escapes resolved.
-fn unescape(raw: &str, out: &mut String) -> Result<(), String> {
-    let mut chars = raw.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
+pub(crate) fn unescape(raw: &str, out: &mut String) -> Result<(), String> {
+    let mut rest = raw;
+    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at + 1..].chars();
         match chars.next() {
             Some('\\') => out.push('\\'),
             Some('"') => out.push('"'),
@@ -96,6 +94,8 @@ fn unescape(raw: &str, out: &mut String) -> Result<(), String> {
                 ));
             }
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     Ok(())
 }

@@ -29,6 +29,7 @@
 mod error;
 mod escape;
 mod fingerprint;
+mod plain;
 mod read;
 mod sync;
 mod terms;

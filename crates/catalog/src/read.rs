@@ -32,6 +32,14 @@ pub(crate) fn parse_resource(src: &str) -> (Resource<&str>, Vec<Error>) {
 
 /// Reads a catalog; every problem is reported, each with its line.
 pub fn parse(src: &str) -> Result<Catalog> {
+    match crate::plain::parse(src) {
+        Some(catalog) => Ok(catalog),
+        None => parse_full(src),
+    }
+}
+
+/// Reads a catalog with fluent-syntax, whatever its shape.
+pub(crate) fn parse_full(src: &str) -> Result<Catalog> {
     let (resource, mut errors) = parse_resource(src);
     let mut catalog = Catalog::default();
     let mut seen = HashSet::new();
@@ -111,7 +119,7 @@ pub fn parse(src: &str) -> Result<Catalog> {
     }
 }
 
-fn header(comment: &Comment<&str>, catalog: &mut Catalog) {
+pub(crate) fn header(comment: &Comment<&str>, catalog: &mut Catalog) {
     for line in &comment.content {
         if let Some(page) = line.strip_prefix("bitext: page ") {
             catalog.page = Some(page.trim().to_owned());
@@ -125,7 +133,7 @@ fn header(comment: &Comment<&str>, catalog: &mut Catalog) {
     }
 }
 
-fn metadata(comment: &Comment<&str>, message: &mut Message) {
+pub(crate) fn metadata(comment: &Comment<&str>, message: &mut Message) {
     let mut previous: Option<Vec<&str>> = None;
     for &line in &comment.content {
         if let Some(lines) = previous.as_mut() {

@@ -3,8 +3,9 @@
 //! catalog without ever losing a translation.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use model::hash::FastSet;
 use model::{Document, SegmentId};
 
 use crate::{Catalog, Message};
@@ -33,11 +34,9 @@ pub fn sync_source(
 ) -> SourceSync {
     debug_assert_eq!(matching.len(), doc.segments.len());
     // Ids taken, borrowed from the catalogs and the document where they can be.
-    let mut used: HashSet<Cow<'_, str>> = old
-        .retired
-        .iter()
-        .map(|id| Cow::from(id.as_str()))
-        .collect();
+    let mut used: FastSet<Cow<'_, str>> = FastSet::default();
+    used.reserve(old.retired.len() + old.messages.len() + doc.segments.len());
+    used.extend(old.retired.iter().map(|id| Cow::from(id.as_str())));
     let mut kept = vec![false; old.messages.len()];
     for &i in matching.iter().flatten() {
         kept[i] = true;
@@ -90,7 +89,7 @@ pub fn sync_source(
 
 /// The segmenter's id for segment `j`, or the first later ordinal of its
 /// section and kind that nobody uses; the id is marked used.
-fn free_id<'a>(doc: &'a Document, j: usize, used: &mut HashSet<Cow<'a, str>>) -> String {
+fn free_id<'a>(doc: &'a Document, j: usize, used: &mut FastSet<Cow<'a, str>>) -> String {
     let segment = &doc.segments[j];
     if used.insert(Cow::from(segment.id.as_str())) {
         return segment.id.as_str().to_owned();

@@ -195,3 +195,175 @@ fn ui_catalogs_are_compared_as_compare_locales_does() {
         Some(vec!["other"])
     );
 }
+
+/// The quick reader's answer for `src`, checked against fluent-syntax's:
+/// when it reads the text at all, it must read what the full reader reads.
+#[track_caller]
+fn plain_agrees(src: &str) -> Option<Catalog> {
+    let plain = crate::plain::parse(src);
+    if let Some(catalog) = &plain {
+        assert_eq!(
+            Ok(catalog),
+            crate::read::parse_full(src).as_ref(),
+            "the quick reader differs on {src:?}"
+        );
+    }
+    plain
+}
+
+#[test]
+fn the_quick_reader_reads_what_fluent_syntax_reads() {
+    let read = |src: &str| {
+        plain_agrees(src).map(|c| {
+            let texts = |m: &[Message]| -> Vec<String> {
+                m.iter()
+                    .map(|m| format!("{}={:?} notes={:?}", m.id, m.text, m.notes))
+                    .collect()
+            };
+            (texts(&c.messages), texts(&c.obsolete))
+        })
+    };
+    // A comment on the line before a message is its comment; after an
+    // empty line it stands alone.
+    expect![[r#"
+        Some(
+            (
+                [
+                    "a=\"A\" notes=[\"note\"]",
+                    "b=\"B\" notes=[]",
+                ],
+                [],
+            ),
+        )
+    "#]]
+    .assert_debug_eq(&read("# note\na = A\n# alone\n\nb = B\n"));
+    // Indentation beyond the common one is text; empty lines inside a value
+    // are kept, those around it are not; a literal line keeps its blanks.
+    expect![[r#"
+        Some(
+            (
+                [
+                    "a=\"first\\n  second\\nthird\\n\\n  fourth\" notes=[]",
+                    "b=\"x\\n\\n y \\ny\" notes=[]",
+                    "c=\"{\" notes=[]",
+                ],
+                [
+                    "d=\"gone\" notes=[]",
+                ],
+            ),
+        )
+    "#]]
+    .assert_debug_eq(&read(
+        "a = first\n      second\n    third\n\n      fourth\n\n\nb =\n\n    x\n\n    { \" y \" }\n    y\nc = { \"{\" }\n## bitext: obsolete\nd = gone\n",
+    ));
+    // What the quick reader leaves to fluent-syntax.
+    for src in [
+        "a = x\r\n",
+        "a = x",
+        "a = { $v }\n",
+        "a = x\n    .title = y\n",
+        "-t = x\n",
+        "a = x\na = y\n",
+        "a = { \"\\q\" }\n",
+        "a = x\n\n   \n-t = y\n",
+        "#x\na = x\n",
+        "#### four\n",
+        "a = x \n",
+        "a =\n",
+    ] {
+        assert_eq!(plain_agrees(src), None, "{src:?}");
+    }
+}
+
+#[test]
+fn the_quick_reader_reads_the_corpus_as_catalogs() {
+    let Some(root) = corpus::root("quick catalog reader corpus test") else {
+        return;
+    };
+    let mut files = corpus::markdown_files(&root.join("privacyguides"));
+    files.extend(corpus::markdown_files(&root.join("privacyguides-history")));
+    assert!(files.len() >= 1400, "the corpus looks incomplete");
+    let mut messages = 0;
+    for path in &files {
+        let (doc, _) = markdown::segment(&corpus::read(path));
+        let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
+        let mut catalog = Catalog {
+            page: Some("page".to_owned()),
+            retired: vec!["old-1".to_owned(), "old-2".to_owned()],
+            ..Catalog::default()
+        };
+        for (i, segment) in doc.segments.iter().enumerate() {
+            let mut m = message(segment.id.as_str(), &segment.text);
+            // Every third message is stale, with another segment as its
+            // previous source; every fifth has a translator's note.
+            if i % 3 == 0 {
+                m.source = Some(crate::Fingerprint::of(texts[(i + 1) % texts.len()]));
+                m.stale = true;
+                m.previous = Some(texts[(i + 1) % texts.len()].to_owned());
+            }
+            if i % 5 == 0 {
+                m.notes.push(format!("note {i}"));
+            }
+            if i % 7 == 6 {
+                m.id.push_str("-gone");
+                catalog.obsolete.push(m);
+            } else {
+                catalog.messages.push(m);
+            }
+        }
+        messages += catalog.messages.len() + catalog.obsolete.len();
+        let text = write(&catalog);
+        let read = plain_agrees(&text);
+        assert_eq!(read.as_ref(), Some(&catalog), "{}", path.display());
+    }
+    assert!(messages > 90_000, "only {messages} messages");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn the_quick_reader_reads_every_written_catalog(
+        texts in proptest::collection::vec("[a-c {}\\[\\]*.#=\"\\\\\t\r\n é]{0,24}", 1..6),
+        stale in proptest::collection::vec(proptest::bool::ANY, 6),
+    ) {
+        let messages = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut m = message(&format!("m-{i}"), text);
+                if stale[i] {
+                    m.stale = true;
+                    m.previous = Some(texts[0].replace('\r', ""));
+                }
+                m
+            })
+            .collect();
+        let catalog = Catalog { messages, ..Catalog::default() };
+        let text = write(&catalog);
+        let read = plain_agrees(&text);
+        proptest::prop_assert_eq!(read.as_ref(), Some(&catalog));
+    }
+
+    #[test]
+    fn the_quick_reader_never_reads_otherwise_than_fluent_syntax(
+        lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "", " ", "#", "# note", "#  two", "## bitext: obsolete", "## group",
+                "### bitext: page p", "#x", "a = A", "b = B", "a=A", "b =", "c = { \"c\" }",
+                "d = x { y", "    more", "      deeper", "  less", "    { \"l\\\"it\" }",
+                "    { \"bad\\q\" }", "    .attr = x", "    *[other] x", "    [k] v", "    }",
+                "-term = t", "\tx", "e = trailing ", "f = *not a variant", "g = { \"\" }",
+                "    { \"a\" } b", "h = [x]", "i_j-k = ok",
+            ]),
+            0..12,
+        ),
+        end in proptest::bool::ANY,
+    ) {
+        let mut src = lines.join("\n");
+        if end {
+            src.push('\n');
+        }
+        plain_agrees(&src);
+    }
+}

@@ -6,6 +6,7 @@
 //! Markdown is parsed, how catalogs are stored and how anything is printed.
 
 mod document;
+pub mod hash;
 mod id;
 mod locale;
 

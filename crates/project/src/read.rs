@@ -18,12 +18,11 @@ pub fn read_text(path: &Path) -> Result<String> {
         offset,
     };
     match String::from_utf8(bytes) {
-        // `find` looks for the NUL byte with memchr.
-        Ok(text) => match text.find('\0') {
+        Ok(text) => match memchr::memchr(0, text.as_bytes()) {
             Some(offset) => Err(binary(offset)),
             None => Ok(text),
         },
-        Err(e) => match e.as_bytes().iter().position(|&b| b == 0) {
+        Err(e) => match memchr::memchr(0, e.as_bytes()) {
             Some(offset) => Err(binary(offset)),
             None => Err(Error::InvalidUtf8 {
                 path: path.to_path_buf(),
