@@ -39,7 +39,7 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
     let config = crate::config(args, cwd)?;
     let locale = Locale::new(cmd.locale.as_str());
     let pending = project::pending(&config, &locale, cmd.page.as_deref())?;
-    let text = match cmd.format {
+    let pieces = match cmd.format {
         PendingFormat::Json => {
             let json = PendingJson {
                 locale: locale.to_string(),
@@ -67,21 +67,29 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
             };
             let mut text = serde_json::to_string_pretty(&json).expect("plain data");
             text.push('\n');
-            text
+            vec![text]
         }
-        PendingFormat::Ftl => project::pending_ftl(&pending),
-        PendingFormat::Po => project::pending_po(&pending, locale.as_str()),
-        PendingFormat::Xliff => {
-            project::pending_xliff(&pending, config.source_locale.as_str(), locale.as_str())
-        }
-        PendingFormat::Markdown => markdown(&pending, &locale),
+        PendingFormat::Ftl => vec![project::pending_ftl(&pending)],
+        PendingFormat::Po => project::pending_po_pieces(&pending, locale.as_str()),
+        PendingFormat::Xliff => vec![project::pending_xliff(
+            &pending,
+            config.source_locale.as_str(),
+            locale.as_str(),
+        )],
+        PendingFormat::Markdown => vec![markdown(&pending, &locale)],
     };
+    let pieces: Vec<&[u8]> = pieces.iter().map(String::as_bytes).collect();
     match &cmd.output {
-        Some(file) => project::write_atomic(&cwd.join(file), text.as_bytes())?,
+        Some(file) => project::write_atomic_pieces(&cwd.join(file), &pieces)?,
         None => {
-            let _ = out.write_all(text.as_bytes());
+            for piece in &pieces {
+                let _ = out.write_all(piece);
+            }
         }
     }
+    // The process ends with this command, and its memory goes back whole:
+    // freeing thousands of messages one by one first only takes time.
+    std::mem::forget(pending);
     Ok(0)
 }
 

@@ -16,7 +16,7 @@ mod po;
 mod xliff;
 
 pub use ftl::{pending_ftl, read_ftl};
-pub use po::{pending_po, read_po};
+pub use po::{pending_po, po_entries, po_header, read_po};
 pub use xliff::{pending_xliff, read_xliff};
 
 use catalog::Fingerprint;

@@ -8,14 +8,23 @@ use crate::{Error, Pending, PendingState, Submitted, one_line};
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
 /// previous source as `#| msgid`.
 pub fn pending_po(pending: &[Pending], locale: &str) -> String {
-    use std::fmt::Write as _;
+    let mut out = po_header(locale);
+    out.push_str(&po_entries(pending));
+    out
+}
+
+/// The start of a PO file for `locale`, before its entries.
+pub fn po_header(locale: &str) -> String {
+    format!(
+        "msgid \"\"\nmsgstr \"\"\n\"Language: {locale}\\n\"\n\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n\"X-Generator: bitext\\n\"\n"
+    )
+}
+
+/// The PO entries of `pending`, each after an empty line: a file is its
+/// header followed by the entries of its messages, in as many pieces as
+/// the caller likes.
+pub fn po_entries(pending: &[Pending]) -> String {
     let mut out = String::with_capacity(pending.iter().map(|p| 2 * p.source.len() + 160).sum());
-    out.push_str("msgid \"\"\nmsgstr \"\"\n");
-    let _ = writeln!(out, "\"Language: {locale}\\n\"");
-    out.push_str("\"MIME-Version: 1.0\\n\"\n");
-    out.push_str("\"Content-Type: text/plain; charset=UTF-8\\n\"\n");
-    out.push_str("\"Content-Transfer-Encoding: 8bit\\n\"\n");
-    out.push_str("\"X-Generator: bitext\\n\"\n");
     let mut context = String::new();
     for p in pending {
         out.push('\n');

@@ -146,6 +146,12 @@ fn ftl_errors_have_lines() {
 fn po_round_trip_unescapes_everything() {
     let pending = pending();
     let text = pending_po(&pending, "it");
+    // The file is its header and its entries, cut in pieces anywhere.
+    for cut in 0..=pending.len() {
+        let (a, b) = pending.split_at(cut);
+        let pieces = crate::po_header("it") + &crate::po_entries(a) + &crate::po_entries(b);
+        assert_eq!(pieces, text);
+    }
     let read = read_po(&text).expect("own output parses");
     assert_eq!(
         ids_and_pages(&read),

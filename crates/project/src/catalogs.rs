@@ -615,6 +615,15 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
     Ok(all)
 }
 
+/// The pending messages as a PO file for `locale` (see
+/// [`exchange::pending_po`]), formatted on all cores: the file is the
+/// concatenation of the pieces.
+pub fn pending_po_pieces(pending: &[Pending], locale: &str) -> Vec<String> {
+    let mut pieces = vec![exchange::po_header(locale)];
+    pieces.par_extend(pending.par_chunks(256).map(exchange::po_entries));
+    pieces
+}
+
 /// The messages of page `p` that `locale` has no current translation of.
 fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>> {
     let mut out = Vec::new();

@@ -25,7 +25,7 @@ pub use align::{
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
-    SyncOptions, SyncReport, build, pending, status, status_progress, sync,
+    SyncOptions, SyncReport, build, pending, pending_po_pieces, status, status_progress, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
@@ -46,7 +46,7 @@ pub use import::{
 };
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};
-pub use write::write_atomic;
+pub use write::{write_atomic, write_atomic_pieces};
 
 #[cfg(test)]
 mod tests;

@@ -12,6 +12,12 @@ use crate::{Error, Result};
 
 /// Writes `bytes` to `path` atomically, creating missing parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_pieces(path, &[bytes])
+}
+
+/// Writes the concatenation of `pieces` to `path` atomically, creating
+/// missing parent folders.
+pub fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> Result<()> {
     let error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -25,7 +31,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let temp = dir.join(format!(".{name}.bitext-{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+        for piece in pieces {
+            file.write_all(piece)?;
+        }
         std::fs::rename(&temp, path)
     })();
     if let Err(e) = result {
