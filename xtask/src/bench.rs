@@ -598,15 +598,21 @@ fn print_table(
     for r in rows {
         let ratio = match (r.step, bitext_extract) {
             ("extract", Some(b)) if !r.tool.starts_with("bitext") => {
-                format!("{:.0}×", r.m.seconds / b)
+                format!("{:.1}×", r.m.seconds / b)
             }
             _ => String::new(),
         };
+        // Under a second, milliseconds with a decimal: the ratios to the
+        // peers hang on bitext's few milliseconds.
+        let wall = if r.m.seconds < 1.0 {
+            format!("{:.1} ms", r.m.seconds * 1e3)
+        } else {
+            format!("{:.3} s", r.m.seconds)
+        };
         println!(
-            "| {} | {} | {:.3} s | {} | {} | {} | {} |",
+            "| {} | {} | {wall} | {} | {} | {} | {} |",
             r.tool,
             r.step,
-            r.m.seconds,
             r.m.max_kib.map_or("n/a".to_owned(), |k| format!(
                 "{:.1} MiB",
                 k as f64 / 1024.0

@@ -18,27 +18,84 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes the concatenation of `pieces` to `path` atomically, creating
 /// missing parent folders.
 pub fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> Result<()> {
+    let staged = stage(path, pieces)?;
+    staged.commit()
+}
+
+/// A file written beside its target under a temporary name, not yet in place.
+#[derive(Debug)]
+#[must_use = "a staged file is committed or discarded"]
+pub(crate) struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+    /// The folders made for it, innermost first.
+    made: Vec<PathBuf>,
+}
+
+impl Staged {
+    /// Renames the file into place.
+    pub(crate) fn commit(self) -> Result<()> {
+        std::fs::rename(&self.temp, &self.path).map_err(|source| {
+            let _ = std::fs::remove_file(&self.temp);
+            Error::Write {
+                path: self.path,
+                source,
+            }
+        })
+    }
+}
+
+/// Removes staged files, then the folders made for them that are empty:
+/// the targets and the tree stay as they were.
+pub(crate) fn discard_all(files: impl IntoIterator<Item = Staged>) {
+    let mut made = Vec::new();
+    for file in files {
+        let _ = std::fs::remove_file(&file.temp);
+        made.extend(file.made);
+    }
+    // Deepest first: a folder is empty once those inside it are gone.
+    made.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+    for dir in made {
+        let _ = std::fs::remove_dir(dir);
+    }
+}
+
+/// Writes the concatenation of `pieces` beside `path` under a temporary
+/// name, creating missing parent folders.
+pub(crate) fn stage(path: &Path, pieces: &[&[u8]]) -> Result<Staged> {
     let error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
     let dir = dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let made: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
     std::fs::create_dir_all(&dir).map_err(error)?;
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.bitext-{}.tmp", std::process::id()));
-    let result = (|| {
+    let written = (|| {
         let mut file = std::fs::File::create(&temp)?;
         for piece in pieces {
             file.write_all(piece)?;
         }
-        std::fs::rename(&temp, path)
+        Ok(())
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(error(e));
+    let staged = Staged {
+        temp,
+        path: path.to_path_buf(),
+        made,
+    };
+    match written {
+        Ok(()) => Ok(staged),
+        Err(e) => {
+            discard_all([staged]);
+            Err(error(e))
+        }
     }
-    Ok(())
 }
