@@ -147,39 +147,18 @@ const WRITERS: usize = 8;
 /// time of one thread on the 2-core machine. On failure, the error of the
 /// first failing file in plan order is returned.
 pub(crate) fn write_all(plan: &[(PathBuf, String)]) -> Result<()> {
-    if plan.len() < 2 * WRITERS {
-        return plan
-            .iter()
-            .try_for_each(|(path, text)| write_atomic(path, text.as_bytes()));
-    }
-    let chunk = plan.len().div_ceil(WRITERS);
-    let results: Vec<Result<()>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = plan
-            .chunks(chunk)
-            .map(|files| {
-                scope.spawn(move || {
-                    files
-                        .iter()
-                        .try_for_each(|(path, text)| write_atomic(path, text.as_bytes()))
-                })
-            })
-            .collect();
-        workers
+    on_writers(plan.iter().collect(), |files| {
+        files
             .into_iter()
-            .map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.into_iter().collect()
+            .try_for_each(|(path, text)| write_atomic(path, text.as_bytes()))
+    })
 }
 
 /// Puts staged files in place, on several threads as [`write_all`] does.
 /// On failure the files of a thread not yet renamed are removed, and the
 /// error of the first failing file in order is returned.
 fn commit_all(staged: Vec<Staged>) -> Result<()> {
-    let commit = |files: Vec<Staged>| -> Result<()> {
+    on_writers(staged, |files| {
         let mut files = files.into_iter();
         for file in files.by_ref() {
             if let Err(e) = file.commit() {
@@ -188,24 +167,30 @@ fn commit_all(staged: Vec<Staged>) -> Result<()> {
             }
         }
         Ok(())
-    };
-    if staged.len() < 2 * WRITERS {
-        return commit(staged);
+    })
+}
+
+/// Runs `work` on `items` cut into [`WRITERS`] runs in order, a thread
+/// each (all on this thread when there are few); the first error in order.
+fn on_writers<T: Send>(items: Vec<T>, work: impl Fn(Vec<T>) -> Result<()> + Sync) -> Result<()> {
+    if items.len() < 2 * WRITERS {
+        return work(items);
     }
-    let chunk = staged.len().div_ceil(WRITERS);
-    let mut chunks = Vec::new();
-    let mut staged = staged.into_iter();
+    let chunk = items.len().div_ceil(WRITERS);
+    let mut runs = Vec::new();
+    let mut items = items.into_iter();
     loop {
-        let files: Vec<Staged> = staged.by_ref().take(chunk).collect();
-        if files.is_empty() {
+        let run: Vec<T> = items.by_ref().take(chunk).collect();
+        if run.is_empty() {
             break;
         }
-        chunks.push(files);
+        runs.push(run);
     }
+    let work = &work;
     let results: Vec<Result<()>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
+        let workers: Vec<_> = runs
             .into_iter()
-            .map(|files| scope.spawn(move || commit(files)))
+            .map(|run| scope.spawn(move || work(run)))
             .collect();
         workers
             .into_iter()
