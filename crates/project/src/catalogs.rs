@@ -137,6 +137,21 @@ pub(crate) fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result
     Ok(only.to_vec())
 }
 
+/// The values of `results`, in order; the first error, if none is there
+/// yet, goes to `first_error`.
+fn successes<T>(results: Vec<Result<T>>, first_error: &mut Option<Error>) -> Vec<T> {
+    let mut values = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(value) => values.push(value),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    values
+}
+
 /// Threads that write files: more than cores, since creating a file is
 /// mostly waiting for the file system.
 const WRITERS: usize = 8;
@@ -474,29 +489,13 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
     // nothing put in place: the first such error in page order, else the
     // first file that could not be written.
     let mut first_error = None;
-    let mut built = Vec::new();
-    for page in per_page {
-        match page {
-            Ok(page) => built.extend(page),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    for file in staged {
-        match file {
-            Ok(file) => files.push(file),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
+    let built = successes(per_page, &mut first_error);
+    let files = successes(staged, &mut first_error);
     if let Some(e) = first_error {
         discard_all(files);
         return Err(e);
     }
-    for built in built {
+    for built in built.into_iter().flatten() {
         match built {
             Built::WithoutCatalog => report.without_catalog += 1,
             Built::Unchanged { key, fingerprint } => {

@@ -38,7 +38,7 @@ pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, StalePolicy, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
-pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
+pub use exchange::{Pending, PendingState, pending_ftl, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
 pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
