@@ -80,7 +80,11 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
     };
     let pieces: Vec<&[u8]> = pieces.iter().map(String::as_bytes).collect();
     match &cmd.output {
-        Some(file) => project::write_atomic_pieces(&cwd.join(file), &pieces)?,
+        // Like the catalogs sync writes, an output that would not change
+        // is left as it is.
+        Some(file) => {
+            project::write_atomic_if_changed(&cwd.join(file), &pieces)?;
+        }
         None => {
             for piece in &pieces {
                 let _ = out.write_all(piece);

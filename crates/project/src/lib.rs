@@ -46,7 +46,7 @@ pub use import::{
 };
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};
-pub use write::{write_atomic, write_atomic_pieces};
+pub use write::{write_atomic, write_atomic_if_changed};
 
 #[cfg(test)]
 mod tests;

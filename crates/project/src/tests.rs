@@ -201,3 +201,45 @@ fn binary_and_invalid_utf8_files_are_refused_with_offsets() {
             .starts_with(&format!("cannot read {}", missing.display()))
     );
 }
+
+#[test]
+fn an_output_that_would_not_change_is_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("out/it.po");
+    let modified = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .expect("stat")
+    };
+    assert!(crate::write_atomic_if_changed(&path, &[b"ab", b"c"]).expect("written"));
+    assert_eq!(std::fs::read(&path).expect("readable"), b"abc");
+    // An old time, so that a rewrite would show.
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(old))
+        .expect("settable");
+    // The same bytes cut differently: nothing written.
+    assert!(!crate::write_atomic_if_changed(&path, &[b"a", b"", b"bc"]).expect("checked"));
+    assert_eq!(modified(&path), old);
+    // Same length, other bytes; a prefix; a longer text: each is written.
+    for (pieces, expected) in [
+        (&[&b"abd"[..]][..], &b"abd"[..]),
+        (&[&b"ab"[..]][..], &b"ab"[..]),
+        (&[&b"ab"[..], &b"cd"[..]][..], &b"abcd"[..]),
+    ] {
+        assert!(crate::write_atomic_if_changed(&path, pieces).expect("written"));
+        assert_eq!(std::fs::read(&path).expect("readable"), expected);
+    }
+    // A folder in the way is an error, not "unchanged".
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).expect("made");
+    assert!(crate::write_atomic_if_changed(&folder, &[b""]).is_err());
+    // No temp file is left beside the output.
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .expect("listable")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["it.po"]);
+}

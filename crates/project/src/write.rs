@@ -22,6 +22,41 @@ pub fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> Result<()> {
     staged.commit()
 }
 
+/// Writes the concatenation of `pieces` to `path` atomically unless the
+/// file already holds exactly those bytes, in which case it is left
+/// untouched (its modification time too, for tools that watch it). Says
+/// whether it wrote.
+pub fn write_atomic_if_changed(path: &Path, pieces: &[&[u8]]) -> Result<bool> {
+    if holds(path, pieces) {
+        return Ok(false);
+    }
+    write_atomic_pieces(path, pieces)?;
+    Ok(true)
+}
+
+/// Whether the file at `path` is the concatenation of `pieces`; false when
+/// it cannot be read. The length is compared before anything is read.
+fn holds(path: &Path, pieces: &[&[u8]]) -> bool {
+    let len: usize = pieces.iter().map(|p| p.len()).sum();
+    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() != len as u64) {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let mut rest = bytes.as_slice();
+    pieces
+        .iter()
+        .all(|piece| match rest.split_at_checked(piece.len()) {
+            Some((head, tail)) if head == *piece => {
+                rest = tail;
+                true
+            }
+            _ => false,
+        })
+        && rest.is_empty()
+}
+
 /// A file written beside its target under a temporary name, not yet in place.
 #[derive(Debug)]
 #[must_use = "a staged file is committed or discarded"]
