@@ -35,26 +35,34 @@ pub fn write_atomic_if_changed(path: &Path, pieces: &[&[u8]]) -> Result<bool> {
 }
 
 /// Whether the file at `path` is the concatenation of `pieces`; false when
-/// it cannot be read. The length is compared before anything is read.
+/// it cannot be read. The length is compared before anything is read, and
+/// the file is read a block at a time (a whole copy of a large output would
+/// cost more in fresh memory than the comparison saves).
 fn holds(path: &Path, pieces: &[&[u8]]) -> bool {
+    use std::io::Read;
     let len: usize = pieces.iter().map(|p| p.len()).sum();
-    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() != len as u64) {
-        return false;
-    }
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok(mut file) = std::fs::File::open(path) else {
         return false;
     };
-    let mut rest = bytes.as_slice();
-    pieces
-        .iter()
-        .all(|piece| match rest.split_at_checked(piece.len()) {
-            Some((head, tail)) if head == *piece => {
-                rest = tail;
-                true
+    if file
+        .metadata()
+        .map_or(true, |m| !m.is_file() || m.len() != len as u64)
+    {
+        return false;
+    }
+    let mut block = [0u8; 16 * 1024];
+    for piece in pieces {
+        let mut piece = *piece;
+        while !piece.is_empty() {
+            let want = piece.len().min(block.len());
+            if file.read_exact(&mut block[..want]).is_err() || block[..want] != piece[..want] {
+                return false;
             }
-            _ => false,
-        })
-        && rest.is_empty()
+            piece = &piece[want..];
+        }
+    }
+    // Nothing after the expected bytes (the file may have grown meanwhile).
+    matches!(file.read(&mut block[..1]), Ok(0))
 }
 
 /// A file written beside its target under a temporary name, not yet in place.
