@@ -38,8 +38,45 @@ struct ChangeJson<'a> {
 pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
     let locale = Locale::new(cmd.locale.as_str());
-    let pending = project::pending(&config, &locale, cmd.page.as_deref())?;
+    let page = cmd.page.as_deref();
+    // PO is made a page at a time on the cores that find the messages; the
+    // other formats take the whole list.
     let pieces = match cmd.format {
+        PendingFormat::Po => project::pending_po_pieces(&config, &locale, page)?,
+        format => {
+            let pending = project::pending(&config, &locale, page)?;
+            let text = whole(format, &pending, &locale, &config);
+            // The process ends with this command, and its memory goes back
+            // whole: freeing thousands of messages one by one first only
+            // takes time.
+            std::mem::forget(pending);
+            vec![text]
+        }
+    };
+    let pieces: Vec<&[u8]> = pieces.iter().map(String::as_bytes).collect();
+    match &cmd.output {
+        // Like the catalogs sync writes, an output that would not change
+        // is left as it is.
+        Some(file) => {
+            project::write_atomic_if_changed(&cwd.join(file), &pieces)?;
+        }
+        None => {
+            for piece in &pieces {
+                let _ = out.write_all(piece);
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// The text of `pending` in a format written in one piece.
+fn whole(
+    format: PendingFormat,
+    pending: &[project::Pending],
+    locale: &Locale,
+    config: &project::Config,
+) -> String {
+    match format {
         PendingFormat::Json => {
             let json = PendingJson {
                 locale: locale.to_string(),
@@ -67,34 +104,15 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
             };
             let mut text = serde_json::to_string_pretty(&json).expect("plain data");
             text.push('\n');
-            vec![text]
+            text
         }
-        PendingFormat::Ftl => vec![project::pending_ftl(&pending)],
-        PendingFormat::Po => project::pending_po_pieces(&pending, locale.as_str()),
-        PendingFormat::Xliff => vec![project::pending_xliff(
-            &pending,
-            config.source_locale.as_str(),
-            locale.as_str(),
-        )],
-        PendingFormat::Markdown => vec![markdown(&pending, &locale)],
-    };
-    let pieces: Vec<&[u8]> = pieces.iter().map(String::as_bytes).collect();
-    match &cmd.output {
-        // Like the catalogs sync writes, an output that would not change
-        // is left as it is.
-        Some(file) => {
-            project::write_atomic_if_changed(&cwd.join(file), &pieces)?;
+        PendingFormat::Ftl => project::pending_ftl(pending),
+        PendingFormat::Po => project::pending_po(pending, locale.as_str()),
+        PendingFormat::Xliff => {
+            project::pending_xliff(pending, config.source_locale.as_str(), locale.as_str())
         }
-        None => {
-            for piece in &pieces {
-                let _ = out.write_all(piece);
-            }
-        }
+        PendingFormat::Markdown => markdown(pending, locale),
     }
-    // The process ends with this command, and its memory goes back whole:
-    // freeing thousands of messages one by one first only takes time.
-    std::mem::forget(pending);
-    Ok(0)
 }
 
 fn markdown(pending: &[project::Pending], locale: &Locale) -> String {

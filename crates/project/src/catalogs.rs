@@ -698,16 +698,7 @@ pub fn status_progress(
 /// The untranslated and stale messages of `locale`, page by page in source
 /// order; `page` keeps only pages whose path matches it (`*` matches anything).
 pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<Vec<Pending>> {
-    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
-    let pages: Vec<Page> = pages(config)?
-        .into_iter()
-        .filter(|p| page.is_none_or(|glob| glob_matches(glob, &p.path)))
-        .collect();
-    // Pages in parallel, messages in page order.
-    let per_page: Vec<Vec<Pending>> = pages
-        .par_iter()
-        .map(|p| pending_of(config, locale, p))
-        .collect::<Result<_>>()?;
+    let per_page = pending_by_page(config, locale, page, |messages| messages)?;
     let mut all = Vec::with_capacity(per_page.iter().map(Vec::len).sum());
     for page in per_page {
         all.extend(page);
@@ -715,13 +706,41 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
     Ok(all)
 }
 
+/// The pending messages of each page (see [`pending`]), in page order, each
+/// page's made into a `T` by `each` on the core that found them: a format
+/// that writes pages one after the other needs neither one list of every
+/// message nor a second pass over the cores.
+pub fn pending_by_page<T: Send>(
+    config: &Config,
+    locale: &Locale,
+    page: Option<&str>,
+    each: impl Fn(Vec<Pending>) -> T + Sync,
+) -> Result<Vec<T>> {
+    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    let pages: Vec<Page> = pages(config)?
+        .into_iter()
+        .filter(|p| page.is_none_or(|glob| glob_matches(glob, &p.path)))
+        .collect();
+    pages
+        .par_iter()
+        .map(|p| pending_of(config, locale, p).map(&each))
+        .collect()
+}
+
 /// The pending messages as a PO file for `locale` (see
-/// [`exchange::pending_po`]), formatted on all cores: the file is the
-/// concatenation of the pieces.
-pub fn pending_po_pieces(pending: &[Pending], locale: &str) -> Vec<String> {
-    let mut pieces = vec![exchange::po_header(locale)];
-    pieces.par_extend(pending.par_chunks(256).map(exchange::po_entries));
-    pieces
+/// [`exchange::pending_po`]): the file is the concatenation of the pieces,
+/// the header and then each page's entries, formatted on the core that
+/// found them.
+pub fn pending_po_pieces(
+    config: &Config,
+    locale: &Locale,
+    page: Option<&str>,
+) -> Result<Vec<String>> {
+    let mut pieces = vec![exchange::po_header(locale.as_str())];
+    pieces.extend(pending_by_page(config, locale, page, |messages| {
+        exchange::po_entries(&messages)
+    })?);
+    Ok(pieces)
 }
 
 /// The messages of page `p` that `locale` has no current translation of.

@@ -25,7 +25,8 @@ pub use align::{
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
-    SyncOptions, SyncReport, build, pending, pending_po_pieces, status, status_progress, sync,
+    SyncOptions, SyncReport, build, pending, pending_by_page, pending_po_pieces, status,
+    status_progress, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
@@ -38,7 +39,7 @@ pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, StalePolicy, StaleText};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
-pub use exchange::{Pending, PendingState, pending_ftl, pending_xliff};
+pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
 pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
