@@ -39,7 +39,7 @@ mod write;
 pub use error::{Error, Result};
 pub use fingerprint::Fingerprint;
 pub use read::parse;
-pub use sync::{SourceSync, TargetSync, sync_source, sync_target};
+pub use sync::{SourceIds, SourceSync, TargetSync, source_ids, sync_source, sync_target};
 pub use terms::{Term, parse_terms};
 pub use ui::{UiEntry, UiProblem, compare_ui, parse_ui, plural_categories};
 pub use write::write;

@@ -32,6 +32,53 @@ pub fn sync_source(
     doc: &Document,
     matching: &[Option<usize>],
 ) -> SourceSync {
+    source_ids(old, doc, matching).into_sync(old, page, doc)
+}
+
+/// [`sync_source`] without the messages' texts, which are the segments':
+/// what a command that only reads catalogs needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceIds {
+    /// The id of each segment, in document order.
+    pub ids: Vec<String>,
+    /// The ids retired, old and new.
+    pub retired: Vec<String>,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+}
+
+impl SourceIds {
+    /// The new source catalog of `doc` (whose ids these are) and what changed.
+    pub fn into_sync(self, old: &Catalog, page: &str, doc: &Document) -> SourceSync {
+        debug_assert_eq!(self.ids.len(), doc.segments.len());
+        let messages = self
+            .ids
+            .into_iter()
+            .zip(&doc.segments)
+            .map(|(id, segment)| Message {
+                id,
+                text: segment.text.clone(),
+                ..Message::default()
+            })
+            .collect();
+        SourceSync {
+            catalog: Catalog {
+                page: Some(page.to_owned()),
+                revision: old.revision.clone(),
+                retired: self.retired,
+                messages,
+                obsolete: Vec::new(),
+            },
+            added: self.added,
+            changed: self.changed,
+            removed: self.removed,
+        }
+    }
+}
+
+/// The ids [`sync_source`] gives the segments of `doc`.
+pub fn source_ids(old: &Catalog, doc: &Document, matching: &[Option<usize>]) -> SourceIds {
     debug_assert_eq!(matching.len(), doc.segments.len());
     // Ids taken, borrowed from the catalogs and the document where they can be.
     let mut used: FastSet<Cow<'_, str>> = FastSet::default();
@@ -53,9 +100,9 @@ pub fn sync_source(
         }
     }
     let (mut added, mut changed) = (0, 0);
-    let mut messages = Vec::with_capacity(doc.segments.len());
+    let mut ids = Vec::with_capacity(doc.segments.len());
     for (j, segment) in doc.segments.iter().enumerate() {
-        let id = match matching[j] {
+        ids.push(match matching[j] {
             Some(i) => {
                 if old.messages[i].text != segment.text {
                     changed += 1;
@@ -66,21 +113,11 @@ pub fn sync_source(
                 added += 1;
                 free_id(doc, j, &mut used)
             }
-        };
-        messages.push(Message {
-            id,
-            text: segment.text.clone(),
-            ..Message::default()
         });
     }
-    SourceSync {
-        catalog: Catalog {
-            page: Some(page.to_owned()),
-            revision: old.revision.clone(),
-            retired,
-            messages,
-            obsolete: Vec::new(),
-        },
+    SourceIds {
+        ids,
+        retired,
         added,
         changed,
         removed,

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use crate::write::{Staged, discard_all, stage};
 use crate::{Config, Error, Page, Result, StaleText, pages, read_text, segment_file, write_atomic};
 
-/// A source page with its segments and its source catalog, old and synced.
+/// A source page with its segments and its source catalog, old and synced
+/// (its ids: the texts are the segments').
 #[derive(Debug)]
 pub(crate) struct PageState {
     pub(crate) doc: Document,
@@ -24,7 +25,7 @@ pub(crate) struct PageState {
     old: Catalog,
     /// For each segment, the index of the old source message it continues.
     matching: Vec<Option<usize>>,
-    synced: catalog::SourceSync,
+    synced: catalog::SourceIds,
 }
 
 /// A segment of a page seen from one target catalog.
@@ -64,7 +65,7 @@ impl PageState {
             })
             .collect();
         let matching = diff::match_segments(&old_items, &new_items);
-        let synced = catalog::sync_source(&old, &page.path, &doc, &matching);
+        let synced = catalog::source_ids(&old, &doc, &matching);
         Ok(PageState {
             doc,
             catalog_path,
@@ -77,7 +78,7 @@ impl PageState {
 
     /// The id of each segment, in document order.
     pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
-        self.synced.catalog.messages.iter().map(|m| m.id.as_str())
+        self.synced.ids.iter().map(String::as_str)
     }
 
     /// Each segment with its id, its old source text and its translation in `target`.
@@ -267,18 +268,26 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
         .into_par_iter()
         .map(|page| -> Result<_> {
             let mut plan = Vec::new();
-            let mut state = PageState::load(config, &page)?;
-            state.synced.catalog.revision = revisions.get(&page.source).cloned();
-            let text = catalog::write(&state.synced.catalog);
-            if state.catalog_text.as_deref() != Some(text.as_str()) {
-                plan.push((state.catalog_path.clone(), text));
+            let PageState {
+                doc,
+                catalog_path: source_path,
+                catalog_text,
+                old,
+                synced,
+                ..
+            } = PageState::load(config, &page)?;
+            let mut synced = synced.into_sync(&old, &page.path, &doc);
+            synced.catalog.revision = revisions.get(&page.source).cloned();
+            let text = catalog::write(&synced.catalog);
+            if catalog_text.as_deref() != Some(text.as_str()) {
+                plan.push((source_path, text));
             }
             let mut page_sync = PageSync {
                 page: page.path.clone(),
-                segments: state.doc.segments.len(),
-                added: state.synced.added,
-                changed: state.synced.changed,
-                removed: state.synced.removed,
+                segments: doc.segments.len(),
+                added: synced.added,
+                changed: synced.changed,
+                removed: synced.removed,
                 locales: Vec::new(),
             };
             for locale in &locales {
@@ -286,8 +295,7 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
                 let Some((old_text, target)) = read_catalog(&path)? else {
                     continue;
                 };
-                let synced =
-                    catalog::sync_target(&target, &state.old, &state.synced.catalog, options.prune);
+                let synced = catalog::sync_target(&target, &old, &synced.catalog, options.prune);
                 let text = catalog::write(&synced.catalog);
                 if text != old_text {
                     plan.push((path, text));
@@ -785,7 +793,7 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         });
     }
     for (pending, index) in out.iter_mut().zip(indices) {
-        pending.id = std::mem::take(&mut state.synced.catalog.messages[index].id);
+        pending.id = std::mem::take(&mut state.synced.ids[index]);
         pending.source = std::mem::take(&mut state.doc.segments[index].text);
     }
     Ok(out)
