@@ -127,7 +127,7 @@ fn markdown(pending: &[project::Pending], locale: &Locale) -> String {
     );
     let mut page = "";
     for p in pending {
-        if p.page != page {
+        if *p.page != *page {
             page = &p.page;
             out.push_str(&format!("\n## {page}\n"));
         }

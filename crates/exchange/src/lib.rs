@@ -11,6 +11,8 @@
 //! live, which ids exist and what a catalog holds now: deciding what an
 //! import changes is the caller's job.
 
+use std::sync::Arc;
+
 mod ftl;
 mod po;
 mod xliff;
@@ -42,13 +44,15 @@ impl PendingState {
 /// A message a translator has to work on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
-    pub page: String,
+    /// The page, shared by its messages.
+    pub page: Arc<str>,
     pub id: String,
     pub state: PendingState,
     /// The current source text.
     pub source: String,
-    /// The nearest heading before the segment, if any.
-    pub heading: Option<String>,
+    /// The nearest heading before the segment, if any (shared by the
+    /// messages under it).
+    pub heading: Option<Arc<str>>,
     /// For a stale message: the source the translation was made from (when
     /// known), the word diff from it to the current source, and the translation.
     pub previous: Option<String>,
@@ -126,6 +130,16 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 fn one_line(text: &str) -> String {
     text.replace('\n', " ")
+}
+
+/// Appends `text` with its line breaks made spaces.
+fn push_one_line(out: &mut String, text: &str) {
+    let mut lines = text.split('\n');
+    out.push_str(lines.next().unwrap_or_default());
+    for line in lines {
+        out.push(' ');
+        out.push_str(line);
+    }
 }
 
 #[cfg(test)]

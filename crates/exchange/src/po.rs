@@ -2,7 +2,7 @@
 
 use catalog::Fingerprint;
 
-use crate::{Error, Pending, PendingState, Submitted, one_line};
+use crate::{Error, Pending, PendingState, Submitted, push_one_line};
 
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
@@ -30,7 +30,7 @@ pub fn po_entries(pending: &[Pending]) -> String {
         out.push('\n');
         if let Some(heading) = &p.heading {
             out.push_str("#. heading: ");
-            out.push_str(&one_line(heading));
+            push_one_line(&mut out, heading);
             out.push('\n');
         }
         out.push_str("#: ");

@@ -10,18 +10,18 @@ use super::*;
 fn pending() -> Vec<Pending> {
     vec![
         Pending {
-            page: "guide/install".to_owned(),
+            page: "guide/install".into(),
             id: "install-paragraph-1".to_owned(),
             state: PendingState::Missing,
             source: "  Run `a < b && c` with {braces} and \"quotes\" \\ back\nsecond line\t"
                 .to_owned(),
-            heading: Some("Install".to_owned()),
+            heading: Some("Install".into()),
             previous: None,
             diff: None,
             translation: None,
         },
         Pending {
-            page: "index".to_owned(),
+            page: "index".into(),
             id: "intro-paragraph-2".to_owned(),
             state: PendingState::Stale,
             source: "Groups of 100 members.".to_owned(),
@@ -96,7 +96,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
     let mut pending = pending();
     pending[1].id = "install-paragraph-1".to_owned();
     let mut third = pending[0].clone();
-    third.page = "guide_install".to_owned();
+    third.page = "guide_install".into();
     pending.push(third);
     let text = pending_ftl(&pending);
     let fluent_ids: Vec<&str> = text

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use catalog::{Catalog, Fingerprint, Message};
 use exchange::{Pending, PendingState};
@@ -760,6 +761,10 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         .unwrap_or_default();
     // The segments of `out`, whose ids and texts are moved in at the end.
     let mut indices = Vec::new();
+    let page: Arc<str> = Arc::from(p.path.as_str());
+    // The last heading shared, by segment index: messages under one heading
+    // come one after the other.
+    let mut shared: Option<(usize, Arc<str>)> = None;
     for (index, entry) in state.entries(&target).enumerate() {
         if entry.current {
             continue;
@@ -770,13 +775,20 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         let heading = segment
             .heading
             .filter(|_| segment.kind != SegmentKind::Heading)
-            .map(|h| state.doc.segments[h].text.clone());
+            .map(|h| match &shared {
+                Some((at, text)) if *at == h => Arc::clone(text),
+                _ => {
+                    let text: Arc<str> = Arc::from(state.doc.segments[h].text.as_str());
+                    shared = Some((h, Arc::clone(&text)));
+                    text
+                }
+            });
         let previous = entry.translation.and_then(|m| {
             m.previous_source(entry.old_source, &segment.text)
                 .map(str::to_owned)
         });
         out.push(Pending {
-            page: p.path.clone(),
+            page: Arc::clone(&page),
             id: String::new(),
             state: if entry.translation.is_some() {
                 PendingState::Stale

@@ -50,10 +50,7 @@ fn po_pieces_are_the_whole_file_cut_at_page_boundaries() {
 
     let locale = Locale::new("it");
     let all = project::pending(&config, &locale, None).expect("pending");
-    let states: Vec<(&str, &str)> = all
-        .iter()
-        .map(|p| (p.page.as_str(), p.state.name()))
-        .collect();
+    let states: Vec<(&str, &str)> = all.iter().map(|p| (&*p.page, p.state.name())).collect();
     assert_eq!(
         states,
         [
