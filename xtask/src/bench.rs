@@ -340,7 +340,12 @@ pub fn run(root: &Path, args: &[String]) -> bool {
             &po_arg,
         ],
         7,
-        &|| {},
+        // Every extraction, bitext's and the peers', starts with no output
+        // file: the same work each run (bitext leaves an output that would
+        // not change untouched, and the peers rewrite theirs).
+        &|| {
+            let _ = std::fs::remove_file(&po);
+        },
     );
     rows.push(Row {
         tool: "bitext".into(),
@@ -449,9 +454,15 @@ fn peers(
     let d = docs.to_string_lossy();
     let w = work.to_string_lossy();
     let has_msgen = found("msgen");
+    // `pot` is the extraction's output (a file or a folder), removed before
+    // each run and not timed.
     let mut run_peer =
         |name: &str, extract: String, rebuild: String, pot: PathBuf, out: PathBuf| {
-            let m = measure_quick(work, "bash", &["-c", &extract], 3, &|| {});
+            let clean = || {
+                let _ = std::fs::remove_dir_all(&pot);
+                let _ = std::fs::remove_file(&pot);
+            };
+            let m = measure_quick(work, "bash", &["-c", &extract], 3, &clean);
             let messages = if pot.is_dir() {
                 files_with(&pot, "pot")
                     .iter()
@@ -500,7 +511,7 @@ fn peers(
     }
     if run_ok(work, "python3", &["-c", "import translate.convert.md2po"]) {
         let extract = format!(
-            "rm -rf {w}/ttk && mkdir -p {w}/ttk && python3 -m translate.convert.md2po --progress=none -P -m 0 -i {d} -o {w}/ttk/pot"
+            "mkdir -p {w}/ttk && python3 -m translate.convert.md2po --progress=none -P -m 0 -i {d} -o {w}/ttk/pot"
         );
         let rebuild = format!(
             "cd {w}/ttk/pot && for p in $(find . -name '*.pot'); do mkdir -p $(dirname ../po/$p); msgen --no-wrap -o ../po/${{p%.pot}}.po $p; done && python3 -m translate.convert.po2md --progress=none -m 0 -t {d} -i {w}/ttk/po -o {w}/ttk/it"
@@ -524,7 +535,7 @@ fn peers(
         }
         let _ = std::fs::create_dir_all(work.join("po4a"));
         let _ = std::fs::write(work.join("po4a/po4a.cfg"), cfg);
-        let extract = format!("cd {w}/po4a && rm -rf po && po4a --no-translations po4a.cfg");
+        let extract = format!("cd {w}/po4a && po4a --no-translations po4a.cfg");
         let rebuild = format!(
             "cd {w}/po4a && msgen --no-wrap -o po/it.po po/docs.pot && po4a --no-update po4a.cfg"
         );
