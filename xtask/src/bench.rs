@@ -450,19 +450,21 @@ fn peers(
         .iter()
         .map(|f| f.to_string_lossy().into_owned())
         .collect();
-    let list = files.join(" ");
     let d = docs.to_string_lossy();
     let w = work.to_string_lossy();
     let has_msgen = found("msgen");
-    // `pot` is the extraction's output (a file or a folder), removed before
-    // each run and not timed.
+    // `extract` is a program and its arguments, started directly in its
+    // folder as bitext is (a shell would add its own start-up to the time);
+    // `pot` is its output (a file or a folder), removed before each run and
+    // not timed.
     let mut run_peer =
-        |name: &str, extract: String, rebuild: String, pot: PathBuf, out: PathBuf| {
+        |name: &str, extract: (&Path, &[&str]), rebuild: String, pot: PathBuf, out: PathBuf| {
             let clean = || {
                 let _ = std::fs::remove_dir_all(&pot);
                 let _ = std::fs::remove_file(&pot);
             };
-            let m = measure_quick(work, "bash", &["-c", &extract], 3, &clean);
+            let (dir, argv) = extract;
+            let m = measure_quick(dir, argv[0], &argv[1..], 3, &clean);
             let messages = if pot.is_dir() {
                 files_with(&pot, "pot")
                     .iter()
@@ -491,8 +493,11 @@ fn peers(
             });
         };
     if found("md2po") && found("po2md") {
-        let extract =
-            format!("mkdir -p {w}/mdpo && cd {d} && md2po {list} -w 0 -q -s -p {w}/mdpo/docs.pot");
+        let _ = std::fs::create_dir_all(work.join("mdpo"));
+        let pot = format!("{w}/mdpo/docs.pot");
+        let mut extract = vec!["md2po"];
+        extract.extend(files.iter().map(String::as_str));
+        extract.extend(["-w", "0", "-q", "-s", "-p", &pot]);
         let mut rebuild = format!("msgen --no-wrap -o {w}/mdpo/it.po {w}/mdpo/docs.pot");
         for f in &files {
             rebuild.push_str(&format!(
@@ -501,7 +506,7 @@ fn peers(
         }
         run_peer(
             "mdpo",
-            extract,
+            (docs, &extract),
             rebuild,
             work.join("mdpo/docs.pot"),
             work.join("mdpo/it"),
@@ -510,15 +515,27 @@ fn peers(
         skipped.push("mdpo: `pip install mdpo`".to_owned());
     }
     if run_ok(work, "python3", &["-c", "import translate.convert.md2po"]) {
-        let extract = format!(
-            "mkdir -p {w}/ttk && python3 -m translate.convert.md2po --progress=none -P -m 0 -i {d} -o {w}/ttk/pot"
-        );
+        let _ = std::fs::create_dir_all(work.join("ttk"));
+        let (input, output) = (d.to_string(), format!("{w}/ttk/pot"));
+        let extract = [
+            "python3",
+            "-m",
+            "translate.convert.md2po",
+            "--progress=none",
+            "-P",
+            "-m",
+            "0",
+            "-i",
+            &input,
+            "-o",
+            &output,
+        ];
         let rebuild = format!(
             "cd {w}/ttk/pot && for p in $(find . -name '*.pot'); do mkdir -p $(dirname ../po/$p); msgen --no-wrap -o ../po/${{p%.pot}}.po $p; done && python3 -m translate.convert.po2md --progress=none -m 0 -t {d} -i {w}/ttk/po -o {w}/ttk/it"
         );
         run_peer(
             "translate-toolkit",
-            extract,
+            (work, &extract),
             rebuild,
             work.join("ttk/pot"),
             work.join("ttk/it"),
@@ -535,13 +552,15 @@ fn peers(
         }
         let _ = std::fs::create_dir_all(work.join("po4a"));
         let _ = std::fs::write(work.join("po4a/po4a.cfg"), cfg);
-        let extract = format!("cd {w}/po4a && po4a --no-translations po4a.cfg");
         let rebuild = format!(
             "cd {w}/po4a && msgen --no-wrap -o po/it.po po/docs.pot && po4a --no-update po4a.cfg"
         );
         run_peer(
             "po4a",
-            extract,
+            (
+                &work.join("po4a"),
+                &["po4a", "--no-translations", "po4a.cfg"],
+            ),
             rebuild,
             work.join("po4a/po/docs.pot"),
             work.join("po4a/it"),
@@ -559,7 +578,8 @@ fn peers(
             .status();
         let _ = std::fs::write(
             book.join("book.toml"),
-            "[book]\ntitle = \"peers\"\n\n[preprocessor.gettext]\nafter = [\"links\"]\n\n[output.html]\n",
+            // Extraction's output; the rebuild sets its own (MDBOOK_OUTPUT).
+            "[book]\ntitle = \"peers\"\n\n[preprocessor.gettext]\nafter = [\"links\"]\n\n[output.xgettext]\npot-file = \"messages.pot\"\ngranularity = 0\n",
         );
         let mut summary = String::from("# Summary\n\n");
         for f in &files {
@@ -567,15 +587,12 @@ fn peers(
         }
         let _ = std::fs::write(book.join("src/SUMMARY.md"), summary);
         let b = book.to_string_lossy();
-        let extract = format!(
-            "cd {b} && MDBOOK_OUTPUT='{{\"xgettext\": {{\"pot-file\": \"messages.pot\", \"granularity\": 0}}}}' mdbook build -d po"
-        );
         let rebuild = format!(
             "cd {b} && msgen --no-wrap -o po/it.po po/messages.pot && MDBOOK_BOOK__LANGUAGE=it MDBOOK_OUTPUT='{{\"markdown\": {{}}}}' mdbook build -d {w}/mdbook/it"
         );
         run_peer(
             "mdbook-i18n-helpers",
-            extract,
+            (&book, &["mdbook", "build", "-d", "po"]),
             rebuild,
             book.join("po/messages.pot"),
             work.join("mdbook/it"),
