@@ -68,9 +68,6 @@ pub fn segment_with(src: &str, options: &Options) -> (Document, Vec<Diagnostic>)
     finish::finish(src, collected)
 }
 
-/// A bare pulldown-cmark pass with the segmenter's options, counting events:
-/// the floor that benchmarks compare segmentation with.
-#[doc(hidden)]
 /// The text to write into slot `index` of `skeleton` so that the page reads
 /// `text` back as that segment: an attribute value that the source left
 /// unquoted (`title=Homepage`) is quoted when the new text has a space or
@@ -103,6 +100,9 @@ pub fn fit<'a>(
     }
 }
 
+/// A bare pulldown-cmark pass with the segmenter's options, counting events:
+/// the floor that benchmarks compare segmentation with.
+#[doc(hidden)]
 pub fn bare_parse(src: &str) -> usize {
     pulldown_cmark::Parser::new_ext(src, walk::parser_options())
         .into_offset_iter()
