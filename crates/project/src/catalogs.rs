@@ -719,7 +719,7 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
 /// page's made into a `T` by `each` on the core that found them: a format
 /// that writes pages one after the other needs neither one list of every
 /// message nor a second pass over the cores.
-pub fn pending_by_page<T: Send>(
+pub(crate) fn pending_by_page<T: Send>(
     config: &Config,
     locale: &Locale,
     page: Option<&str>,
