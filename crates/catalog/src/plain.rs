@@ -135,8 +135,8 @@ fn message<'s>(
 ) -> Option<Message> {
     let id_len = line
         .bytes()
-        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        .count();
+        .position(|b| !ID_BYTES[usize::from(b)])
+        .unwrap_or(line.len());
     let (id, rest) = line.split_at(id_len);
     let inline = rest.trim_start_matches(' ').strip_prefix('=')?;
     let inline = inline.trim_start_matches(' ');
@@ -172,6 +172,10 @@ fn message<'s>(
     }
     // Blank lines after the last value line are not part of it.
     let last = pieces.iter().rposition(|p| !matches!(p, Piece::Blank(_)))?;
+    // Most values are one line of plain text.
+    if let [Piece::Inline(line)] = pieces[..=last] {
+        return Some(finish(id, line.to_owned(), comment));
+    }
     let mut text = String::new();
     for (i, piece) in pieces[..=last].iter().enumerate() {
         match *piece {
@@ -191,6 +195,11 @@ fn message<'s>(
             text.push('\n');
         }
     }
+    Some(finish(id, text, comment))
+}
+
+/// The message `id` with its value `text` and the metadata in its comment.
+fn finish(id: &str, text: String, comment: Option<&Comment<&str>>) -> Message {
     let mut message = Message {
         id: id.to_owned(),
         text,
@@ -199,8 +208,20 @@ fn message<'s>(
     if let Some(comment) = comment {
         read::metadata(comment, &mut message);
     }
-    Some(message)
+    message
 }
+
+/// The bytes of a message id: ASCII letters and digits, `-` and `_`.
+const ID_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 /// Text Fluent keeps as it is: no brace, no trailing blank.
 fn plain_text(text: &str) -> Option<&str> {
