@@ -12,7 +12,7 @@ fn segments(texts: &[(&str, SegmentKind)]) -> Vec<Segment> {
         .map(|(k, &(text, kind))| Segment {
             id: SegmentId::derive("page", kind, k),
             kind,
-            spans: Vec::new(),
+            spans: model::Spans::default(),
             line: 1 + 2 * k,
             text: text.to_owned(),
             containers: Vec::new().into(),

@@ -101,7 +101,7 @@ pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<Inde
                 .into_iter()
                 .map(|mut s| {
                     s.line += first;
-                    s.spans.clear();
+                    s.spans = model::Spans::default();
                     s
                 })
                 .collect();

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use model::{Container, Diagnostic, SegmentKind};
+use model::{Container, Diagnostic, SegmentKind, Spans};
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
@@ -19,7 +19,7 @@ use crate::syntax::{self, Skip};
 #[derive(Debug)]
 pub(crate) struct Raw {
     pub kind: SegmentKind,
-    pub pieces: Vec<Range<usize>>,
+    pub pieces: Spans,
     pub containers: Arc<[Container]>,
 }
 
@@ -541,7 +541,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     fn emit(&mut self, kind: SegmentKind, range: Range<usize>) {
         let text: &str = &self.region.text;
         let quotes = self.blockquote_depth();
-        let mut pieces = Vec::new();
+        let mut pieces = Spans::default();
         let mut line_start = range.start;
         loop {
             let rest = &text.as_bytes()[line_start..range.end];
@@ -705,7 +705,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     fn front_matter(&mut self, range: &Range<usize>) {
         let text: &str = &self.region.text;
         for value in front_matter::values(&text[range.clone()], self.config.front_matter_keys) {
-            let mut pieces = Vec::new();
+            let mut pieces = Spans::default();
             for piece in value {
                 pieces.push(
                     self.region

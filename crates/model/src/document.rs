@@ -145,7 +145,7 @@ pub struct Segment {
     /// The byte ranges of the source that hold the text, one per line, in order.
     /// What lies between two spans (a line break and container indentation)
     /// belongs to the skeleton.
-    pub spans: Vec<Range<usize>>,
+    pub spans: Spans,
     /// The 1-based line of the first span.
     pub line: usize,
     /// The inline Markdown, lines joined with `\n`, container indentation removed.
@@ -155,6 +155,73 @@ pub struct Segment {
     pub containers: Arc<[Container]>,
     /// The index of the nearest heading segment before this one, if any.
     pub heading: Option<usize>,
+}
+
+/// The byte ranges of a segment's source lines, in order, read as a slice.
+/// Most segments are one line, held without an allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spans(SpansInner);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SpansInner {
+    One(Range<usize>),
+    Many(Vec<Range<usize>>),
+}
+
+impl Default for SpansInner {
+    fn default() -> SpansInner {
+        SpansInner::Many(Vec::new())
+    }
+}
+
+impl Spans {
+    /// Adds the range of the next line.
+    pub fn push(&mut self, span: Range<usize>) {
+        match &mut self.0 {
+            SpansInner::Many(many) if many.is_empty() => self.0 = SpansInner::One(span),
+            SpansInner::Many(many) => many.push(span),
+            SpansInner::One(first) => {
+                let first = first.clone();
+                self.0 = SpansInner::Many(vec![first, span]);
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Spans {
+    type Target = [Range<usize>];
+
+    fn deref(&self) -> &[Range<usize>] {
+        match &self.0 {
+            SpansInner::One(one) => std::slice::from_ref(one),
+            SpansInner::Many(many) => many,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Spans {
+    type Item = &'a Range<usize>;
+    type IntoIter = std::slice::Iter<'a, Range<usize>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl From<Vec<Range<usize>>> for Spans {
+    fn from(spans: Vec<Range<usize>>) -> Spans {
+        let mut out = Spans::default();
+        for span in spans {
+            out.push(span);
+        }
+        out
+    }
+}
+
+impl Serialize for Spans {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Where a segment's text goes back into the skeleton.

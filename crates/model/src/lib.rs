@@ -10,7 +10,7 @@ pub mod hash;
 mod id;
 mod locale;
 
-pub use document::{Container, Diagnostic, Document, Segment, SegmentKind, Skeleton, Slot};
+pub use document::{Container, Diagnostic, Document, Segment, SegmentKind, Skeleton, Slot, Spans};
 pub use id::{SegmentId, slug};
 pub use locale::Locale;
 

@@ -63,3 +63,22 @@ fn the_kind_of_an_id_is_read_back() {
     assert_eq!(crate::SegmentId::kind_of("hand-written"), None);
     assert_eq!(crate::SegmentId::kind_of("paragraph-1"), None);
 }
+
+#[test]
+fn spans_read_as_a_slice_however_many_lines() {
+    let mut spans = crate::Spans::default();
+    assert!(spans.is_empty());
+    spans.push(3..7);
+    assert_eq!(&spans[..], [3..7]);
+    spans.push(9..12);
+    spans.push(14..15);
+    assert_eq!(&spans[..], [3..7, 9..12, 14..15]);
+    assert_eq!(spans.first(), Some(&(3..7)));
+    assert_eq!(spans.last(), Some(&(14..15)));
+    let collected: Vec<_> = (&spans).into_iter().cloned().collect();
+    assert_eq!(crate::Spans::from(collected), spans);
+    assert_eq!(
+        serde_json::to_string(&spans).expect("serializable"),
+        r#"[{"start":3,"end":7},{"start":9,"end":12},{"start":14,"end":15}]"#
+    );
+}
