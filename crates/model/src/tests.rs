@@ -69,7 +69,8 @@ fn spans_read_as_a_slice_however_many_lines() {
     let mut spans = crate::Spans::default();
     assert!(spans.is_empty());
     spans.push(3..7);
-    assert_eq!(&spans[..], [3..7]);
+    assert_eq!(spans.len(), 1);
+    assert_eq!(spans[0], 3..7);
     spans.push(9..12);
     spans.push(14..15);
     assert_eq!(&spans[..], [3..7, 9..12, 14..15]);
