@@ -771,28 +771,26 @@ fn body(text: &str, from: usize, column: usize) -> Body {
 /// handled when its paragraph comes. Each body blanked is added to `bodies`.
 fn mask_bodies(text: &str, bodies: &mut Vec<Masked>) -> Option<String> {
     // The lines whose first non-blank bytes are `!!!`, `???` or `===`,
-    // found by searching for those (rare) strings rather than line by line.
+    // found in one pass over the (rare) bytes `!`, `?` and `=` rather than
+    // line by line. Past a line's first run of three, the rest of the line
+    // cannot start with one: each line is looked at once. In order, once each.
     let bytes = text.as_bytes();
     let mut candidates: Vec<usize> = Vec::new();
-    for needle in ["!!!", "???", "==="] {
-        // Each line is looked at once, however many matches it has.
-        let mut line_end = 0;
-        for at in memchr::memmem::find_iter(bytes, needle) {
-            if at < line_end {
-                continue;
-            }
-            let line = line_start(text, at);
-            if bytes[line..at].iter().all(|b| matches!(b, b' ' | b'\t')) {
-                candidates.push(line);
-            }
-            line_end = next_line(text, at);
+    let mut line_end = 0;
+    for at in memchr::memchr3_iter(b'!', b'?', b'=', bytes) {
+        let b = bytes[at];
+        if at < line_end || bytes.get(at + 1) != Some(&b) || bytes.get(at + 2) != Some(&b) {
+            continue;
         }
+        let line = line_start(text, at);
+        if bytes[line..at].iter().all(|b| matches!(b, b' ' | b'\t')) {
+            candidates.push(line);
+        }
+        line_end = next_line(text, at);
     }
     if candidates.is_empty() {
         return None;
     }
-    candidates.sort_unstable();
-    candidates.dedup();
     let mut masked = String::new();
     let mut copied = 0;
     for line in candidates {
