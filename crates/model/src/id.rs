@@ -79,24 +79,25 @@ fn push_number(out: &mut String, n: usize) {
 pub fn slug(text: &str) -> String {
     const MAX_WORDS: usize = 5;
     const MAX_LEN: usize = 40;
-    let mut out = String::new();
+    let mut out = String::with_capacity(MAX_LEN + 1);
     let mut words = 0;
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
+    // Words are runs of ASCII letters and digits: split on bytes, since no
+    // byte of a character beyond ASCII is one of those.
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        let Some(&initial) = word.first() else {
             continue;
-        }
+        };
         // Count the `-` before the word and the `s` that a leading digit
         // gets, so that a slug is its own slug.
-        let first = if out.is_empty() { word } else { &out };
-        let extra = usize::from(!out.is_empty())
-            + usize::from(first.starts_with(|c: char| c.is_ascii_digit()));
+        let first = out.as_bytes().first().copied().unwrap_or(initial);
+        let extra = usize::from(!out.is_empty()) + usize::from(first.is_ascii_digit());
         if words == MAX_WORDS || out.len() + extra + word.len() > MAX_LEN {
             break;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        out.extend(word.iter().map(|b| char::from(b.to_ascii_lowercase())));
         words += 1;
     }
     if out.is_empty() {
