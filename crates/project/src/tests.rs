@@ -243,3 +243,27 @@ fn an_output_that_would_not_change_is_left_untouched() {
         .collect();
     assert_eq!(names, ["it.po"]);
 }
+
+#[test]
+fn pieces_are_written_whole_in_order_however_many() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.txt");
+    // More pieces than one vectored write takes, empty ones among them.
+    let numbers: Vec<String> = (0..2500).map(|n| format!("{n},")).collect();
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    for (n, number) in numbers.iter().enumerate() {
+        if n % 7 == 0 {
+            pieces.push(b"");
+        }
+        pieces.push(number.as_bytes());
+    }
+    pieces.push(b"");
+    assert!(crate::write_atomic_if_changed(&path, &pieces).expect("written"));
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("readable"),
+        numbers.concat()
+    );
+    // Only empty pieces: an empty file.
+    assert!(crate::write_atomic_if_changed(&path, &[b"", b""]).expect("written"));
+    assert_eq!(std::fs::read(&path).expect("readable"), b"");
+}

@@ -88,6 +88,26 @@ impl Staged {
     }
 }
 
+/// Writes every piece, as few system calls as the kernel allows (up to
+/// 1,024 pieces each) rather than one per piece.
+fn write_all_vectored(file: &mut std::fs::File, pieces: &[&[u8]]) -> std::io::Result<()> {
+    for batch in pieces.chunks(1024) {
+        let mut slices: Vec<std::io::IoSlice<'_>> =
+            batch.iter().map(|p| std::io::IoSlice::new(p)).collect();
+        let mut rest = &mut slices[..];
+        std::io::IoSlice::advance_slices(&mut rest, 0);
+        while !rest.is_empty() {
+            match file.write_vectored(rest) {
+                Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+                Ok(n) => std::io::IoSlice::advance_slices(&mut rest, n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Removes staged files, then the folders made for them that are empty:
 /// the targets and the tree stay as they were.
 pub(crate) fn discard_all(files: impl IntoIterator<Item = Staged>) {
@@ -124,10 +144,7 @@ pub(crate) fn stage(path: &Path, pieces: &[&[u8]]) -> Result<Staged> {
     let temp = dir.join(format!(".{name}.bitext-{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = std::fs::File::create(&temp)?;
-        for piece in pieces {
-            file.write_all(piece)?;
-        }
-        Ok(())
+        write_all_vectored(&mut file, pieces)
     })();
     let staged = Staged {
         temp,
