@@ -60,7 +60,8 @@ fn po_string(out: &mut String, keyword: &str, text: &str) {
     let prefix = if keyword.starts_with("#|") { "#| " } else { "" };
     out.push_str(keyword);
     // One line (a final newline aside): on the keyword's line.
-    if !text.strip_suffix('\n').unwrap_or(text).contains('\n') {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    if memchr::memchr(b'\n', body.as_bytes()).is_none() {
         out.push_str(" \"");
         po_escape(out, text);
         out.push_str("\"\n");
