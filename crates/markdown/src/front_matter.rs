@@ -98,7 +98,8 @@ fn quoted(value: &str, quote: char) -> Option<usize> {
     None
 }
 
-/// The lines of a block scalar, without the indentation of its first line.
+/// The lines of a block scalar, without the indentation of its first line
+/// (a line indented less loses only the spaces and tabs it has).
 fn block_scalar(lines: &[(usize, &str)]) -> Option<Vec<Range<usize>>> {
     let indent = lines
         .iter()
@@ -107,8 +108,8 @@ fn block_scalar(lines: &[(usize, &str)]) -> Option<Vec<Range<usize>>> {
     let pieces = lines
         .iter()
         .map(|(s, l)| {
-            let strip = indent.min(l.len());
-            s + strip..s + l.len().max(strip)
+            let blanks = l.len() - l.trim_start_matches([' ', '\t']).len();
+            s + indent.min(blanks)..s + l.len()
         })
         .collect();
     Some(pieces)

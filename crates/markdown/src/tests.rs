@@ -156,3 +156,21 @@ fn an_unquoted_attribute_value_is_quoted_when_its_new_text_needs_it() {
     assert_eq!(again.segments[a].text, "Pagina principale");
     assert_eq!(again.segments[b].text, "Codice sorgente");
 }
+
+/// Found by the fuzzer: a block scalar line indented less than the first
+/// one lost bytes of its first character (`€`), and the slice panicked.
+#[test]
+fn a_block_scalar_line_indented_less_keeps_its_characters() {
+    check(
+        "---\ndescription:>\n  .\n \u{20ac}\n---",
+        expect![[r#"
+            3   intro-front-matter-1 front-matter ".\n€"
+        "#]],
+    );
+    check(
+        "---\ndescription: >\n   Wide\n \u{3000}and thin\n---\n",
+        expect![[r#"
+            3   intro-front-matter-1 front-matter "Wide\n\u{3000}and thin"
+        "#]],
+    );
+}
