@@ -80,14 +80,20 @@ impl SourceIds {
 /// The ids [`sync_source`] gives the segments of `doc`.
 pub fn source_ids(old: &Catalog, doc: &Document, matching: &[Option<usize>]) -> SourceIds {
     debug_assert_eq!(matching.len(), doc.segments.len());
-    // Ids taken, borrowed from the catalogs and the document where they can be.
-    let mut used: FastSet<Cow<'_, str>> = FastSet::default();
-    used.reserve(old.retired.len() + old.messages.len() + doc.segments.len());
-    used.extend(old.retired.iter().map(|id| Cow::from(id.as_str())));
     let mut kept = vec![false; old.messages.len()];
     for &i in matching.iter().flatten() {
         kept[i] = true;
-        used.insert(Cow::from(old.messages[i].id.as_str()));
+    }
+    // Ids taken, borrowed from the catalogs and the document where they
+    // can be: only needed to retire an old id or give a new one, which a
+    // page whose every segment continues an old message does not need.
+    let mut used: FastSet<Cow<'_, str>> = FastSet::default();
+    if matching.contains(&None) || kept.contains(&false) {
+        used.reserve(old.retired.len() + old.messages.len() + doc.segments.len());
+        used.extend(old.retired.iter().map(|id| Cow::from(id.as_str())));
+        for &i in matching.iter().flatten() {
+            used.insert(Cow::from(old.messages[i].id.as_str()));
+        }
     }
     let mut retired = old.retired.clone();
     let mut removed = 0;
