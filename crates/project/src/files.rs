@@ -128,22 +128,30 @@ pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
     if !dir.is_dir() {
         return Ok(out);
     }
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
+    // Each folder with its path relative to `root` (`None` when not UTF-8):
+    // an entry's is that and its name.
+    let mut pending = vec![(dir.to_path_buf(), relative(root, dir))];
+    while let Some((dir, prefix)) = pending.pop() {
         let list_error = |source| Error::List {
             path: dir.clone(),
             source,
         };
         for entry in std::fs::read_dir(&dir).map_err(list_error)? {
             let entry = entry.map_err(list_error)?;
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            let name = entry.file_name();
+            let hidden = name.as_encoded_bytes().starts_with(b".");
+            let rel = match (&prefix, name.to_str()) {
+                (Some(p), Some(n)) if p.is_empty() => Some(n.to_owned()),
+                (Some(p), Some(n)) => Some(format!("{p}/{n}")),
+                _ => None,
+            };
             let file_type = entry.file_type().map_err(list_error)?;
+            let path = entry.path();
             if file_type.is_dir() || (file_type.is_symlink() && path.is_dir()) {
                 if !hidden {
-                    pending.push(path);
+                    pending.push((path, rel));
                 }
-            } else if let Some(rel) = relative(root, &path) {
+            } else if let Some(rel) = rel {
                 out.push(rel);
             }
         }

@@ -143,6 +143,12 @@ fn matches_from<'p>(parts: &[Part], path: &'p str, captures: &mut Captures<'p>) 
             })
         }
         Part::Path => {
+            // Followed only by a literal (`{path}.md`): one length can match.
+            if let [Part::Literal(suffix)] = rest {
+                let page = path.strip_suffix(suffix.as_str()).filter(|p| !p.is_empty());
+                captures.1 = page;
+                return page.is_some_and(|p| !p.starts_with('/'));
+            }
             // The shortest page path first, so that `{path}.{locale}.md` takes `x` from `x.it.md`.
             (1..=path.len())
                 .filter(|&len| path.is_char_boundary(len))

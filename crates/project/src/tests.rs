@@ -24,6 +24,17 @@ fn patterns_match_folder_and_suffix_layouts() {
         Some((Some("it"), "a/b"))
     );
     assert_eq!(folder.matches("content/it/a/b.txt"), None);
+    // A page path is never empty and never starts with `/`.
+    assert_eq!(folder.matches("content/it/.md"), None);
+    assert_eq!(folder.matches("content/it//a.md"), None);
+    assert_eq!(
+        folder.matches("content/it/é.md.md"),
+        Some((Some("it"), "é.md"))
+    );
+    let bare = Pattern::parse("{path}.md").expect("valid");
+    assert_eq!(bare.matches("a/b.md"), Some((None, "a/b")));
+    assert_eq!(bare.matches(".md"), None);
+    assert_eq!(bare.matches("md"), None);
     let suffix = Pattern::parse("docs/{path}.{locale}.md").expect("valid");
     assert_eq!(suffix.matches("docs/x.it.md"), Some((Some("it"), "x")));
     assert_eq!(
