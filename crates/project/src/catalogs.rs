@@ -84,7 +84,7 @@ impl PageState {
 
     /// Each segment with its id, its old source text and its translation in `target`.
     pub(crate) fn entries<'a>(&'a self, target: &'a Catalog) -> impl Iterator<Item = Entry<'a>> {
-        let translations: HashMap<&str, &Message> =
+        let translations: model::hash::FastMap<&str, &Message> =
             target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
         self.ids().zip(&self.doc.segments).zip(&self.matching).map(
             move |((id, segment), matched)| {
