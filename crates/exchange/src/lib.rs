@@ -134,12 +134,13 @@ fn one_line(text: &str) -> String {
 
 /// Appends `text` with its line breaks made spaces.
 fn push_one_line(out: &mut String, text: &str) {
-    let mut lines = text.split('\n');
-    out.push_str(lines.next().unwrap_or_default());
-    for line in lines {
+    let mut rest = text;
+    while let Some(at) = memchr::memchr(b'\n', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
         out.push(' ');
-        out.push_str(line);
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

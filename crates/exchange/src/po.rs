@@ -57,8 +57,12 @@ pub fn po_entries(pending: &[Pending]) -> String {
 /// with `""` and put each line on its own, as gettext writes them. For
 /// `#| msgid` every continuation line is prefixed with `#| ` too.
 fn po_string(out: &mut String, keyword: &str, text: &str) {
-    let prefix = if keyword.starts_with("#|") { "#| " } else { "" };
     out.push_str(keyword);
+    if text.is_empty() {
+        out.push_str(" \"\"\n");
+        return;
+    }
+    let prefix = if keyword.starts_with("#|") { "#| " } else { "" };
     // One line (a final newline aside): on the keyword's line.
     let body = text.strip_suffix('\n').unwrap_or(text);
     if memchr::memchr(b'\n', body.as_bytes()).is_none() {
