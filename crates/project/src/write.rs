@@ -95,6 +95,7 @@ fn write_all_vectored(file: &mut std::fs::File, pieces: &[&[u8]]) -> std::io::Re
         let mut slices: Vec<std::io::IoSlice<'_>> =
             batch.iter().map(|p| std::io::IoSlice::new(p)).collect();
         let mut rest = &mut slices[..];
+        // Empty pieces first would read as a write of nothing (an error).
         std::io::IoSlice::advance_slices(&mut rest, 0);
         while !rest.is_empty() {
             match file.write_vectored(rest) {
