@@ -340,13 +340,15 @@ fn url_at(rest: &str) -> Option<usize> {
 /// The length of an icon shortcode `:set-name:` starting `rest`.
 fn icon_at(rest: &str) -> Option<usize> {
     let inner = &rest[1..];
-    let end = inner.find(':')?;
+    // The name runs up to the first byte that cannot be in one, which must
+    // be the closing `:` (so a lone colon in prose is not searched past).
+    let end = inner
+        .bytes()
+        .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))?;
     let name = &inner[..end];
-    let valid = name.len() >= 3
+    let valid = inner.as_bytes()[end] == b':'
+        && name.len() >= 3
         && name.contains('-')
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !name.starts_with('-')
         && !name.ends_with('-');
     valid.then_some(end + 2)
