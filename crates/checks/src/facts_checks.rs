@@ -207,8 +207,21 @@ pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
         .split(|c: char| !(c.is_alphabetic() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    let english = words.iter().filter(|w| ENGLISH.contains(w)).count();
-    words.len() >= 8 && english * 5 >= words.len()
+    if words.len() < 8 {
+        return false;
+    }
+    let english = words
+        .iter()
+        .filter(|w| english_words().contains(*w))
+        .count();
+    english * 5 >= words.len()
+}
+
+/// [`ENGLISH`] as a set: every word of every translated segment is looked up.
+fn english_words() -> &'static model::hash::FastSet<&'static str> {
+    static SET: std::sync::OnceLock<model::hash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| ENGLISH.iter().copied().collect())
 }
 
 /// Segments the aligner left unpaired on both sides between the same two
