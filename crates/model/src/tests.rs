@@ -57,11 +57,15 @@ fn locales_compare_as_tags() {
 #[test]
 fn the_kind_of_an_id_is_read_back() {
     for kind in crate::SegmentKind::ALL {
-        let id = crate::SegmentId::derive("Signal Messenger", kind, 12);
-        assert_eq!(crate::SegmentId::kind_of(id.as_str()), Some(kind), "{id}");
+        // Sections that are themselves kind names or end like one.
+        for section in ["Signal Messenger", "list-item", "tab", "link title x"] {
+            let id = crate::SegmentId::derive(section, kind, 12);
+            assert_eq!(crate::SegmentId::kind_of(id.as_str()), Some(kind), "{id}");
+        }
     }
-    assert_eq!(crate::SegmentId::kind_of("hand-written"), None);
-    assert_eq!(crate::SegmentId::kind_of("paragraph-1"), None);
+    for id in ["hand-written", "paragraph-1", "x-heading", "x-item-2", "x-title-3", "1", ""] {
+        assert_eq!(crate::SegmentId::kind_of(id), None, "{id}");
+    }
 }
 
 #[test]
