@@ -63,7 +63,15 @@ fn the_kind_of_an_id_is_read_back() {
             assert_eq!(crate::SegmentId::kind_of(id.as_str()), Some(kind), "{id}");
         }
     }
-    for id in ["hand-written", "paragraph-1", "x-heading", "x-item-2", "x-title-3", "1", ""] {
+    for id in [
+        "hand-written",
+        "paragraph-1",
+        "x-heading",
+        "x-item-2",
+        "x-title-3",
+        "1",
+        "",
+    ] {
         assert_eq!(crate::SegmentId::kind_of(id), None, "{id}");
     }
 }
