@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use catalog::{Catalog, Fingerprint, Message};
 
-use crate::{Error, Pending, PendingState, Submitted, one_line};
+use crate::{Error, Pending, PendingState, Submitted, push_one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
@@ -35,7 +35,9 @@ pub fn pending_ftl(pending: &[Pending]) -> String {
                 p.id.clone()
             };
             if let Some(heading) = &p.heading {
-                notes.push(format!("heading: {}", one_line(heading)));
+                let mut note = String::from("heading: ");
+                push_one_line(&mut note, heading);
+                notes.push(note);
             }
             notes.push("source:".to_owned());
             notes.extend(p.source.split('\n').map(|l| format!("> {l}")));

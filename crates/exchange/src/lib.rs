@@ -128,10 +128,6 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-fn one_line(text: &str) -> String {
-    text.replace('\n', " ")
-}
-
 /// Appends `text` with its line breaks made spaces.
 fn push_one_line(out: &mut String, text: &str) {
     let mut rest = text;
