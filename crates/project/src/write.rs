@@ -17,7 +17,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Writes the concatenation of `pieces` to `path` atomically, creating
 /// missing parent folders.
-pub fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> Result<()> {
+fn write_atomic_pieces(path: &Path, pieces: &[&[u8]]) -> Result<()> {
     let staged = stage(path, pieces)?;
     staged.commit()
 }
