@@ -264,11 +264,35 @@ impl Scorer {
     /// without its parts.
     #[inline]
     fn confidence(&self, s: &Prepared<'_>, t: &Prepared<'_>) -> f32 {
+        self.confidence_if(s, t, |_| true).unwrap_or(0.0)
+    }
+
+    /// [`Scorer::confidence`], or `None` without computing it when `could`
+    /// says no to a bound on it: the confidence with the facts counted as
+    /// if all the fewer tokens were shared and the lengths as if they
+    /// matched. The bound is the same sum with larger parts, so it is never
+    /// below the confidence (each floating-point step is monotonic).
+    #[inline]
+    fn confidence_if(
+        &self,
+        s: &Prepared<'_>,
+        t: &Prepared<'_>,
+        could: impl FnOnce(f32) -> bool,
+    ) -> Option<f32> {
         if s.text_hash == t.text_hash && s.unit.kind == t.unit.kind && s.unit.text == t.unit.text {
-            return 1.0;
+            return Some(1.0);
         }
         let (kind, container) = kind_and_container(s, t);
-        let total = s.tokens.len().max(t.tokens.len());
+        let (a, b) = (s.tokens.len(), t.tokens.len());
+        let total = a.max(b);
+        let facts_most = if total == 0 {
+            0.5
+        } else {
+            a.min(b) as f32 / total as f32
+        };
+        if !could(0.2 * kind + 0.1 * container + 0.45 * facts_most + 0.25 * 1.0) {
+            return None;
+        }
         let facts = if total == 0 {
             0.5
         } else {
@@ -276,7 +300,7 @@ impl Scorer {
         };
         let r = t.ln - s.ln;
         let length = (-r * r * 2.0).exp();
-        0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length
+        Some(0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length)
     }
 
     /// How well `s` and `t` pair, 0..=1, with its parts.
@@ -478,7 +502,6 @@ pub fn align_read(
     // units, kept for the cells of the band.
     let band = Band::new(n, m);
     let at = |i: usize, j: usize| band.index(i, j);
-    let inside = |i: usize, j: usize| band.contains(i, j);
     // Weights: source units by their length, translated ones by their
     // length in source characters.
     let ws: Vec<f32> = s.iter().map(|p| weight(p.chars)).collect();
@@ -486,31 +509,47 @@ pub fn align_read(
     let ws2: Vec<f32> = s2.iter().map(|p| weight(p.chars)).collect();
     let wt2: Vec<f32> = t2.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
     let (s_merge, t_merge) = (mergeable_pairs(&s), mergeable_pairs(&t));
+    // Skipping a unit costs the same wherever it is skipped.
+    let gap_s: Vec<i64> = ws.iter().map(|&w| gain(-GAP, w)).collect();
+    let gap_t: Vec<i64> = wt.iter().map(|&w| gain(-GAP, w)).collect();
     let mut best = vec![0i64; band.cells()];
     let mut step = vec![Step::Pair; band.cells()];
     for i in 0..=n {
+        // The cells of this row and of the two above, found once per row:
+        // `row(k)` gives the index of cell (i - k, j) when it is in the band.
+        let rows: [Option<(usize, usize)>; 3] = std::array::from_fn(|k| {
+            let r = i.checked_sub(k)?;
+            Some((r * band.width, band.start(r)))
+        });
+        let cell = |k: usize, j: usize| -> Option<usize> {
+            let (base, start) = rows[k]?;
+            (j >= start && j < start + band.width).then(|| base + (j - start))
+        };
         for j in band.columns(i) {
             if i == 0 && j == 0 {
                 continue;
             }
             // The options in their order (pair, the two skips, merge,
             // split), the first best winning. A pairing is scored only if
-            // it could win at full confidence: the skips are known first,
-            // and the merge and split come after the rest.
-            let skip_source =
-                (i > 0 && inside(i - 1, j)).then(|| best[at(i - 1, j)] + gain(-GAP, ws[i - 1]));
-            let skip_translation =
-                (j > 0 && inside(i, j - 1)).then(|| best[at(i, j - 1)] + gain(-GAP, wt[j - 1]));
+            // it could win at its best (the skips are known first, see
+            // `Scorer::confidence_if`), and the merge and split only if
+            // they could at full confidence.
+            let skip_source = cell(1, j).map(|c| best[c] + gap_s[i - 1]);
+            let skip_translation = j
+                .checked_sub(1)
+                .and_then(|jj| cell(0, jj))
+                .map(|c| best[c] + gap_t[j - 1]);
             let mut here = Choice {
                 value: i64::MIN,
                 step: Step::Pair,
             };
-            if i > 0 && j > 0 && inside(i - 1, j - 1) {
+            if let Some(c) = j.checked_sub(1).and_then(|jj| cell(1, jj)) {
                 let w = (ws[i - 1] + wt[j - 1]) / 2.0;
-                let before = best[at(i - 1, j - 1)];
+                let before = best[c];
                 let skips = skip_source.max(skip_translation);
-                if skips.is_none_or(|v| before + gain(MOST - THRESHOLD, w) >= v) {
-                    let score = scorer.confidence(&s[i - 1], &t[j - 1]);
+                let could =
+                    |most: f32| skips.is_none_or(|v| before + gain(most - THRESHOLD, w) >= v);
+                if let Some(score) = scorer.confidence_if(&s[i - 1], &t[j - 1], could) {
                     here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
                 }
             }
@@ -520,26 +559,35 @@ pub fn align_read(
             if let Some(v) = skip_translation {
                 here.consider(v, Step::SkipTranslation);
             }
-            if i > 1 && j > 0 && inside(i - 2, j - 1) && s_merge[i - 2] && body(t[j - 1].unit.kind)
+            if i > 1
+                && j > 0
+                && s_merge[i - 2]
+                && body(t[j - 1].unit.kind)
+                && let Some(c) = cell(2, j - 1)
             {
                 let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
-                let before = best[at(i - 2, j - 1)];
+                let before = best[c];
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
                 }
             }
-            if i > 0 && j > 1 && inside(i - 1, j - 2) && t_merge[j - 2] && body(s[i - 1].unit.kind)
+            if i > 0
+                && j > 1
+                && t_merge[j - 2]
+                && body(s[i - 1].unit.kind)
+                && let Some(c) = cell(1, j - 2)
             {
                 let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
-                let before = best[at(i - 1, j - 2)];
+                let before = best[c];
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
                 }
             }
-            best[at(i, j)] = here.value;
-            step[at(i, j)] = here.step;
+            let c = cell(0, j).expect("a cell of the band");
+            best[c] = here.value;
+            step[c] = here.step;
         }
     }
     let mut out = Alignment::default();
@@ -648,10 +696,6 @@ impl Band {
     fn columns(&self, i: usize) -> std::ops::Range<usize> {
         let start = self.start(i);
         start..start + self.width
-    }
-
-    fn contains(&self, i: usize, j: usize) -> bool {
-        self.columns(i).contains(&j)
     }
 
     fn index(&self, i: usize, j: usize) -> usize {

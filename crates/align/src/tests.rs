@@ -292,7 +292,10 @@ fn band_covers_the_diagonal_and_joins_row_to_row() {
     assert_eq!((small.start(0), small.width), (0, 121));
     for (n, m) in [(400, 400), (300, 900), (900, 300), (1, 70_000), (2_000, 5)] {
         let band = Band::new(n, m);
-        assert!(band.contains(0, 0) && band.contains(n, m), "{n}x{m}");
+        assert!(
+            band.columns(0).contains(&0) && band.columns(n).contains(&m),
+            "{n}x{m}"
+        );
         for i in 1..=n {
             let (above, row) = (band.columns(i - 1), band.columns(i));
             assert!(
@@ -395,4 +398,72 @@ fn tokens_skip_bytes_that_cannot_start_a_word_and_nothing_else() {
         tokens += found.len();
     }
     assert!(tokens > 1_000_000, "only {tokens} tokens in the corpus");
+}
+
+#[test]
+fn the_bound_that_spares_scoring_is_never_below_the_confidence() {
+    // Units of every kind family, in two containers, with 0 to 5 facts and
+    // lengths from a word to a long paragraph, each scored against each.
+    let texts = [
+        "Signal",
+        "Signal 7 and 2FA",
+        "Use https://signal.org on Android 12, iOS 15 and 3 desktops",
+        "Il testo tradotto, più lungo del previsto, con 7 fatti: 1, 2, 3, 4.",
+        "",
+        "1 2 3 4 5 6 7 8 9 10 11 12 https://a.example https://b.example",
+        "A paragraph of plain words that goes on for a while without a single fact in it, as prose does.",
+    ];
+    let kinds = [
+        SegmentKind::Paragraph,
+        SegmentKind::ListItem,
+        SegmentKind::LinkText,
+        SegmentKind::Heading,
+        SegmentKind::FrontMatter,
+    ];
+    let containers: [&[Container]; 2] = [&[], &[Container::ListItem]];
+    let mut units = Vec::new();
+    for (k, text) in texts.iter().enumerate() {
+        for (c, kind) in kinds.iter().enumerate() {
+            units.push(Unit {
+                kind: *kind,
+                containers: containers[(k + c) % 2],
+                text,
+                recovered: (k * c) % 7 == 3,
+            });
+        }
+    }
+    let facts: Vec<Facts> = units.iter().map(|u| facts(u.text)).collect();
+    let mut interner = Interner::default();
+    let mut prepared = interner.prepare(&units, &facts);
+    for ratio in [0.5, 1.0, 1.7] {
+        let scorer = Scorer::new(&prepared, &prepared, Some(ratio));
+        for (k, p) in prepared.iter_mut().enumerate() {
+            p.ln = ((k % 3) as f32 * scorer.ratio * p.chars + 8.0).ln();
+        }
+        let mut scored = 0;
+        for s in &prepared {
+            for t in &prepared {
+                let confidence = scorer.confidence(s, t);
+                let mut bound = None;
+                let again = scorer.confidence_if(s, t, |most| {
+                    bound = Some(most);
+                    true
+                });
+                assert_eq!(again, Some(confidence));
+                if let Some(most) = bound {
+                    assert!(
+                        most >= confidence,
+                        "{most} < {confidence}: {:?} / {:?}",
+                        s.unit,
+                        t.unit
+                    );
+                    scored += 1;
+                }
+                // Told no, it leaves the pair unscored unless the texts are equal.
+                let spared = scorer.confidence_if(s, t, |_| false);
+                assert!(spared.is_none() || spared == Some(1.0));
+            }
+        }
+        assert!(scored > prepared.len() * prepared.len() / 2);
+    }
 }
