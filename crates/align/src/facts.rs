@@ -73,7 +73,12 @@ impl Facts {
     pub fn tokens(&self) -> Vec<String> {
         let mut out: Vec<String> = self
             .tagged()
-            .map(|(tag, item)| format!("{}{item}", char::from(tag)))
+            .map(|(tag, item)| {
+                let mut token = String::with_capacity(item.len() + 1);
+                token.push(char::from(tag));
+                token.push_str(item);
+                token
+            })
             .collect();
         out.sort_unstable();
         out

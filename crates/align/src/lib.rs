@@ -512,40 +512,43 @@ pub fn align_read(
     // Skipping a unit costs the same wherever it is skipped.
     let gap_s: Vec<i64> = ws.iter().map(|&w| gain(-GAP, w)).collect();
     let gap_t: Vec<i64> = wt.iter().map(|&w| gain(-GAP, w)).collect();
+    let width = band.width;
     let mut best = vec![0i64; band.cells()];
     let mut step = vec![Step::Pair; band.cells()];
     for i in 0..=n {
-        // The cells of this row and of the two above, found once per row:
-        // `row(k)` gives the index of cell (i - k, j) when it is in the band.
-        let rows: [Option<(usize, usize)>; 3] = std::array::from_fn(|k| {
-            let r = i.checked_sub(k)?;
-            Some((r * band.width, band.start(r)))
-        });
-        let cell = |k: usize, j: usize| -> Option<usize> {
-            let (base, start) = rows[k]?;
-            (j >= start && j < start + band.width).then(|| base + (j - start))
+        // This row and the two above, each with its first column: a cell
+        // outside the band (or above the first row) is `None` from `get`.
+        let (above, rest) = best.split_at_mut(i * width);
+        let row = &mut rest[..width];
+        let steps = &mut step[i * width..(i + 1) * width];
+        let up = |k: usize| -> (&[i64], usize) {
+            match i.checked_sub(k) {
+                Some(r) => (&above[r * width..(r + 1) * width], band.start(r)),
+                None => (&[], 0),
+            }
         };
+        let ((up1, start1), (up2, start2)) = (up(1), up(2));
+        let start = band.start(i);
         for j in band.columns(i) {
             if i == 0 && j == 0 {
                 continue;
             }
+            let left = j.checked_sub(1);
             // The options in their order (pair, the two skips, merge,
             // split), the first best winning. A pairing is scored only if
             // it could win at its best (the skips are known first, see
             // `Scorer::confidence_if`), and the merge and split only if
             // they could at full confidence.
-            let skip_source = cell(1, j).map(|c| best[c] + gap_s[i - 1]);
-            let skip_translation = j
-                .checked_sub(1)
-                .and_then(|jj| cell(0, jj))
-                .map(|c| best[c] + gap_t[j - 1]);
+            let skip_source = up1.get(j.wrapping_sub(start1)).map(|&v| v + gap_s[i - 1]);
+            let skip_translation = left
+                .and_then(|l| row.get(l.wrapping_sub(start)))
+                .map(|&v| v + gap_t[j - 1]);
             let mut here = Choice {
                 value: i64::MIN,
                 step: Step::Pair,
             };
-            if let Some(c) = j.checked_sub(1).and_then(|jj| cell(1, jj)) {
+            if let Some(&before) = left.and_then(|l| up1.get(l.wrapping_sub(start1))) {
                 let w = (ws[i - 1] + wt[j - 1]) / 2.0;
-                let before = best[c];
                 let skips = skip_source.max(skip_translation);
                 let could =
                     |most: f32| skips.is_none_or(|v| before + gain(most - THRESHOLD, w) >= v);
@@ -563,10 +566,9 @@ pub fn align_read(
                 && j > 0
                 && s_merge[i - 2]
                 && body(t[j - 1].unit.kind)
-                && let Some(c) = cell(2, j - 1)
+                && let Some(&before) = up2.get((j - 1).wrapping_sub(start2))
             {
                 let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
-                let before = best[c];
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
@@ -576,18 +578,16 @@ pub fn align_read(
                 && j > 1
                 && t_merge[j - 2]
                 && body(s[i - 1].unit.kind)
-                && let Some(c) = cell(1, j - 2)
+                && let Some(&before) = up1.get((j - 2).wrapping_sub(start1))
             {
                 let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
-                let before = best[c];
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
                 }
             }
-            let c = cell(0, j).expect("a cell of the band");
-            best[c] = here.value;
-            step[c] = here.step;
+            row[j - start] = here.value;
+            steps[j - start] = here.step;
         }
     }
     let mut out = Alignment::default();

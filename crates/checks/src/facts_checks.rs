@@ -10,6 +10,21 @@ use crate::{Check, Finding, Page};
 
 /// The items of `a` missing from `b`, as multisets, in `a`'s order.
 fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
+    if a.is_empty() {
+        return Vec::new();
+    }
+    // Small sides (nearly always): each of `b` taken once, marked in a word.
+    if b.len() <= 64 {
+        let mut taken = 0u64;
+        let mut out = Vec::new();
+        for x in a {
+            match (0..b.len()).find(|&k| taken & (1 << k) == 0 && b[k] == *x) {
+                Some(k) => taken |= 1 << k,
+                None => out.push(x.as_str()),
+            }
+        }
+        return out;
+    }
     let mut left: BTreeMap<&str, usize> = BTreeMap::new();
     for x in b {
         *left.entry(x.as_str()).or_default() += 1;
@@ -444,19 +459,20 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
         let added: Vec<&str> = missing(&tn, &sn).into_iter().filter(configured).collect();
         // A name written in lower case in the prose is still there
         // (`internet`; not `signal` of a URL).
-        let lower: Vec<String> = align::prose(&t.text)
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .collect();
-        let gone: Vec<&str> = missing(&sn, &tn)
-            .into_iter()
-            .filter(|n| {
+        // (The words are lower-cased only when a name is missing.)
+        let mut gone: Vec<&str> = missing(&sn, &tn);
+        if !gone.is_empty() {
+            let lower: Vec<String> = align::prose(&t.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect();
+            gone.retain(|n| {
                 let n = n.to_lowercase();
                 !lower
                     .iter()
                     .any(|w| *w == n || w.strip_suffix('s') == Some(n.as_str()))
-            })
-            .collect();
+            });
+        }
         // Headings are in title case, and translated freely.
         if s.kind != SegmentKind::Heading
             && let Some(m) = difference("name", &gone, &added)
