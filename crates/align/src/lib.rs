@@ -22,8 +22,6 @@ pub use facts::{Facts, Reading, facts, facts_in, prose};
 pub use names::{Names, learn_names};
 pub use words::Language;
 
-use std::collections::HashMap;
-
 use model::hash::FastMap;
 use model::{Container, SegmentKind};
 
@@ -113,7 +111,7 @@ struct Prepared<'a> {
 struct Interner<'a, 'f> {
     /// Facts by kind tag and text, borrowed from the page pair's facts.
     tokens: FastMap<(u8, &'f str), u32>,
-    containers: HashMap<&'a [Container], u32>,
+    containers: FastMap<&'a [Container], u32>,
 }
 
 /// A hash of a whole text, eight bytes at a time (its only use is telling
@@ -428,15 +426,19 @@ impl Alignment {
     /// The pairs that are neither part of a merge nor of a split, as
     /// (source, translation).
     pub fn one_to_one(&self) -> Vec<(usize, usize)> {
-        let mut per_source: HashMap<usize, usize> = HashMap::new();
-        let mut per_translation: HashMap<usize, usize> = HashMap::new();
-        for p in &self.pairs {
-            *per_source.entry(p.source).or_default() += 1;
-            *per_translation.entry(p.translation).or_default() += 1;
-        }
+        // How many pairs each unit is in, by index.
+        let count = |index: fn(&Pair) -> usize| {
+            let len = self.pairs.iter().map(index).max().map_or(0, |k| k + 1);
+            let mut n = vec![0u32; len];
+            for p in &self.pairs {
+                n[index(p)] += 1;
+            }
+            n
+        };
+        let (per_source, per_translation) = (count(|p| p.source), count(|p| p.translation));
         self.pairs
             .iter()
-            .filter(|p| per_source[&p.source] == 1 && per_translation[&p.translation] == 1)
+            .filter(|p| per_source[p.source] == 1 && per_translation[p.translation] == 1)
             .map(|p| (p.source, p.translation))
             .collect()
     }

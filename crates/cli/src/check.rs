@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::Style;
 use crate::args::{Args, CheckArgs, CheckFormat, FailOn};
 use crate::catalogs::locales;
-use crate::output::{plural, shown};
+use crate::output::{LastShown, plural, shown};
 
 /// One finding of `{"findings": [...], "summary": {...}}`, which is
 /// written a finding at a time.
@@ -19,9 +19,9 @@ struct FindingJson<'a> {
     check: &'static str,
     severity: &'static str,
     locale: &'a str,
-    path: String,
+    path: &'a str,
     line: usize,
-    source_path: String,
+    source_path: &'a str,
     source_line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     segment_id: Option<&'a str>,
@@ -136,6 +136,7 @@ pub fn run(
             // Written a finding at a time: a large site has millions.
             let mut out = std::io::BufWriter::new(out);
             let _ = out.write_all(b"{\"findings\":[");
+            let (mut path, mut source_path) = (LastShown::new(cwd), LastShown::new(cwd));
             for (k, f) in report.findings.iter().enumerate() {
                 if k > 0 {
                     let _ = out.write_all(b",");
@@ -144,9 +145,9 @@ pub fn run(
                     check: f.finding.check.name(),
                     severity: f.finding.severity.name(),
                     locale: f.locale.as_str(),
-                    path: shown(&f.path, cwd),
+                    path: path.get(&f.path),
                     line: f.finding.line,
-                    source_path: shown(&f.source_path, cwd),
+                    source_path: source_path.get(&f.source_path),
                     source_line: f.finding.source_line,
                     segment_id: f.finding.segment_id.as_deref(),
                     message: &f.finding.message,

@@ -49,6 +49,26 @@ pub fn shown(path: &Path, base: &Path) -> String {
     text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
 }
 
+/// [`shown`] for paths that come in runs (the findings of one file): the
+/// last path and how it shows are kept.
+pub struct LastShown<'b> {
+    base: &'b Path,
+    last: Option<(std::path::PathBuf, String)>,
+}
+
+impl<'b> LastShown<'b> {
+    pub fn new(base: &'b Path) -> LastShown<'b> {
+        LastShown { base, last: None }
+    }
+
+    pub fn get(&mut self, path: &Path) -> &str {
+        if self.last.as_ref().is_none_or(|(p, _)| p != path) {
+            self.last = Some((path.to_owned(), shown(path, self.base)));
+        }
+        self.last.as_ref().map_or("", |(_, text)| text.as_str())
+    }
+}
+
 /// A count and a noun: `1 page`, `3 pages`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
