@@ -71,15 +71,22 @@ impl Facts {
 
     /// Every fact as one tagged token, sorted: the multiset alignment compares.
     pub fn tokens(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .tagged()
+        self.sorted()
+            .into_iter()
             .map(|(tag, item)| {
                 let mut token = String::with_capacity(item.len() + 1);
                 token.push(char::from(tag));
                 token.push_str(item);
                 token
             })
-            .collect();
+            .collect()
+    }
+
+    /// [`Facts::tokens`] without making strings of them: each fact with its
+    /// tag, in the same order (a tag is one ASCII byte, so ordering by tag
+    /// then text is ordering the tokens).
+    pub fn sorted(&self) -> Vec<(u8, &str)> {
+        let mut out: Vec<(u8, &str)> = self.tagged().collect();
         out.sort_unstable();
         out
     }

@@ -13,18 +13,18 @@ use crate::{Check, Finding, Page, Related};
 pub(crate) struct Facts<'a> {
     pub(crate) source: &'a [align::Facts],
     pub(crate) translation: &'a [align::Facts],
-    source_tokens: Vec<Vec<String>>,
-    translation_tokens: Vec<Vec<String>>,
+    source_tokens: Vec<Vec<(u8, &'a str)>>,
+    translation_tokens: Vec<Vec<(u8, &'a str)>>,
 }
 
 impl<'a> Facts<'a> {
     pub(crate) fn read(page: &Page<'a>) -> Facts<'a> {
         Facts {
-            source_tokens: page.source_facts.iter().map(align::Facts::tokens).collect(),
+            source_tokens: page.source_facts.iter().map(align::Facts::sorted).collect(),
             translation_tokens: page
                 .translation_facts
                 .iter()
-                .map(align::Facts::tokens)
+                .map(align::Facts::sorted)
                 .collect(),
             source: page.source_facts,
             translation: page.translation_facts,
@@ -35,7 +35,7 @@ impl<'a> Facts<'a> {
 /// How much of the translated facts `t` the source facts `s` hold (1 when
 /// all of them: a sentence copied from a paragraph carries part of its
 /// facts), and shared over the larger side to break ties (1 when equal).
-fn similarity(s: &[String], t: &[String]) -> (f32, f32) {
+fn similarity(s: &[(u8, &str)], t: &[(u8, &str)]) -> (f32, f32) {
     if t.is_empty() {
         return (0.0, 0.0);
     }
@@ -47,13 +47,12 @@ fn similarity(s: &[String], t: &[String]) -> (f32, f32) {
 /// Facts that can tell segments apart: a link target, a number of two
 /// digits or more, two other facts of which at most one a name (names
 /// recur all over a page), or three different names.
-fn distinctive(tokens: &[String]) -> bool {
-    let mut distinct: Vec<&String> = tokens.iter().collect();
+fn distinctive(tokens: &[(u8, &str)]) -> bool {
+    let mut distinct: Vec<&(u8, &str)> = tokens.iter().collect();
     distinct.dedup();
-    let names = distinct.iter().filter(|t| t.starts_with('w')).count();
-    let strong = distinct.iter().any(|t| {
-        t.starts_with('u')
-            || (t.starts_with('n') && t[1..].chars().filter(char::is_ascii_digit).count() >= 2)
+    let names = distinct.iter().filter(|t| t.0 == b'w').count();
+    let strong = distinct.iter().any(|&&(tag, item)| {
+        tag == b'u' || (tag == b'n' && item.chars().filter(char::is_ascii_digit).count() >= 2)
     });
     strong || (distinct.len() >= 2 && names <= 1) || names >= 3
 }
@@ -167,7 +166,7 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                 facts.source_tokens[best]
                     .iter()
                     .filter(|x| tokens.contains(x))
-                    .map(|x| &x[1..])
+                    .map(|x| x.1)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
