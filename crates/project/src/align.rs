@@ -478,6 +478,9 @@ fn broken_containers(
     blocks: &[markdown::IndentedBlock],
     alignment: &Alignment,
 ) -> Vec<AlignDiagnostic> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
     let source_lines: Vec<&str> = source_text.split('\n').collect();
     blocks
         .iter()
