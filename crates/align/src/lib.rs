@@ -98,11 +98,36 @@ struct Prepared<'a> {
     /// For the length score: ln(length + 8), the length of a source unit
     /// scaled by the expected ratio (set once the ratio is known).
     ln: f32,
-    /// The container path, interned: equal paths have equal numbers.
-    container: u32,
+    /// What bounds the confidence, packed for the programme's cells.
+    lane: Lane,
+}
+
+/// What each cell of the programme reads of a unit, side by side.
+#[derive(Debug, Clone, Copy)]
+struct Lane {
     /// A hash of the text, so that most unequal texts are told apart
     /// without comparing them.
     text_hash: u64,
+    /// The container path, interned: equal paths have equal numbers.
+    container: u32,
+    /// How many fact tokens.
+    tokens: u32,
+    kind: SegmentKind,
+    family: u8,
+    recovered: bool,
+}
+
+impl Lane {
+    fn new(unit: &Unit<'_>, container: u32, tokens: usize, text_hash: u64) -> Lane {
+        Lane {
+            text_hash,
+            container,
+            tokens: tokens as u32,
+            kind: unit.kind,
+            family: kind_family(unit.kind),
+            recovered: unit.recovered,
+        }
+    }
 }
 
 /// Interns fact tokens and container paths so that comparing two units
@@ -146,16 +171,16 @@ impl<'a, 'f> Interner<'a, 'f> {
                     })
                     .collect();
                 tokens.sort_unstable();
+                let container = {
+                    let next = self.containers.len() as u32;
+                    *self.containers.entry(unit.containers).or_insert(next)
+                };
                 Prepared {
                     unit,
+                    lane: Lane::new(&unit, container, tokens.len(), text_hash(unit.text)),
                     tokens,
                     chars: unit.text.chars().count() as f32,
                     ln: 0.0,
-                    container: {
-                        let next = self.containers.len() as u32;
-                        *self.containers.entry(unit.containers).or_insert(next)
-                    },
-                    text_hash: text_hash(unit.text),
                 }
             })
             .collect()
@@ -166,17 +191,17 @@ impl<'a, 'f> Interner<'a, 'f> {
 fn merged<'a>(a: &Prepared<'a>, b: &Prepared<'a>) -> Prepared<'a> {
     let mut tokens = [a.tokens.as_slice(), b.tokens.as_slice()].concat();
     tokens.sort_unstable();
+    let unit = Unit {
+        text: "",
+        recovered: a.unit.recovered || b.unit.recovered,
+        ..a.unit
+    };
     Prepared {
-        unit: Unit {
-            text: "",
-            recovered: a.unit.recovered || b.unit.recovered,
-            ..a.unit
-        },
+        unit,
+        lane: Lane::new(&unit, a.lane.container, tokens.len(), text_hash("")),
         tokens,
         chars: a.chars + b.chars + 1.0,
         ln: 0.0,
-        container: a.container,
-        text_hash: text_hash(""),
     }
 }
 
@@ -195,17 +220,6 @@ fn mergeable_pairs(units: &[Prepared<'_>]) -> Vec<bool> {
 /// Kinds that merge and split: paragraphs and list items.
 fn body(kind: SegmentKind) -> bool {
     matches!(kind, SegmentKind::Paragraph | SegmentKind::ListItem)
-}
-
-/// Kinds a translator may legitimately turn into one another.
-fn kind_score(a: SegmentKind, b: SegmentKind) -> f32 {
-    if a == b {
-        1.0
-    } else if kind_family(a) == kind_family(b) {
-        0.4
-    } else {
-        0.0
-    }
 }
 
 /// The family of a kind: kinds of one family a translator may turn into one
@@ -262,35 +276,11 @@ impl Scorer {
     /// without its parts.
     #[inline]
     fn confidence(&self, s: &Prepared<'_>, t: &Prepared<'_>) -> f32 {
-        self.confidence_if(s, t, |_| true).unwrap_or(0.0)
-    }
-
-    /// [`Scorer::confidence`], or `None` without computing it when `could`
-    /// says no to a bound on it: the confidence with the facts counted as
-    /// if all the fewer tokens were shared and the lengths as if they
-    /// matched. The bound is the same sum with larger parts, so it is never
-    /// below the confidence (each floating-point step is monotonic).
-    #[inline]
-    fn confidence_if(
-        &self,
-        s: &Prepared<'_>,
-        t: &Prepared<'_>,
-        could: impl FnOnce(f32) -> bool,
-    ) -> Option<f32> {
-        if s.text_hash == t.text_hash && s.unit.kind == t.unit.kind && s.unit.text == t.unit.text {
-            return Some(1.0);
+        if identical(s, t) {
+            return 1.0;
         }
-        let (kind, container) = kind_and_container(s, t);
-        let (a, b) = (s.tokens.len(), t.tokens.len());
-        let total = a.max(b);
-        let facts_most = if total == 0 {
-            0.5
-        } else {
-            a.min(b) as f32 / total as f32
-        };
-        if !could(0.2 * kind + 0.1 * container + 0.45 * facts_most + 0.25 * 1.0) {
-            return None;
-        }
+        let (kind, container) = kind_and_container(&s.lane, &t.lane);
+        let total = s.tokens.len().max(t.tokens.len());
         let facts = if total == 0 {
             0.5
         } else {
@@ -298,7 +288,7 @@ impl Scorer {
         };
         let r = t.ln - s.ln;
         let length = (-r * r * 2.0).exp();
-        Some(0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length)
+        0.2 * kind + 0.1 * container + 0.45 * facts + 0.25 * length
     }
 
     /// How well `s` and `t` pair, 0..=1, with its parts.
@@ -314,7 +304,7 @@ impl Scorer {
                 identical: true,
             };
         }
-        let (kind, container) = kind_and_container(s, t);
+        let (kind, container) = kind_and_container(&s.lane, &t.lane);
         let both = shared(&s.tokens, &t.tokens);
         let total = s.tokens.len().max(t.tokens.len());
         Score {
@@ -330,18 +320,48 @@ impl Scorer {
 }
 
 /// The kind and container parts of a score: a kind a translator may turn
-/// the other into counts partly; a container lost in the translation is
+/// the other into (one of its family) counts partly; a container lost in the translation is
 /// no evidence either way.
 #[inline]
-fn kind_and_container(s: &Prepared<'_>, t: &Prepared<'_>) -> (f32, f32) {
-    let container = if t.unit.recovered || s.unit.recovered {
+fn kind_and_container(s: &Lane, t: &Lane) -> (f32, f32) {
+    let container = if t.recovered || s.recovered {
         0.5
     } else if s.container == t.container {
         1.0
     } else {
         0.0
     };
-    (kind_score(s.unit.kind, t.unit.kind), container)
+    let kind = if s.kind == t.kind {
+        1.0
+    } else if s.family == t.family {
+        0.4
+    } else {
+        0.0
+    };
+    (kind, container)
+}
+
+/// Whether two units have the same text and kind (confidence 1).
+#[inline]
+fn identical(s: &Prepared<'_>, t: &Prepared<'_>) -> bool {
+    s.lane.text_hash == t.lane.text_hash && s.unit.kind == t.unit.kind && s.unit.text == t.unit.text
+}
+
+/// A bound on the confidence of two units that are not [`identical`]:
+/// kind and container as they are, the facts as if all the fewer tokens
+/// were shared and the lengths as if they matched. It is the confidence's
+/// sum with parts as large or larger, so never below it (each
+/// floating-point step is monotonic).
+#[inline]
+fn most(s: &Lane, t: &Lane) -> f32 {
+    let (kind, container) = kind_and_container(s, t);
+    let total = s.tokens.max(t.tokens);
+    let facts_most = if total == 0 {
+        0.5
+    } else {
+        s.tokens.min(t.tokens) as f32 / total as f32
+    };
+    0.2 * kind + 0.1 * container + 0.45 * facts_most + 0.25 * 1.0
 }
 
 struct Score {
@@ -531,6 +551,9 @@ pub fn align_read(
         };
         let ((up1, start1), (up2, start2)) = (up(1), up(2));
         let start = band.start(i);
+        // The row's source unit, and whether it merges with the one before.
+        let source = i.checked_sub(1).map(|k| (&s[k], ws[k], gap_s[k]));
+        let merges = i > 1 && s_merge[i - 2];
         for j in band.columns(i) {
             if i == 0 && j == 0 {
                 continue;
@@ -539,22 +562,32 @@ pub fn align_read(
             // The options in their order (pair, the two skips, merge,
             // split), the first best winning. A pairing is scored only if
             // it could win at its best (the skips are known first, see
-            // `Scorer::confidence_if`), and the merge and split only if
-            // they could at full confidence.
-            let skip_source = up1.get(j.wrapping_sub(start1)).map(|&v| v + gap_s[i - 1]);
-            let skip_translation = left
-                .and_then(|l| row.get(l.wrapping_sub(start)))
-                .map(|&v| v + gap_t[j - 1]);
+            // `most`), and the merge and split only if they could at full
+            // confidence.
+            let skip_source =
+                source.and_then(|(_, _, gap)| up1.get(j.wrapping_sub(start1)).map(|&v| v + gap));
+            let skip_translation =
+                left.and_then(|l| row.get(l.wrapping_sub(start)).map(|&v| v + gap_t[l]));
             let mut here = Choice {
                 value: i64::MIN,
                 step: Step::Pair,
             };
-            if let Some(&before) = left.and_then(|l| up1.get(l.wrapping_sub(start1))) {
-                let w = (ws[i - 1] + wt[j - 1]) / 2.0;
+            if let (Some((unit, w_s, _)), Some(l)) = (source, left)
+                && let Some(&before) = up1.get(l.wrapping_sub(start1))
+            {
+                let target = &t[l];
+                let w = (w_s + wt[l]) / 2.0;
                 let skips = skip_source.max(skip_translation);
-                let could =
-                    |most: f32| skips.is_none_or(|v| before + gain(most - THRESHOLD, w) >= v);
-                if let Some(score) = scorer.confidence_if(&s[i - 1], &t[j - 1], could) {
+                let score = if identical(unit, target) {
+                    Some(1.0)
+                } else if skips.is_none_or(|v| {
+                    before + gain(most(&unit.lane, &target.lane) - THRESHOLD, w) >= v
+                }) {
+                    Some(scorer.confidence(unit, target))
+                } else {
+                    None
+                };
+                if let Some(score) = score {
                     here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
                 }
             }
@@ -564,27 +597,26 @@ pub fn align_read(
             if let Some(v) = skip_translation {
                 here.consider(v, Step::SkipTranslation);
             }
-            if i > 1
-                && j > 0
-                && s_merge[i - 2]
-                && body(t[j - 1].unit.kind)
-                && let Some(&before) = up2.get((j - 1).wrapping_sub(start2))
+            if let Some(l) = left
+                && merges
+                && body(t[l].lane.kind)
+                && let Some(&before) = up2.get(l.wrapping_sub(start2))
             {
-                let w = (ws2[i - 2] + wt[j - 1]) / 2.0;
+                let w = (ws2[i - 2] + wt[l]) / 2.0;
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
-                    let score = scorer.confidence(&s2[i - 2], &t[j - 1]);
+                    let score = scorer.confidence(&s2[i - 2], &t[l]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
                 }
             }
-            if i > 0
-                && j > 1
-                && t_merge[j - 2]
-                && body(s[i - 1].unit.kind)
-                && let Some(&before) = up1.get((j - 2).wrapping_sub(start1))
+            if let (Some((unit, w_s, _)), Some(l)) = (source, left)
+                && l > 0
+                && t_merge[l - 1]
+                && body(unit.unit.kind)
+                && let Some(&before) = up1.get((l - 1).wrapping_sub(start1))
             {
-                let w = (ws[i - 1] + wt2[j - 2]) / 2.0;
+                let w = (w_s + wt2[l - 1]) / 2.0;
                 if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
-                    let score = scorer.confidence(&s[i - 1], &t2[j - 2]);
+                    let score = scorer.confidence(unit, &t2[l - 1]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
                 }
             }
