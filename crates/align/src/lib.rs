@@ -80,6 +80,10 @@ const THRESHOLD: f32 = 0.65;
 /// step is preferred over one that skips and catches up.
 const GAP: f32 = 0.05;
 
+/// No option: below any total a path can have, which stay within a few
+/// times 10,000 per unit.
+const NONE: i64 = i64::MIN;
+
 /// A bound on any confidence: its parts add up to 1 at most, and this
 /// leaves room for the rounding of their sum.
 const MOST: f32 = 1.001;
@@ -554,68 +558,72 @@ pub fn align_read(
         // The row's source unit, and whether it merges with the one before.
         let source = i.checked_sub(1).map(|k| (&s[k], ws[k], gap_s[k]));
         let merges = i > 1 && s_merge[i - 2];
+        // A cell outside the band (or the row above the first) as `NONE`,
+        // below every total: an option from it is never taken.
+        let cell = |row: &[i64], start: usize, j: usize| {
+            row.get(j.wrapping_sub(start)).copied().unwrap_or(NONE)
+        };
         for j in band.columns(i) {
             if i == 0 && j == 0 {
                 continue;
             }
-            let left = j.checked_sub(1);
             // The options in their order (pair, the two skips, merge,
             // split), the first best winning. A pairing is scored only if
             // it could win at its best (the skips are known first, see
             // `most`), and the merge and split only if they could at full
             // confidence.
-            let skip_source =
-                source.and_then(|(_, _, gap)| up1.get(j.wrapping_sub(start1)).map(|&v| v + gap));
-            let skip_translation =
-                left.and_then(|l| row.get(l.wrapping_sub(start)).map(|&v| v + gap_t[l]));
+            let skip_source = match source {
+                Some((_, _, gap)) => cell(up1, start1, j).saturating_add(gap),
+                None => NONE,
+            };
             let mut here = Choice {
-                value: i64::MIN,
+                value: NONE,
                 step: Step::Pair,
             };
-            if let (Some((unit, w_s, _)), Some(l)) = (source, left)
-                && let Some(&before) = up1.get(l.wrapping_sub(start1))
-            {
-                let target = &t[l];
-                let w = (w_s + wt[l]) / 2.0;
-                let skips = skip_source.max(skip_translation);
-                let score = if identical(unit, target) {
-                    Some(1.0)
-                } else if skips.is_none_or(|v| {
-                    before + gain(most(&unit.lane, &target.lane) - THRESHOLD, w) >= v
-                }) {
-                    Some(scorer.confidence(unit, target))
-                } else {
-                    None
-                };
-                if let Some(score) = score {
-                    here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
+            let Some(l) = j.checked_sub(1) else {
+                here.consider(skip_source, Step::SkipSource);
+                row[j - start] = here.value;
+                steps[j - start] = here.step;
+                continue;
+            };
+            let skip_translation = cell(row, start, l).saturating_add(gap_t[l]);
+            let target = &t[l];
+            if let Some((unit, w_s, _)) = source {
+                let before = cell(up1, start1, l);
+                if before != NONE {
+                    let w = (w_s + wt[l]) / 2.0;
+                    let skips = skip_source.max(skip_translation);
+                    let score = if identical(unit, target) {
+                        Some(1.0)
+                    } else if before + gain(most(&unit.lane, &target.lane) - THRESHOLD, w) >= skips
+                    {
+                        Some(scorer.confidence(unit, target))
+                    } else {
+                        None
+                    };
+                    if let Some(score) = score {
+                        here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
+                    }
                 }
             }
-            if let Some(v) = skip_source {
-                here.consider(v, Step::SkipSource);
-            }
-            if let Some(v) = skip_translation {
-                here.consider(v, Step::SkipTranslation);
-            }
-            if let Some(l) = left
-                && merges
-                && body(t[l].lane.kind)
-                && let Some(&before) = up2.get(l.wrapping_sub(start2))
-            {
+            here.consider(skip_source, Step::SkipSource);
+            here.consider(skip_translation, Step::SkipTranslation);
+            if merges && body(target.lane.kind) {
+                let before = cell(up2, start2, l);
                 let w = (ws2[i - 2] + wt[l]) / 2.0;
-                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
-                    let score = scorer.confidence(&s2[i - 2], &t[l]);
+                if before != NONE && before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+                    let score = scorer.confidence(&s2[i - 2], target);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
                 }
             }
-            if let (Some((unit, w_s, _)), Some(l)) = (source, left)
+            if let Some((unit, w_s, _)) = source
                 && l > 0
                 && t_merge[l - 1]
                 && body(unit.unit.kind)
-                && let Some(&before) = up1.get((l - 1).wrapping_sub(start1))
             {
+                let before = cell(up1, start1, l - 1);
                 let w = (w_s + wt2[l - 1]) / 2.0;
-                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+                if before != NONE && before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(unit, &t2[l - 1]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
                 }
