@@ -539,6 +539,11 @@ pub fn align_read(
     let gap_s: Vec<i64> = ws.iter().map(|&w| gain(-GAP, w)).collect();
     let gap_t: Vec<i64> = wt.iter().map(|&w| gain(-GAP, w)).collect();
     let width = band.width;
+    // The translated units' lanes side by side, and per row the gain each
+    // pairing would have at its bound (`most`), computed ahead of the cells
+    // (it depends on no cell, and the cells wait on each other).
+    let lanes: Vec<Lane> = t.iter().map(|p| p.lane).collect();
+    let mut bound = vec![0i64; m];
     let mut best = vec![0i64; band.cells()];
     let mut step = vec![Step::Pair; band.cells()];
     for i in 0..=n {
@@ -558,6 +563,18 @@ pub fn align_read(
         // The row's source unit, and whether it merges with the one before.
         let source = i.checked_sub(1).map(|k| (&s[k], ws[k], gap_s[k]));
         let merges = i > 1 && s_merge[i - 2];
+        if let Some((unit, w_s, _)) = source {
+            let columns = band.columns(i);
+            let from = columns.start.saturating_sub(1);
+            let to = (columns.end - 1).min(m);
+            for ((g, lane), &w_t) in bound[from..to]
+                .iter_mut()
+                .zip(&lanes[from..to])
+                .zip(&wt[from..to])
+            {
+                *g = gain(most(&unit.lane, lane) - THRESHOLD, (w_s + w_t) / 2.0);
+            }
+        }
         // A cell outside the band (or the row above the first) as `NONE`,
         // below every total: an option from it is never taken.
         let cell = |row: &[i64], start: usize, j: usize| {
@@ -595,8 +612,7 @@ pub fn align_read(
                     let skips = skip_source.max(skip_translation);
                     let score = if identical(unit, target) {
                         Some(1.0)
-                    } else if before + gain(most(&unit.lane, &target.lane) - THRESHOLD, w) >= skips
-                    {
+                    } else if before + bound[l] >= skips {
                         Some(scorer.confidence(unit, target))
                     } else {
                         None
