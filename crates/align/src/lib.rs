@@ -209,6 +209,32 @@ fn merged<'a>(a: &Prepared<'a>, b: &Prepared<'a>) -> Prepared<'a> {
     }
 }
 
+/// Each unit and the next taken as one where they may merge (`merge[k]`),
+/// elsewhere a stand-in that nothing reads.
+fn neighbours<'a>(side: &[Prepared<'a>], merge: &[bool]) -> Vec<Prepared<'a>> {
+    side.windows(2)
+        .zip(merge)
+        .map(|(w, &may)| {
+            if may {
+                merged(&w[0], &w[1])
+            } else {
+                unmerged(&w[0])
+            }
+        })
+        .collect()
+}
+
+/// The stand-in for two neighbours that may not merge.
+fn unmerged<'a>(a: &Prepared<'a>) -> Prepared<'a> {
+    Prepared {
+        unit: a.unit,
+        lane: a.lane,
+        tokens: Vec::new(),
+        chars: a.chars,
+        ln: 0.0,
+    }
+}
+
 /// Whether units `k` and `k + 1` of one side may be one segment on the
 /// other side: paragraphs or list items of one container.
 fn mergeable_pairs(units: &[Prepared<'_>]) -> Vec<bool> {
@@ -513,8 +539,9 @@ pub fn align_read(
     let mut s = interner.prepare(source, source_facts);
     let mut t = interner.prepare(translation, translation_facts);
     let scorer = Scorer::new(&s, &t, ratio);
-    let mut s2: Vec<Prepared<'_>> = s.windows(2).map(|w| merged(&w[0], &w[1])).collect();
-    let mut t2: Vec<Prepared<'_>> = t.windows(2).map(|w| merged(&w[0], &w[1])).collect();
+    let (s_merge, t_merge) = (mergeable_pairs(&s), mergeable_pairs(&t));
+    let mut s2 = neighbours(&s, &s_merge);
+    let mut t2 = neighbours(&t, &t_merge);
     // Gale–Church: the log of the length ratio against the expected ratio,
     // with more tolerance for short texts (+8).
     for p in s.iter_mut().chain(&mut s2) {
@@ -534,7 +561,6 @@ pub fn align_read(
     let wt: Vec<f32> = t.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
     let ws2: Vec<f32> = s2.iter().map(|p| weight(p.chars)).collect();
     let wt2: Vec<f32> = t2.iter().map(|p| weight(p.chars / scorer.ratio)).collect();
-    let (s_merge, t_merge) = (mergeable_pairs(&s), mergeable_pairs(&t));
     // Skipping a unit costs the same wherever it is skipped.
     let gap_s: Vec<i64> = ws.iter().map(|&w| gain(-GAP, w)).collect();
     let gap_t: Vec<i64> = wt.iter().map(|&w| gain(-GAP, w)).collect();

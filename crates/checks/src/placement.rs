@@ -48,13 +48,19 @@ fn similarity(s: &[(u8, &str)], t: &[(u8, &str)]) -> (f32, f32) {
 /// digits or more, two other facts of which at most one a name (names
 /// recur all over a page), or three different names.
 fn distinctive(tokens: &[(u8, &str)]) -> bool {
-    let mut distinct: Vec<&(u8, &str)> = tokens.iter().collect();
-    distinct.dedup();
-    let names = distinct.iter().filter(|t| t.0 == b'w').count();
-    let strong = distinct.iter().any(|&&(tag, item)| {
+    // The tokens are sorted: a token unlike the one before is a new one.
+    let distinct = || {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| k == 0 || tokens[k - 1] != *t)
+            .map(|(_, t)| t)
+    };
+    let names = distinct().filter(|t| t.0 == b'w').count();
+    let strong = distinct().any(|&(tag, item)| {
         tag == b'u' || (tag == b'n' && item.chars().filter(char::is_ascii_digit).count() >= 2)
     });
-    strong || (distinct.len() >= 2 && names <= 1) || names >= 3
+    strong || (distinct().count() >= 2 && names <= 1) || names >= 3
 }
 
 /// Kinds whose copies are worth reporting: running text.
@@ -185,9 +191,19 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                 && !untranslated(t)
         })
         .collect();
+    // Words are compared only between candidates with the same facts: a
+    // candidate whose facts no other has needs none.
+    let tokens = |t: usize| &facts.translation_tokens[t];
     let word_sets: Vec<HashSet<String>> = candidates
         .iter()
-        .map(|&t| words(&page.translation[t].text))
+        .map(|&t| {
+            let twin = candidates.iter().any(|&u| u != t && tokens(u) == tokens(t));
+            if twin {
+                words(&page.translation[t].text)
+            } else {
+                HashSet::new()
+            }
+        })
         .collect();
     let mut reported = HashSet::new();
     for (a, &t1) in candidates.iter().enumerate() {
