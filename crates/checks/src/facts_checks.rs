@@ -201,7 +201,7 @@ fn contains_inflected(text: &str, phrase: &str) -> bool {
 /// English words that other languages do not share (not `of`, `we`,
 /// `was`, `also`, `will`: Dutch or German words too), for telling a
 /// segment left in English in a page of another language.
-const ENGLISH: &[&str] = &[
+pub(crate) const ENGLISH: &[&str] = &[
     "the", "and", "to", "with", "that", "this", "you", "your", "are", "which", "from", "can",
     "have", "has", "they", "their", "what", "when", "should", "would", "there", "these", "those",
     "been", "more", "than", "such", "other", "only", "into", "about", "some", "it's", "don't",
@@ -217,19 +217,47 @@ pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
     {
         return false;
     }
-    let prose = align::prose(text).to_lowercase();
-    let words: Vec<&str> = prose
-        .split(|c: char| !(c.is_alphabetic() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 8 {
-        return false;
+    let (words, english) = english_count(text);
+    words >= 8 && english * 5 >= words
+}
+
+/// How many words the prose of `text` has once lower-cased (runs of
+/// letters and apostrophes), and how many of them are common English words.
+/// Counted as each character is lower-cased, without a lower-cased copy:
+/// only a word all in ASCII can be a common English word, so only such a
+/// word is kept to be looked up.
+pub(crate) fn english_count(text: &str) -> (usize, usize) {
+    let (mut words, mut english) = (0usize, 0usize);
+    let mut word = String::new();
+    let (mut in_word, mut ascii) = (false, true);
+    let mut take = |c: char| {
+        if c.is_alphabetic() || c == '\'' {
+            if !in_word {
+                (in_word, ascii) = (true, true);
+                word.clear();
+            }
+            if c.is_ascii() {
+                word.push(c);
+            } else {
+                ascii = false;
+            }
+        } else if in_word {
+            in_word = false;
+            words += 1;
+            if ascii && english_words().contains(word.as_str()) {
+                english += 1;
+            }
+        }
+    };
+    for c in align::prose(text).chars() {
+        if c.is_ascii() {
+            take(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut take);
+        }
     }
-    let english = words
-        .iter()
-        .filter(|w| english_words().contains(*w))
-        .count();
-    english * 5 >= words.len()
+    take(' ');
+    (words, english)
 }
 
 /// [`ENGLISH`] as a set: every word of every translated segment is looked up.

@@ -319,3 +319,35 @@ fn an_abbreviation_of_the_page_must_stay() {
         [(3, "the source's abbreviation `ISP` is missing".to_owned())]
     );
 }
+
+#[test]
+fn english_words_are_counted_as_in_the_lower_cased_prose() {
+    // The count reads each character lower-cased; it must find the words
+    // that splitting a lower-cased copy finds, also where lower-casing
+    // changes the number of characters (`İ` is `i` and a combining dot,
+    // which is no letter) or makes ASCII of what was not (the Kelvin sign).
+    let oracle = |text: &str| {
+        let prose = align::prose(text).to_lowercase();
+        let words: Vec<&str> = prose
+            .split(|c: char| !(c.is_alphabetic() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let english = words
+            .iter()
+            .filter(|w| facts_checks::ENGLISH.contains(w))
+            .count();
+        (words.len(), english)
+    };
+    let texts = [
+        "The app is not what you think it is, and it should be used with care.",
+        "L'app n'est pas ce que vous pensez : **elle** doit être utilisée avec soin.",
+        "İSTANBUL and İzmir are THE cities; ΣΟΦΟΣ ΟΔΥΣΣΕΥΣ; the \u{212A}ELVIN of it",
+        "Use [Signal](https://signal.org) or `code here` with the app, don't you?",
+        "",
+        "'' ' 'a' b'c' — 12 34 and the end",
+        "Straße ǅemal ÅNGSTRÖM the THE tHe",
+    ];
+    for text in texts {
+        assert_eq!(facts_checks::english_count(text), oracle(text), "{text}");
+    }
+}
