@@ -350,8 +350,8 @@ impl Scorer {
 }
 
 /// The kind and container parts of a score: a kind a translator may turn
-/// the other into (one of its family) counts partly; a container lost in the translation is
-/// no evidence either way.
+/// the other into (one of its family) counts partly; a container lost in
+/// the translation is no evidence either way.
 #[inline]
 fn kind_and_container(s: &Lane, t: &Lane) -> (f32, f32) {
     let container = if t.recovered || s.recovered {
@@ -573,8 +573,8 @@ pub fn align_read(
     let mut best = vec![0i64; band.cells()];
     let mut step = vec![Step::Pair; band.cells()];
     for i in 0..=n {
-        // This row and the two above, each with its first column: a cell
-        // outside the band (or above the first row) is `None` from `get`.
+        // This row and the two above, each with its first column (the row
+        // above the first is empty).
         let (above, rest) = best.split_at_mut(i * width);
         let row = &mut rest[..width];
         let steps = &mut step[i * width..(i + 1) * width];
