@@ -307,12 +307,16 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
     let mut checked = alignment.one_to_one();
     checked.extend(gap_pairs(page));
     // Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
-    let abbreviations: Vec<&str> = page
-        .source_text
-        .split('\n')
-        .filter_map(|l| l.strip_prefix("*[")?.split_once("]:").map(|(k, _)| k))
-        .filter(|k| !k.is_empty())
-        .collect();
+    // (Most pages have none: one search of the whole text says so.)
+    let abbreviations: Vec<&str> = if page.source_text.contains("*[") {
+        page.source_text
+            .split('\n')
+            .filter_map(|l| l.strip_prefix("*[")?.split_once("]:").map(|(k, _)| k))
+            .filter(|k| !k.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (si, ti) in checked {
         let (s, t) = (&page.source[si], &page.translation[ti]);
         let (fs, ft) = (&facts.source[si], &facts.translation[ti]);
