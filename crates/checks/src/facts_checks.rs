@@ -9,7 +9,7 @@ use crate::placement::Facts;
 use crate::{Check, Finding, Page};
 
 /// The items of `a` missing from `b`, as multisets, in `a`'s order.
-fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
+pub(crate) fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
     if a.is_empty() {
         return Vec::new();
     }

@@ -351,3 +351,34 @@ fn english_words_are_counted_as_in_the_lower_cased_prose() {
         assert_eq!(facts_checks::english_count(text), oracle(text), "{text}");
     }
 }
+
+#[test]
+fn missing_items_are_a_multiset_difference_on_both_sides_of_64() {
+    // Lists of a few distinct words with repeats, the other side short (the
+    // marked-word way) or longer than 64 (the counting way): each item of
+    // `b` cancels one equal item of `a`, the rest of `a` stays in order.
+    let words = ["1", "2", "Signal", "https://a.example", "2", "x"];
+    let list = |seed: usize, len: usize| -> Vec<String> {
+        (0..len)
+            .map(|k| words[(k * 7 + seed * 3 + k * k * seed) % words.len()].to_owned())
+            .collect()
+    };
+    for seed in 0..40 {
+        for (la, lb) in [(0, 3), (5, 0), (6, 4), (12, 64), (9, 65), (70, 100)] {
+            let (a, b) = (list(seed, la), list(seed + 1, lb));
+            let mut left = b.clone();
+            let expected: Vec<&str> = a
+                .iter()
+                .filter(|x| match left.iter().position(|y| y == *x) {
+                    Some(k) => {
+                        left.remove(k);
+                        false
+                    }
+                    None => true,
+                })
+                .map(String::as_str)
+                .collect();
+            assert_eq!(facts_checks::missing(&a, &b), expected, "{a:?} - {b:?}");
+        }
+    }
+}
