@@ -191,15 +191,27 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                 && !untranslated(t)
         })
         .collect();
-    // Words are compared only between candidates with the same facts: a
-    // candidate whose facts no other has needs none.
-    let tokens = |t: usize| &facts.translation_tokens[t];
-    let word_sets: Vec<HashSet<String>> = candidates
-        .iter()
-        .map(|&t| {
-            let twin = candidates.iter().any(|&u| u != t && tokens(u) == tokens(t));
-            if twin {
-                words(&page.translation[t].text)
+    // Candidates grouped by their facts (one number per distinct facts,
+    // found by sorting), so that pairs are told apart by a number; words
+    // are compared only within a group, and a candidate alone in its group
+    // needs none.
+    let tokens = |a: usize| &facts.translation_tokens[candidates[a]];
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| tokens(a).cmp(tokens(b)));
+    let mut group = vec![0; candidates.len()];
+    let mut size = vec![0usize; candidates.len()];
+    for (k, &a) in order.iter().enumerate() {
+        group[a] = if k > 0 && tokens(order[k - 1]) == tokens(a) {
+            group[order[k - 1]]
+        } else {
+            k
+        };
+        size[group[a]] += 1;
+    }
+    let word_sets: Vec<HashSet<String>> = (0..candidates.len())
+        .map(|a| {
+            if size[group[a]] > 1 {
+                words(&page.translation[candidates[a]].text)
             } else {
                 HashSet::new()
             }
@@ -208,7 +220,7 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
     let mut reported = HashSet::new();
     for (a, &t1) in candidates.iter().enumerate() {
         for (b, &t2) in candidates.iter().enumerate().skip(a + 1) {
-            if facts.translation_tokens[t1] != facts.translation_tokens[t2]
+            if group[a] != group[b]
                 || page.translation[t1].line == page.translation[t2].line
                 || word_sets[a].len().min(word_sets[b].len()) < 5
                 || word_similarity(&word_sets[a], &word_sets[b]) < 0.5
