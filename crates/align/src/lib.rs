@@ -323,7 +323,7 @@ impl Scorer {
 
     /// How well `s` and `t` pair, 0..=1, with its parts.
     fn score(&self, s: &Prepared<'_>, t: &Prepared<'_>) -> Score {
-        if s.unit.text == t.unit.text && s.unit.kind == t.unit.kind {
+        if identical(s, t) {
             return Score {
                 confidence: 1.0,
                 kind: 1.0,

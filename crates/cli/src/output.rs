@@ -50,22 +50,26 @@ pub fn shown(path: &Path, base: &Path) -> String {
 }
 
 /// [`shown`] for paths that come in runs (the findings of one file): the
-/// last path and how it shows are kept.
+/// last path and how it shows are kept (at first the empty path, which
+/// shows as nothing).
 pub struct LastShown<'b> {
     base: &'b Path,
-    last: Option<(std::path::PathBuf, String)>,
+    last: (std::path::PathBuf, String),
 }
 
 impl<'b> LastShown<'b> {
     pub fn new(base: &'b Path) -> LastShown<'b> {
-        LastShown { base, last: None }
+        LastShown {
+            base,
+            last: Default::default(),
+        }
     }
 
     pub fn get(&mut self, path: &Path) -> &str {
-        if self.last.as_ref().is_none_or(|(p, _)| p != path) {
-            self.last = Some((path.to_owned(), shown(path, self.base)));
+        if self.last.0 != path {
+            self.last = (path.to_owned(), shown(path, self.base));
         }
-        self.last.as_ref().map_or("", |(_, text)| text.as_str())
+        &self.last.1
     }
 }
 
