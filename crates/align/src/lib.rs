@@ -80,9 +80,12 @@ const THRESHOLD: f32 = 0.65;
 /// step is preferred over one that skips and catches up.
 const GAP: f32 = 0.05;
 
-/// No option: below any total a path can have, which stay within a few
-/// times 10,000 per unit.
-const NONE: i64 = i64::MIN;
+/// No option: far below any total a path can have, which stay within a
+/// few times 10,000 per unit, and far enough above `i64::MIN` that adding
+/// the gains of any path to it cannot overflow. A total reached from it
+/// stays far below every real one, so an option from outside the band
+/// never wins where a real one exists, and needs no test of its own.
+const NONE: i64 = i64::MIN / 4;
 
 /// A bound on any confidence: its parts add up to 1 at most, and this
 /// leaves room for the rounding of their sum.
@@ -461,7 +464,7 @@ impl Choice {
 }
 
 /// The steps of the dynamic programme.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
     Pair,
     SkipSource,
@@ -554,7 +557,6 @@ pub fn align_read(
     // best[i][j]: the best total for the first i source and j translation
     // units, kept for the cells of the band.
     let band = Band::new(n, m);
-    let at = |i: usize, j: usize| band.index(i, j);
     // Weights: source units by their length, translated ones by their
     // length in source characters.
     let ws: Vec<f32> = s.iter().map(|p| weight(p.chars)).collect();
@@ -564,35 +566,46 @@ pub fn align_read(
     // Skipping a unit costs the same wherever it is skipped.
     let gap_s: Vec<i64> = ws.iter().map(|&w| gain(-GAP, w)).collect();
     let gap_t: Vec<i64> = wt.iter().map(|&w| gain(-GAP, w)).collect();
-    let width = band.width;
-    // The translated units' lanes side by side, and per row the gain each
-    // pairing would have at its bound (`most`), computed ahead of the cells
-    // (it depends on no cell, and the cells wait on each other).
+    // What each cell reads of its translated unit (`l`, the column before
+    // the cell's) side by side, and per row the gain each pairing would
+    // have at its bound (`most`), computed ahead of the cells (it depends
+    // on no cell, and the cells wait on each other).
     let lanes: Vec<Lane> = t.iter().map(|p| p.lane).collect();
+    let columns: Vec<Column> = (0..m)
+        .map(|l| Column {
+            weight: wt[l],
+            gap: gap_t[l],
+            body: body(t[l].lane.kind),
+            // Whether units `l - 1` and `l` may be one source segment, and
+            // their weight taken together.
+            splits: l > 0 && t_merge[l - 1],
+            split_weight: if l > 0 { wt2[l - 1] } else { 0.0 },
+        })
+        .collect();
     let mut bound = vec![0i64; m];
-    let mut best = vec![0i64; band.cells()];
-    let mut step = vec![Step::Pair; band.cells()];
+    let mut table = Table::new(&band);
+    // The empty start: nothing paired, nothing left.
+    table.best[Table::LEFT] = 0;
     for i in 0..=n {
-        // This row and the two above, each with its first column (the row
-        // above the first is empty).
-        let (above, rest) = best.split_at_mut(i * width);
-        let row = &mut rest[..width];
-        let steps = &mut step[i * width..(i + 1) * width];
-        let up = |k: usize| -> (&[i64], usize) {
-            match i.checked_sub(k) {
-                Some(r) => (&above[r * width..(r + 1) * width], band.start(r)),
-                None => (&[], 0),
-            }
-        };
-        let ((up1, start1), (up2, start2)) = (up(1), up(2));
         let start = band.start(i);
+        let (up1, up2, row, steps) = table.rows(&band, i);
+        let Some(k) = i.checked_sub(1) else {
+            // The first row: translated units left unpaired, one by one.
+            for j in band.columns(0).skip(1) {
+                let x = j - start + Table::LEFT;
+                row[x] = row[x - 1] + gap_t[j - 1];
+                steps[x] = Step::SkipTranslation;
+            }
+            continue;
+        };
         // The row's source unit, and whether it merges with the one before.
-        let source = i.checked_sub(1).map(|k| (&s[k], ws[k], gap_s[k]));
+        let (unit, w_s, gap) = (&s[k], ws[k], gap_s[k]);
         let merges = i > 1 && s_merge[i - 2];
-        if let Some((unit, w_s, _)) = source {
-            let columns = band.columns(i);
-            let from = columns.start.saturating_sub(1);
-            let to = (columns.end - 1).min(m);
+        let splits = body(unit.unit.kind);
+        let columns_here = band.columns(i);
+        {
+            let from = columns_here.start.saturating_sub(1);
+            let to = (columns_here.end - 1).min(m);
             for ((g, lane), &w_t) in bound[from..to]
                 .iter_mut()
                 .zip(&lanes[from..to])
@@ -601,79 +614,78 @@ pub fn align_read(
                 *g = gain(most(&unit.lane, lane) - THRESHOLD, (w_s + w_t) / 2.0);
             }
         }
-        // A cell outside the band (or the row above the first) as `NONE`,
-        // below every total: an option from it is never taken.
-        let cell = |row: &[i64], start: usize, j: usize| {
-            row.get(j.wrapping_sub(start)).copied().unwrap_or(NONE)
-        };
-        for j in band.columns(i) {
-            if i == 0 && j == 0 {
-                continue;
-            }
+        // The first column has one option: the source unit left unpaired.
+        let mut first = start;
+        if start == 0 {
+            row[Table::LEFT] = up1.at(0) + gap;
+            steps[Table::LEFT] = Step::SkipSource;
+            first = 1;
+        }
+        let len = columns_here.end - first;
+        let x0 = first - start + Table::LEFT;
+        // The row above at the cell's column, at the one before it and the
+        // one before that, and two rows above at the one before: each a
+        // slice as long as the row, so that the cells index them alike.
+        let above = up1.from(first, 0, len);
+        let above_l = up1.from(first, 1, len);
+        let above_ll = up1.from(first, 2, len);
+        let above2_l = up2.from(first, 1, len);
+        let bound = &bound[first - 1..first - 1 + len];
+        let cols = &columns[first - 1..first - 1 + len];
+        let targets = &t[first - 1..first - 1 + len];
+        // The cell to the left (a column outside the band has none).
+        let mut left = row[x0 - 1];
+        for x in 0..len {
+            let col = &cols[x];
+            let target = &targets[x];
             // The options in their order (pair, the two skips, merge,
             // split), the first best winning. A pairing is scored only if
             // it could win at its best (the skips are known first, see
             // `most`), and the merge and split only if they could at full
             // confidence.
-            let skip_source = match source {
-                Some((_, _, gap)) => cell(up1, start1, j).saturating_add(gap),
-                None => NONE,
+            let skip_source = above[x] + gap;
+            let skip_translation = left + col.gap;
+            let before = above_l[x];
+            let score = if identical(unit, target) {
+                Some(1.0)
+            } else if before + bound[x] >= skip_source.max(skip_translation) {
+                Some(scorer.confidence(unit, target))
+            } else {
+                None
             };
             let mut here = Choice {
-                value: NONE,
+                value: i64::MIN,
                 step: Step::Pair,
             };
-            let Some(l) = j.checked_sub(1) else {
-                here.consider(skip_source, Step::SkipSource);
-                row[j - start] = here.value;
-                steps[j - start] = here.step;
-                continue;
-            };
-            let skip_translation = cell(row, start, l).saturating_add(gap_t[l]);
-            let target = &t[l];
-            if let Some((unit, w_s, _)) = source {
-                let before = cell(up1, start1, l);
-                if before != NONE {
-                    let w = (w_s + wt[l]) / 2.0;
-                    let skips = skip_source.max(skip_translation);
-                    let score = if identical(unit, target) {
-                        Some(1.0)
-                    } else if before + bound[l] >= skips {
-                        Some(scorer.confidence(unit, target))
-                    } else {
-                        None
-                    };
-                    if let Some(score) = score {
-                        here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
-                    }
-                }
+            if let Some(score) = score {
+                let w = (w_s + col.weight) / 2.0;
+                here.consider(before + gain(score - THRESHOLD, w), Step::Pair);
             }
             here.consider(skip_source, Step::SkipSource);
             here.consider(skip_translation, Step::SkipTranslation);
-            if merges && body(target.lane.kind) {
-                let before = cell(up2, start2, l);
-                let w = (ws2[i - 2] + wt[l]) / 2.0;
-                if before != NONE && before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+            if merges && col.body {
+                let before = above2_l[x];
+                let w = (ws2[i - 2] + col.weight) / 2.0;
+                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
                     let score = scorer.confidence(&s2[i - 2], target);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Merge);
                 }
             }
-            if let Some((unit, w_s, _)) = source
-                && l > 0
-                && t_merge[l - 1]
-                && body(unit.unit.kind)
-            {
-                let before = cell(up1, start1, l - 1);
-                let w = (w_s + wt2[l - 1]) / 2.0;
-                if before != NONE && before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
-                    let score = scorer.confidence(unit, &t2[l - 1]);
+            if splits && col.splits {
+                let before = above_ll[x];
+                let w = (w_s + col.split_weight) / 2.0;
+                if before + gain(MOST - THRESHOLD - MERGE, w) > here.value {
+                    let score = scorer.confidence(unit, &t2[first + x - 2]);
                     here.consider(before + gain(score - THRESHOLD - MERGE, w), Step::Split);
                 }
             }
-            row[j - start] = here.value;
-            steps[j - start] = here.step;
+            row[x0 + x] = here.value;
+            steps[x0 + x] = here.step;
+            left = here.value;
         }
     }
+    let Table { stride, step, .. } = table;
+    let at = |i: usize, j: usize| i * stride + (j - band.start(i)) + Table::LEFT;
     let mut out = Alignment::default();
     let (mut i, mut j) = (n, m);
     let mut pair = |source: usize, translation: usize, score: &Score, note: Option<&str>| {
@@ -782,12 +794,99 @@ impl Band {
         start..start + self.width
     }
 
-    fn index(&self, i: usize, j: usize) -> usize {
-        i * self.width + (j - self.start(i))
-    }
-
+    #[cfg(test)]
     fn cells(&self) -> usize {
         self.starts.len() * self.width
+    }
+}
+
+/// What a cell of the programme reads of its translated unit.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    weight: f32,
+    /// The cost of leaving it unpaired.
+    gap: i64,
+    /// A paragraph or list item (it may take two source units).
+    body: bool,
+    /// Whether it and the unit before may be one source segment, and the
+    /// weight of the two.
+    splits: bool,
+    split_weight: f32,
+}
+
+/// The programme's totals and steps, a row of the band each, with
+/// [`Table::LEFT`] cells of no option before each row's band and enough
+/// after it that a cell reads the two rows above (whose bands start as
+/// far left or further) in bounds.
+#[derive(Debug)]
+struct Table {
+    stride: usize,
+    best: Vec<i64>,
+    step: Vec<Step>,
+    /// A row of no option: the one above the first.
+    none: Vec<i64>,
+}
+
+impl Table {
+    const LEFT: usize = 2;
+
+    fn new(band: &Band) -> Table {
+        let rows = band.starts.len();
+        let shift = (0..rows)
+            .map(|i| band.start(i) - band.start(i.saturating_sub(2)))
+            .max()
+            .unwrap_or(0);
+        let stride = Table::LEFT + band.width + shift;
+        Table {
+            stride,
+            best: vec![NONE; rows * stride],
+            step: vec![Step::Pair; rows * stride],
+            none: vec![NONE; stride],
+        }
+    }
+
+    /// Row `i`'s cells and steps to fill, and the two rows above it.
+    fn rows(&mut self, band: &Band, i: usize) -> (Above<'_>, Above<'_>, &mut [i64], &mut [Step]) {
+        let stride = self.stride;
+        let (above, rest) = self.best.split_at_mut(i * stride);
+        let none = &self.none;
+        let up = |k: usize| match i.checked_sub(k) {
+            Some(r) => Above {
+                cells: &above[r * stride..(r + 1) * stride],
+                start: band.start(r),
+            },
+            None => Above {
+                cells: none,
+                start: band.start(i),
+            },
+        };
+        (
+            up(1),
+            up(2),
+            &mut rest[..stride],
+            &mut self.step[i * stride..(i + 1) * stride],
+        )
+    }
+}
+
+/// A row above the one being filled, and the first column of its band.
+#[derive(Debug)]
+struct Above<'a> {
+    cells: &'a [i64],
+    start: usize,
+}
+
+impl Above<'_> {
+    /// The total at `column`.
+    fn at(&self, column: usize) -> i64 {
+        self.cells[column + Table::LEFT - self.start]
+    }
+
+    /// `len` totals from column `first - back` on (`back` at most
+    /// [`Table::LEFT`]).
+    fn from(&self, first: usize, back: usize, len: usize) -> &[i64] {
+        let x = first + Table::LEFT - back - self.start;
+        &self.cells[x..x + len]
     }
 }
 
