@@ -300,46 +300,74 @@ pub fn locale_ratio<'s>(
     sources: &'s Sources,
     locale: &Locale,
 ) -> Result<LocaleRatio<'s>> {
-    let present: Vec<usize> = (0..sources.pages.len())
-        .filter(|&k| {
-            config
-                .root
-                .join(
-                    config
-                        .translation
-                        .render(locale.as_str(), &sources.pages[k].page.path),
-                )
-                .is_file()
-        })
-        .collect();
-    let sample: Vec<usize> = if present.len() <= RATIO_SAMPLE {
-        present
+    let mut ratios = locale_ratios(config, sources, std::slice::from_ref(locale))?;
+    Ok(ratios.pop().expect("one ratio per locale"))
+}
+
+/// [`locale_ratio`] of each of `locales`, their pages read in one parallel
+/// pass (a pass per locale would wait at each locale's end for its
+/// slowest page).
+pub fn locale_ratios<'s>(
+    config: &Config,
+    sources: &'s Sources,
+    locales: &[Locale],
+) -> Result<Vec<LocaleRatio<'s>>> {
+    let n = sources.pages.len();
+    let all = || (0..locales.len()).flat_map(|l| (0..n).map(move |k| (l, k)));
+    // The pages each locale is measured on: every page it has, or
+    // RATIO_SAMPLE of them spread evenly when it has more. With no more
+    // pages than that, a page is simply read if it is there.
+    let sample: Vec<(usize, usize)> = if n <= RATIO_SAMPLE {
+        all().collect()
     } else {
-        (0..RATIO_SAMPLE)
-            .map(|k| present[k * present.len() / RATIO_SAMPLE])
-            .collect()
+        let present: Vec<(usize, usize)> = all()
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .filter(|&(l, k)| {
+                let path = config
+                    .translation
+                    .render(locales[l].as_str(), &sources.pages[k].page.path);
+                config.root.join(path).is_file()
+            })
+            .collect();
+        let mut sample = Vec::new();
+        for l in 0..locales.len() {
+            let has: Vec<usize> = present.iter().filter(|p| p.0 == l).map(|p| p.1).collect();
+            if has.len() <= RATIO_SAMPLE {
+                sample.extend(has.iter().map(|&k| (l, k)));
+            } else {
+                sample.extend((0..RATIO_SAMPLE).map(|s| (l, has[s * has.len() / RATIO_SAMPLE])));
+            }
+        }
+        sample
     };
-    let read: Vec<(usize, TranslatedPage<'s>)> = sample
+    let read: Vec<(usize, usize, (usize, usize), TranslatedPage<'s>)> = sample
         .into_par_iter()
         .filter_map(
-            |k| match TranslatedPage::read(config, &sources.pages[k], locale) {
-                Ok(page) => page.map(|p| Ok((k, p))),
+            |(l, k)| match TranslatedPage::read(config, &sources.pages[k], &locales[l]) {
+                Ok(page) => page.map(|p| Ok((l, k, p.chars(), p))),
                 Err(e) => Some(Err(e)),
             },
         )
         .collect::<Result<_>>()?;
-    let (source_chars, translated_chars) = read
+    let mut chars = vec![(0, 0); locales.len()];
+    let mut out: Vec<LocaleRatio<'s>> = locales
         .iter()
-        .map(|(_, p)| p.chars())
-        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    let ratio = (source_chars > 0 && translated_chars > 0)
-        .then(|| translated_chars as f32 / source_chars as f32);
-    let mut sample = Vec::new();
-    sample.resize_with(sources.pages.len(), || None);
-    for (k, page) in read {
-        sample[k] = Some(page);
+        .map(|_| LocaleRatio {
+            ratio: None,
+            sample: (0..n).map(|_| None).collect(),
+        })
+        .collect();
+    for (l, k, (source, translated), page) in read {
+        chars[l].0 += source;
+        chars[l].1 += translated;
+        out[l].sample[k] = Some(page);
     }
-    Ok(LocaleRatio { ratio, sample })
+    for (ratio, (source_chars, translated_chars)) in out.iter_mut().zip(chars) {
+        ratio.ratio = (source_chars > 0 && translated_chars > 0)
+            .then(|| translated_chars as f32 / source_chars as f32);
+    }
+    Ok(out)
 }
 
 /// A locale's length ratio and the pages it was measured on.

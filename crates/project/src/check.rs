@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::catalogs::{PageState, catalog_path, chosen_locales, glob_matches};
 use crate::{
-    Aligned, Config, Error, Page, PageAlignment, Result, Sources, TranslatedPage, locale_ratio,
+    Aligned, Config, Error, Page, PageAlignment, Result, Sources, TranslatedPage, locale_ratios,
     pages, read_text,
 };
 
@@ -139,8 +139,10 @@ pub fn check_progress(
     }
     let mut plans = Vec::new();
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
-    for (l, locale) in locales.iter().enumerate() {
-        let crate::LocaleRatio { ratio, sample } = locale_ratio(config, &sources, locale)?;
+    let ratios = locale_ratios(config, &sources, &locales)?;
+    for ((l, locale), crate::LocaleRatio { ratio, sample }) in
+        locales.iter().enumerate().zip(ratios)
+    {
         for (k, (source, sampled)) in sources.pages().iter().zip(sample).enumerate() {
             if wanted(&source.page.path) {
                 jobs.push((l, k, sampled));

@@ -21,7 +21,7 @@ mod write;
 pub use align::{
     AlignDiagnostic, Aligned, LocaleAlignment, LocaleRatio, PageAlignment, RATIO_SAMPLE,
     SourcePage, Sources, TranslatedPage, align_files, align_locale, align_texts, locale_ratio,
-    page_names,
+    locale_ratios, page_names,
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
