@@ -217,8 +217,48 @@ pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
     {
         return false;
     }
-    let (words, english) = english_count(text);
+    let prose = align::prose(text);
+    // A fifth of eight words or more is two English words at least: a
+    // text without two (most translations) needs no full count.
+    if english_most(&prose, 2) < 2 {
+        return false;
+    }
+    let (words, english) = english_count_prose(&prose);
     words >= 8 && english * 5 >= words
+}
+
+/// At least the number of common English words in `prose` that
+/// [`english_count`] finds, or `enough` if that many are found first:
+/// runs of ASCII letters and apostrophes, lower-cased, with any other byte
+/// between them. A word the full count finds is all ASCII, bounded by
+/// characters that are no letters, so it is such a run too (a character
+/// beyond ASCII that lower-cases to ASCII, the Kelvin sign, gives `k`,
+/// which no common word has).
+pub(crate) fn english_most(prose: &str, enough: usize) -> usize {
+    let mut found = 0;
+    let mut word = [0u8; 8];
+    let mut len = 0;
+    // Past the end of the last run, one more byte that ends it.
+    for &b in prose.as_bytes().iter().chain(b" ") {
+        if b.is_ascii_alphabetic() || b == b'\'' {
+            if len < word.len() {
+                word[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
+            continue;
+        }
+        if len > 0
+            && len <= word.len()
+            && std::str::from_utf8(&word[..len]).is_ok_and(|w| english_words().contains(w))
+        {
+            found += 1;
+            if found >= enough {
+                return found;
+            }
+        }
+        len = 0;
+    }
+    found
 }
 
 /// How many words the prose of `text` has once lower-cased (runs of
@@ -226,7 +266,13 @@ pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
 /// Counted as each character is lower-cased, without a lower-cased copy:
 /// only a word all in ASCII can be a common English word, so only such a
 /// word is kept to be looked up.
+#[cfg(test)]
 pub(crate) fn english_count(text: &str) -> (usize, usize) {
+    english_count_prose(&align::prose(text))
+}
+
+/// [`english_count`] of a text's prose.
+fn english_count_prose(prose: &str) -> (usize, usize) {
     let (mut words, mut english) = (0usize, 0usize);
     let mut word = String::new();
     let (mut in_word, mut ascii) = (false, true);
@@ -249,7 +295,7 @@ pub(crate) fn english_count(text: &str) -> (usize, usize) {
             }
         }
     };
-    for c in align::prose(text).chars() {
+    for c in prose.chars() {
         if c.is_ascii() {
             take(c.to_ascii_lowercase());
         } else {

@@ -353,6 +353,38 @@ fn english_words_are_counted_as_in_the_lower_cased_prose() {
 }
 
 #[test]
+fn the_quick_english_count_is_never_below_the_full_one() {
+    // in_english skips the full count when the quick one finds fewer than
+    // two words: it must find every word the full count finds.
+    let texts = [
+        "The app is not what you think it is, and it should be used with care.",
+        "THE app, \u{2019}the\u{2019} «the» the—and 这the中 andthe the's it's DON'T",
+        "İSTANBUL and İzmir are THE cities; ΣΟΦΟΣ ΟΔΥΣΣΕΥΣ; the \u{212A}ELVIN of it",
+        "Use [Signal](https://signal.org) or `code here` with the app, don't you?",
+        "Straße ǅemal ÅNGSTRÖM the THE tHe ЗАЧЕМ the и and",
+        "",
+        "l'app è a posto, ma non per tutti",
+    ];
+    for text in texts {
+        let prose = align::prose(text);
+        let (_, english) = facts_checks::english_count(text);
+        assert!(
+            facts_checks::english_most(&prose, usize::MAX) >= english,
+            "{text}"
+        );
+        // And it stops at what is enough.
+        assert!(facts_checks::english_most(&prose, 2) <= 2, "{text}");
+    }
+    // No common word has a `k` (what the Kelvin sign lower-cases to), and
+    // none is longer than the quick count's buffer.
+    assert!(
+        facts_checks::ENGLISH
+            .iter()
+            .all(|w| !w.contains('k') && w.len() <= 8)
+    );
+}
+
+#[test]
 fn missing_items_are_a_multiset_difference_on_both_sides_of_64() {
     // Lists of a few distinct words with repeats, the other side short (the
     // marked-word way) or longer than 64 (the counting way): each item of
