@@ -48,6 +48,43 @@ struct SummaryJson {
 }
 
 /// Where a related place is, as shown.
+/// Findings rendered by one thread at a time in the JSON report.
+const JSON_PART: usize = 4096;
+
+/// `findings` as JSON objects separated by commas.
+fn findings_json(findings: &[PageFinding], cwd: &Path) -> Vec<u8> {
+    let mut out = Vec::with_capacity(findings.len() * 256);
+    let (mut path, mut source_path) = (LastShown::new(cwd), LastShown::new(cwd));
+    for (k, f) in findings.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        let finding = FindingJson {
+            check: f.finding.check.name(),
+            severity: f.finding.severity.name(),
+            locale: f.locale.as_str(),
+            path: path.get(&f.path),
+            line: f.finding.line,
+            source_path: source_path.get(&f.source_path),
+            source_line: f.finding.source_line,
+            segment_id: f.finding.segment_id.as_deref(),
+            message: &f.finding.message,
+            related: f
+                .finding
+                .related
+                .iter()
+                .map(|r| RelatedJson {
+                    path: related_path(f, r.in_source, cwd),
+                    line: r.line,
+                    message: &r.message,
+                })
+                .collect(),
+        };
+        let _ = serde_json::to_writer(&mut out, &finding);
+    }
+    out
+}
+
 fn related_path(f: &PageFinding, in_source: bool, cwd: &Path) -> String {
     shown(if in_source { &f.source_path } else { &f.path }, cwd)
 }
@@ -133,36 +170,29 @@ pub fn run(
             for f in &report.findings {
                 *by_check.entry(f.finding.check.name()).or_insert(0) += 1;
             }
-            // Written a finding at a time: a large site has millions.
+            // Rendered on every core a batch at a time and written in
+            // order: a large site has millions, and a batch is all that
+            // is held.
             let mut out = std::io::BufWriter::new(out);
             let _ = out.write_all(b"{\"findings\":[");
-            let (mut path, mut source_path) = (LastShown::new(cwd), LastShown::new(cwd));
-            for (k, f) in report.findings.iter().enumerate() {
-                if k > 0 {
-                    let _ = out.write_all(b",");
+            let cores = std::thread::available_parallelism().map_or(1, usize::from);
+            for (b, batch) in report.findings.chunks(JSON_PART * cores).enumerate() {
+                let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
+                    let handles: Vec<_> = batch
+                        .chunks(JSON_PART)
+                        .map(|part| scope.spawn(move || findings_json(part, cwd)))
+                        .collect();
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().expect("rendering findings does not panic"))
+                        .collect()
+                });
+                for (k, part) in parts.iter().enumerate() {
+                    if b > 0 || k > 0 {
+                        let _ = out.write_all(b",");
+                    }
+                    let _ = out.write_all(part);
                 }
-                let finding = FindingJson {
-                    check: f.finding.check.name(),
-                    severity: f.finding.severity.name(),
-                    locale: f.locale.as_str(),
-                    path: path.get(&f.path),
-                    line: f.finding.line,
-                    source_path: source_path.get(&f.source_path),
-                    source_line: f.finding.source_line,
-                    segment_id: f.finding.segment_id.as_deref(),
-                    message: &f.finding.message,
-                    related: f
-                        .finding
-                        .related
-                        .iter()
-                        .map(|r| RelatedJson {
-                            path: related_path(f, r.in_source, cwd),
-                            line: r.line,
-                            message: &r.message,
-                        })
-                        .collect(),
-                };
-                let _ = serde_json::to_writer(&mut out, &finding);
             }
             let summary = SummaryJson {
                 pages: report.pages,
