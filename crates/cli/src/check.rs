@@ -51,6 +51,36 @@ struct SummaryJson {
 /// Findings rendered by one thread at a time in the JSON report.
 const JSON_PART: usize = 4096;
 
+/// `findings` as JSON objects separated by commas, rendered on every core
+/// a batch at a time and written in order: a large site has millions, and
+/// a batch is all that is held.
+fn write_findings_json(
+    findings: &[PageFinding],
+    cwd: &Path,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    for (b, batch) in findings.chunks(JSON_PART * cores).enumerate() {
+        let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(JSON_PART)
+                .map(|part| scope.spawn(move || findings_json(part, cwd)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("rendering findings does not panic"))
+                .collect()
+        });
+        for (k, part) in parts.iter().enumerate() {
+            if b > 0 || k > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    Ok(())
+}
+
 /// `findings` as JSON objects separated by commas.
 fn findings_json(findings: &[PageFinding], cwd: &Path) -> Vec<u8> {
     let mut out = Vec::with_capacity(findings.len() * 256);
@@ -170,30 +200,9 @@ pub fn run(
             for f in &report.findings {
                 *by_check.entry(f.finding.check.name()).or_insert(0) += 1;
             }
-            // Rendered on every core a batch at a time and written in
-            // order: a large site has millions, and a batch is all that
-            // is held.
             let mut out = std::io::BufWriter::new(out);
             let _ = out.write_all(b"{\"findings\":[");
-            let cores = std::thread::available_parallelism().map_or(1, usize::from);
-            for (b, batch) in report.findings.chunks(JSON_PART * cores).enumerate() {
-                let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
-                    let handles: Vec<_> = batch
-                        .chunks(JSON_PART)
-                        .map(|part| scope.spawn(move || findings_json(part, cwd)))
-                        .collect();
-                    handles
-                        .into_iter()
-                        .map(|h| h.join().expect("rendering findings does not panic"))
-                        .collect()
-                });
-                for (k, part) in parts.iter().enumerate() {
-                    if b > 0 || k > 0 {
-                        let _ = out.write_all(b",");
-                    }
-                    let _ = out.write_all(part);
-                }
-            }
+            let _ = write_findings_json(&report.findings, cwd, &mut out);
             let summary = SummaryJson {
                 pages: report.pages,
                 locales: report.locales,
@@ -562,4 +571,41 @@ fn human(
         );
     }
     let _ = writeln!(out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    #[test]
+    fn json_findings_rendered_in_parts_are_those_rendered_at_once() {
+        // Several batches of several parts, pages changing within a part
+        // and across part boundaries, some with related places.
+        let cwd = Path::new("/site");
+        let findings: Vec<PageFinding> = (0..JSON_PART * 5 + 17)
+            .map(|k| PageFinding {
+                locale: model::Locale::new(if k % 3 == 0 { "it" } else { "fr" }),
+                page: Arc::from(format!("page{}", k / 1000).as_str()),
+                path: Arc::from(Path::new(&format!("/site/content/it/page{}.md", k / 1000))),
+                source_path: Arc::from(Path::new(&format!("/site/content/en/page{}.md", k / 700))),
+                finding: project::Finding {
+                    check: Check::ALL[k % Check::ALL.len()],
+                    severity: Severity::Warning,
+                    line: k + 1,
+                    source_line: (k % 2 == 0).then_some(k),
+                    segment_id: (k % 5 == 0).then(|| format!("id-{k}")),
+                    message: format!("finding \"{k}\""),
+                    related: Vec::new(),
+                },
+            })
+            .collect();
+        let mut parts = Vec::new();
+        write_findings_json(&findings, cwd, &mut parts).expect("written to memory");
+        assert_eq!(parts, findings_json(&findings, cwd));
+        let parsed: serde_json::Value =
+            serde_json::from_slice(&[b"[", parts.as_slice(), b"]"].concat()).expect("JSON");
+        assert_eq!(parsed.as_array().map(Vec::len), Some(findings.len()));
+        assert_eq!(parsed[4096]["path"], "content/it/page4.md");
+    }
 }
