@@ -157,8 +157,10 @@ fn place_of(page: &Page<'_>, line: usize) -> usize {
 }
 
 pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
-    let source_lines: Vec<&str> = page.source_text.split('\n').collect();
-    let lines: Vec<&str> = page.text.split('\n').collect();
+    let (source_lines, lines) = (
+        model::text::lines(page.source_text),
+        model::text::lines(page.text),
+    );
     // Pairs: containers (once per run of pairs with the same change) and
     // heading levels.
     let mut last_change: Option<(Vec<String>, Vec<String>)> = None;

@@ -39,10 +39,15 @@ fn indent(line: &str) -> usize {
 /// no segment of `doc`: bodies of lost containers, or real indented code
 /// (which the caller can tell apart by comparing with the source).
 pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<IndentedBlock> {
-    let lines: Vec<&str> = src.split('\n').collect();
+    let lines = model::text::lines(src);
     let mut covered = vec![false; lines.len() + 1];
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+    let starts: Vec<usize> = lines
+        .iter()
+        .scan(0, |start, line| {
+            let at = *start;
+            *start += line.len() + 1;
+            Some(at)
+        })
         .collect();
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
     for segment in &doc.segments {
@@ -62,10 +67,10 @@ pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<Inde
         let line = lines[i];
         // (or the end of the front matter, for a box at the top of a page)
         let front_matter_end = i > 0 && line == "---" && lines[0] == "---";
-        let prose = !blank(line)
+        let prose = (covered[i + 1] || front_matter_end)
+            && !blank(line)
             && indent(line) < 4
-            && !opens_container(line)
-            && (covered[i + 1] || front_matter_end);
+            && !opens_container(line);
         if !prose {
             i += 1;
             continue;
@@ -121,7 +126,7 @@ pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<Inde
 /// The line (1-based) of the container marker that holds line `line` of
 /// `src`: the nearest line above it, less indented, that opens a container.
 pub fn container_line(src: &str, line: usize) -> Option<usize> {
-    let lines: Vec<&str> = src.split('\n').collect();
+    let lines = model::text::lines(src);
     let own = indent(lines.get(line.checked_sub(1)?)?);
     (0..line - 1)
         .rev()

@@ -9,6 +9,7 @@ mod document;
 pub mod hash;
 mod id;
 mod locale;
+pub mod text;
 
 pub use document::{Container, Diagnostic, Document, Segment, SegmentKind, Skeleton, Slot, Spans};
 pub use id::{SegmentId, slug};

@@ -141,3 +141,11 @@ proptest::proptest! {
         proptest::prop_assert_eq!(slug(&text), slug_by_chars(&text));
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn lines_are_the_pieces_between_line_breaks(text in "(a|é|\n|\r\n| |\u{2028}|x{0,70}){0,40}") {
+        let wanted: Vec<&str> = text.split('\n').collect();
+        proptest::prop_assert_eq!(crate::text::lines(&text), wanted);
+    }
+}

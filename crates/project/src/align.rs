@@ -481,7 +481,7 @@ pub(crate) fn with_recovered(
         .filter(|b| match source_text.find(&b.raw) {
             None => true,
             Some(at) => {
-                let line = source_text[..at].matches('\n').count() + 1;
+                let line = memchr::memchr_iter(b'\n', &source_text.as_bytes()[..at]).count() + 1;
                 markdown::container_line(source_text, line).is_some()
             }
         })
