@@ -47,7 +47,6 @@ struct SummaryJson {
     by_check: BTreeMap<&'static str, usize>,
 }
 
-/// Where a related place is, as shown.
 /// Findings rendered by one thread at a time in the JSON report.
 const JSON_PART: usize = 4096;
 
@@ -115,6 +114,7 @@ fn findings_json(findings: &[PageFinding], cwd: &Path) -> Vec<u8> {
     out
 }
 
+/// Where a related place is, as shown.
 fn related_path(f: &PageFinding, in_source: bool, cwd: &Path) -> String {
     shown(if in_source { &f.source_path } else { &f.path }, cwd)
 }

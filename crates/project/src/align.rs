@@ -509,7 +509,7 @@ fn broken_containers(
     if blocks.is_empty() {
         return Vec::new();
     }
-    let source_lines: Vec<&str> = source_text.split('\n').collect();
+    let source_lines = model::text::lines(source_text);
     blocks
         .iter()
         .map(|block| {

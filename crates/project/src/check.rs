@@ -65,7 +65,7 @@ fn inline_waivers(text: &str) -> Vec<(usize, Vec<checks::Check>)> {
     if !text.contains("<!-- bitext-ignore ") {
         return Vec::new();
     }
-    let lines: Vec<&str> = text.split('\n').collect();
+    let lines = model::text::lines(text);
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let Some(start) = line.find("<!-- bitext-ignore ") else {
