@@ -1,7 +1,8 @@
 //! A segment's facts: what must survive translation whatever the language.
 //! Read from a segment's inline text by a character scan: link targets and
 //! image sources (`](…)`), bare and angle-bracket URLs, inline code, icon
-//! shortcodes (`:octicons-home-16:`), footnote references, strong/emphasis
+//! shortcodes (`:octicons-home-16:`), template placeholders (Hugo
+//! shortcodes, MDN macros), footnote references, strong/emphasis
 //! and link counts, and numbers normalised across locales (`1,000`,
 //! `1.000`, `1 000` with any space are all 1000; `1,5` and `1.5` are 1.5),
 //! spelled-out numbers in the text's language (`tre` and `three` are 3),
@@ -43,6 +44,9 @@ pub struct Facts {
     pub icons: Vec<String>,
     /// Footnote references (`[^1]` → `1`).
     pub footnotes: Vec<String>,
+    /// Template placeholders as they compare (`{{cssxref(color)}}`,
+    /// `{{% param version %}}`): see `model::text::placeholder_shape`.
+    pub placeholders: Vec<String>,
     /// Names found (configured or learned), in text order.
     pub names: Vec<String>,
     pub links: usize,
@@ -63,6 +67,7 @@ impl Facts {
             (b'c', &self.code),
             (b'k', &self.icons),
             (b'f', &self.footnotes),
+            (b'p', &self.placeholders),
             (b'w', &self.names),
         ]
         .into_iter()
@@ -271,6 +276,19 @@ fn scan(text: &str, keep: bool) -> (Facts, String) {
         {
             if keep {
                 facts.icons.push(rest[1..len - 1].to_owned());
+            }
+            prose.push(' ');
+            i += len;
+            continue;
+        }
+        if b == b'{'
+            && rest.starts_with("{{")
+            && let Some(len) = model::text::placeholder_len(rest)
+        {
+            if keep {
+                facts
+                    .placeholders
+                    .push(model::text::placeholder_shape(&rest[..len]));
             }
             prose.push(' ');
             i += len;

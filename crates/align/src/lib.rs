@@ -261,7 +261,7 @@ pub fn kind_family(kind: SegmentKind) -> u8 {
     use SegmentKind::*;
     match kind {
         Paragraph | ListItem | TableCell | Definition | Footnote => 1,
-        LinkText | LinkTitle | ImageAlt | AttributeTitle => 2,
+        LinkText | LinkTitle | ImageAlt | AttributeTitle | Argument => 2,
         Heading | AdmonitionTitle | TabTitle | Term => 3,
         FrontMatter | Abbreviation => 4,
     }

@@ -480,6 +480,13 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
         ) {
             out.push(finding(Check::Code, m));
         }
+        if let Some(m) = difference(
+            "macro or shortcode",
+            &missing(&fs.placeholders, &ft.placeholders),
+            &missing(&ft.placeholders, &fs.placeholders),
+        ) {
+            out.push(finding(Check::Structure, m));
+        }
         let mut markup = Vec::new();
         for (what, a, b) in [
             ("links", fs.links, ft.links),

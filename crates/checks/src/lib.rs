@@ -8,6 +8,7 @@
 //! purpose files, catalogs, configuration and output formats.
 
 mod facts_checks;
+mod landmarks;
 mod placement;
 mod structure;
 
@@ -232,6 +233,9 @@ pub struct Page<'a> {
     /// code blocks, tables, front matter).
     pub source_text: &'a str,
     pub text: &'a str,
+    /// How both pages are read: the dialect (its containers, tags and
+    /// macros) and the front-matter keys that are prose.
+    pub markdown: &'a markdown::Options,
 }
 
 /// Every finding of every check on `page`, by translated line.
@@ -249,6 +253,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
         });
     }
     structure::check(page, &mut out);
+    landmarks::check(page, &mut out);
     let facts = placement::Facts::read(page);
     facts_checks::pairs(page, &facts, &mut out);
     placement::misplaced_and_duplicates(page, &facts, &mut out);

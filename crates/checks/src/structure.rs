@@ -124,21 +124,28 @@ fn tables(lines: &[&str]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Top-level keys of the YAML front matter, with their lines.
-fn front_matter_keys(lines: &[&str]) -> Vec<(usize, String)> {
-    if lines.first() != Some(&"---") {
-        return Vec::new();
-    }
+/// Top-level keys of the front matter (YAML between `---`, TOML between
+/// `+++`) that are prose (`prose`), with their lines: other keys are the
+/// site's metadata (pins, weights, slugs), which a translation may set as
+/// it needs.
+fn front_matter_keys(lines: &[&str], prose: &[String]) -> Vec<(usize, String)> {
+    let fence = match lines.first().map(|l| l.trim_end()) {
+        Some(f @ ("---" | "+++")) => f,
+        _ => return Vec::new(),
+    };
+    let separator = if fence == "+++" { '=' } else { ':' };
     let mut out = Vec::new();
     for (k, l) in lines.iter().enumerate().skip(1) {
-        if *l == "---" || *l == "..." {
+        let l = l.trim_end();
+        if l == fence || l == "..." {
             break;
         }
         if l.starts_with(char::is_alphanumeric)
-            && let Some((key, _)) = l.split_once(':')
-            && !key.contains(' ')
+            && let Some((key, _)) = l.split_once(separator)
+            && !key.trim().contains(' ')
+            && prose.iter().any(|p| p == key.trim())
         {
-            out.push((k + 1, key.to_owned()));
+            out.push((k + 1, key.trim().to_owned()));
         }
     }
     out
@@ -260,7 +267,11 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
         }
     }
     // Front-matter keys.
-    let (source_keys, keys) = (front_matter_keys(&source_lines), front_matter_keys(&lines));
+    let prose = &page.markdown.front_matter_keys;
+    let (source_keys, keys) = (
+        front_matter_keys(&source_lines, prose),
+        front_matter_keys(&lines, prose),
+    );
     for (line, key) in &source_keys {
         if !keys.iter().any(|(_, k)| k == key) {
             out.push(finding(

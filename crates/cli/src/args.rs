@@ -25,7 +25,7 @@ pub struct Args {
 pub enum Command {
     /// Print the segments (translatable units) bitext sees in Markdown files.
     #[command(
-        after_help = "Examples:\n  bitext segments content/en/index.md\n  bitext segments docs/*.md --format json | jq '.segments[].text'\n\nJSON: one object per file and line: {\"path\", \"segments\": [{\"id\", \"kind\", \"line\", \"text\", \"containers\"}], \"diagnostics\": [{\"kind\", \"line\", \"message\"}]}."
+        after_help = "Examples:\n  bitext segments content/en/index.md\n  bitext segments docs/*.md --format json | jq '.segments[].text'\n  bitext segments --dialect hugo content/en/_index.md\n\nThe dialect (how shortcodes, `:::` directives, JSX and macros are read) is the\nproject's: set in bitext.toml or detected from its root (`bitext files` says which).\n\nJSON: one object per file and line: {\"path\", \"dialect\", \"segments\": [{\"id\", \"kind\", \"line\", \"text\", \"containers\"}], \"diagnostics\": [{\"kind\", \"line\", \"message\"}]}."
     )]
     Segments(SegmentsArgs),
     /// List, per locale, each source page and the translation and catalog it maps to.
@@ -150,6 +150,10 @@ pub struct SegmentsArgs {
     /// Markdown files to segment.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Read the files in this dialect instead of the project's
+    /// (mkdocs, hugo, docusaurus, mdn, gfm).
+    #[arg(long, value_name = "NAME")]
+    pub dialect: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

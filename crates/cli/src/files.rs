@@ -12,6 +12,8 @@ use crate::output::shown;
 
 #[derive(Serialize)]
 struct Report {
+    dialect: &'static str,
+    dialect_reason: String,
     source_locale: String,
     locales: Vec<LocaleJson>,
 }
@@ -49,6 +51,8 @@ pub fn run(
     }
     let root = &config.root;
     let report = Report {
+        dialect: config.markdown.dialect.name(),
+        dialect_reason: config.dialect_reason.clone(),
         source_locale: config.source_locale.to_string(),
         locales: by_locale
             .iter()
@@ -91,6 +95,12 @@ fn human(
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} {}",
+        style.bold(&format!("dialect {}", report.dialect)),
+        style.dim(&format!("({})", report.dialect_reason))
+    )?;
     if report.locales.is_empty() {
         writeln!(
             out,

@@ -70,6 +70,19 @@ pub fn run_with(
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
         Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out, err),
     };
+    for path in LOADED.with(|c| {
+        c.borrow_mut()
+            .take()
+            .map(|c| c.skipped())
+            .unwrap_or_default()
+    }) {
+        let _ = writeln!(
+            err,
+            "{}: skipped {}: not UTF-8 text (a pattern without an extension matches images too; write `{{path}}.md` or `{{path}}.{{md,mdx}}`)",
+            style.warning("warning"),
+            relative_message(&path.display().to_string(), cwd)
+        );
+    }
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -90,10 +103,18 @@ pub(crate) fn relative_message(message: &str, cwd: &std::path::Path) -> String {
     message.replace(&prefix, "")
 }
 
+thread_local! {
+    /// The configuration the running command loaded, for the files it
+    /// skipped (warned about once the command is done).
+    static LOADED: std::cell::RefCell<Option<project::Config>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Loads the project configuration named by `--config` or found in `cwd`.
 fn config(args: &Args, cwd: &std::path::Path) -> project::Result<project::Config> {
-    match &args.config {
+    let config = match &args.config {
         Some(file) => project::Config::load(&cwd.join(file)),
         None => project::Config::discover(cwd),
-    }
+    }?;
+    LOADED.with(|c| *c.borrow_mut() = Some(config.clone()));
+    Ok(config)
 }

@@ -12,6 +12,7 @@ use crate::output::{plural, shown};
 #[derive(Serialize)]
 struct FileJson<'a> {
     path: String,
+    dialect: &'static str,
     segments: Vec<SegmentJson<'a>>,
     diagnostics: &'a [model::Diagnostic],
 }
@@ -33,13 +34,46 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> project::Result<u8> {
-    // Front-matter keys come from the config when there is one.
-    let options = crate::config(args, cwd)?.markdown;
+    // The dialect and front-matter keys come from the config when there is one.
+    let config = crate::config(args, cwd)?;
+    let (options, reason) = match &cmd.dialect {
+        Some(name) => {
+            let Some(dialect) = project::Dialect::from_name(name) else {
+                let known = project::Dialect::ALL.map(project::Dialect::name).join(", ");
+                let _ = writeln!(
+                    err,
+                    "{}: --dialect {name}: no such dialect; use {known}",
+                    style.error("error")
+                );
+                return Ok(2);
+            };
+            (
+                project::MarkdownOptions::for_dialect(dialect),
+                "--dialect".to_owned(),
+            )
+        }
+        None => (config.markdown.clone(), config.dialect_reason.clone()),
+    };
     let mut code = 0;
     let mut printed = 0;
     for file in &cmd.files {
         let path = cwd.join(file);
         let shown = shown(&path, cwd);
+        // A page outside any project marker says what it is written in.
+        let sniffed = match (
+            cmd.dialect.is_none() && config.dialect_fallback,
+            std::fs::read_to_string(&path),
+        ) {
+            (true, Ok(text)) => project::sniff_dialect(&text),
+            _ => None,
+        };
+        let (options, reason) = match sniffed {
+            Some((dialect, why)) => (
+                project::MarkdownOptions::for_dialect(dialect),
+                format!("the file has {why}"),
+            ),
+            None => (options.clone(), reason.clone()),
+        };
         let (_, doc, diags) = match project::segment_file(&path, &options) {
             Ok(found) => found,
             Err(e) => {
@@ -53,6 +87,7 @@ pub fn run(
             Format::Json => {
                 let json = FileJson {
                     path: shown,
+                    dialect: options.dialect.name(),
                     segments: doc
                         .segments
                         .iter()
@@ -69,7 +104,14 @@ pub fn run(
                 let line = serde_json::to_string(&json).expect("segments serialise to JSON");
                 writeln!(out, "{line}")
             }
-            Format::Human => human(&shown, &doc, &diags, printed > 0, style, out),
+            Format::Human => {
+                let header = Header {
+                    path: &shown,
+                    dialect: options.dialect.name(),
+                    reason: &reason,
+                };
+                human(&header, &doc, &diags, printed > 0, style, out)
+            }
         };
         printed += 1;
         if written.is_err() {
@@ -80,8 +122,15 @@ pub fn run(
     Ok(code)
 }
 
+/// What heads a file's segments.
+struct Header<'a> {
+    path: &'a str,
+    dialect: &'static str,
+    reason: &'a str,
+}
+
 fn human(
-    path: &str,
+    header: &Header<'_>,
     doc: &model::Document,
     diags: &[model::Diagnostic],
     gap: bool,
@@ -92,11 +141,17 @@ fn human(
         writeln!(out)?;
     }
     let count = doc.segments.len();
+    let path = header.path;
     writeln!(
         out,
         "{} {}",
         style.bold(path),
-        style.dim(&format!("({})", plural(count, "segment")))
+        style.dim(&format!(
+            "({}, dialect {}: {})",
+            plural(count, "segment"),
+            header.dialect,
+            header.reason
+        ))
     )?;
     let id_width = doc
         .segments

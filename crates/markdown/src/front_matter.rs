@@ -1,6 +1,7 @@
-//! The translatable values of YAML front matter, read line by line: only
-//! top-level `key: value` entries whose key is configured, with plain,
-//! quoted or block (`|`, `>`) scalars. Everything else stays in the skeleton.
+//! The translatable values of front matter, read line by line: only
+//! top-level entries whose key is configured. YAML `key: value` with plain,
+//! quoted or block (`|`, `>`) scalars; TOML `key = "value"` with basic or
+//! literal strings on one line. Everything else stays in the skeleton.
 
 use std::ops::Range;
 
@@ -113,4 +114,39 @@ fn block_scalar(lines: &[(usize, &str)]) -> Option<Vec<Range<usize>>> {
         })
         .collect();
     Some(pieces)
+}
+
+/// For each translatable value of TOML front matter (`+++` block), the
+/// range of its text: one-line basic (`"…"`) and literal (`'…'`) strings
+/// of top-level keys, before the first table.
+pub(crate) fn toml_values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in block.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim_start().starts_with('[') {
+            break;
+        }
+        let Some(eq) = content.find('=') else {
+            continue;
+        };
+        let key = content[..eq].trim().trim_matches('"');
+        if !keys.iter().any(|k| k == key) {
+            continue;
+        }
+        let rest = &content[eq + 1..];
+        let value = rest.trim_start();
+        let value_start = start + eq + 1 + (rest.len() - value.len());
+        if let Some(quote @ ('"' | '\'')) = value.chars().next()
+            && !value.starts_with("\"\"\"")
+            && !value.starts_with("\'\'\'")
+            && let Some(len) = quoted(value, quote)
+            && len > 0
+        {
+            out.push(std::iter::once(value_start + 1..value_start + 1 + len).collect());
+        }
+    }
+    out
 }

@@ -39,6 +39,10 @@ fn indent(line: &str) -> usize {
 /// no segment of `doc`: bodies of lost containers, or real indented code
 /// (which the caller can tell apart by comparing with the source).
 pub fn indented_blocks(src: &str, doc: &Document, options: &Options) -> Vec<IndentedBlock> {
+    // Only MkDocs reads an indented block under a container line as its body.
+    if !options.dialect.rules().mkdocs {
+        return Vec::new();
+    }
     let lines = model::text::lines(src);
     let mut covered = vec![false; lines.len() + 1];
     let starts: Vec<usize> = lines

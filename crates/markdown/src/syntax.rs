@@ -248,7 +248,7 @@ pub(crate) fn trim_decoration(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Whether a segment text has anything to translate: a letter outside inline
 /// code, shortcodes, link destinations, HTML tags, attribute lists and URLs.
-pub(crate) fn has_words(text: &str) -> bool {
+pub(crate) fn has_words(text: &str, placeholder: fn(&str) -> Option<usize>) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -262,7 +262,7 @@ pub(crate) fn has_words(text: &str) -> bool {
             b':' => shortcode_len(rest),
             b']' if rest.starts_with("](") => rest.find(')').map(|j| j + 1),
             b'<' => rest.find('>').map(|j| j + 1),
-            b'{' => attr_list_len(rest),
+            b'{' => placeholder(rest).or_else(|| attr_list_len(rest)),
             b'h' if rest.starts_with("http://") || rest.starts_with("https://") => {
                 Some(rest.find(char::is_whitespace).unwrap_or(rest.len()))
             }

@@ -32,31 +32,45 @@ fn check(src: &str, expect: Expect) {
     expect.assert_eq(&render(&doc, &diags));
 }
 
-/// Every `tests/fixtures/<name>.md` round-trips and segments as `<name>.segments` says.
+/// Every `tests/fixtures/<name>.md` (MkDocs) and
+/// `tests/fixtures/<dialect>/<name>.md` or `.mdx` round-trips and segments
+/// as `<name>.segments` beside it says, with its landmarks.
 #[test]
 fn fixtures() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("fixtures folder")
-        .filter_map(|e| {
-            e.ok()?
-                .file_name()
-                .to_str()?
-                .strip_suffix(".md")
-                .map(str::to_owned)
-        })
-        .collect();
-    names.sort();
-    assert!(names.len() >= 12, "fixtures missing: {names:?}");
-    for name in names {
-        let src =
-            std::fs::read_to_string(dir.join(format!("{name}.md"))).expect("fixture is UTF-8");
-        let (doc, diags) = crate::segment(&src);
-        let rebuilt = assemble::assemble(&doc.skeleton, &doc.texts()).expect("one text per slot");
-        assert_eq!(rebuilt, src, "{name}: round trip");
-        expect_test::expect_file![format!("../tests/fixtures/{name}.segments")]
-            .assert_eq(&render(&doc, &diags));
+    let mut count = 0;
+    for dialect in crate::Dialect::ALL {
+        let folder = match dialect {
+            crate::Dialect::Mkdocs => dir.clone(),
+            other => dir.join(other.name()),
+        };
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .expect("fixtures folder")
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().to_str()?.to_owned();
+                (name.ends_with(".md") || name.ends_with(".mdx")).then_some(name)
+            })
+            .collect();
+        names.sort();
+        assert!(!names.is_empty(), "no fixtures for {dialect}");
+        let options = crate::Options::for_dialect(dialect);
+        for name in names {
+            let src = std::fs::read_to_string(folder.join(&name)).expect("fixture is UTF-8");
+            let (doc, diags) = crate::segment_with(&src, &options);
+            let rebuilt =
+                assemble::assemble(&doc.skeleton, &doc.texts()).expect("one text per slot");
+            assert_eq!(rebuilt, src, "{dialect} {name}: round trip");
+            let mut rendered = render(&doc, &diags);
+            for landmark in crate::landmarks(&src, &options).items {
+                rendered.push_str(&format!("{:<3} = {}\n", landmark.line, landmark.shape));
+            }
+            let stem = name.trim_end_matches(".mdx").trim_end_matches(".md");
+            let golden = folder.join(format!("{stem}.segments"));
+            expect_test::expect_file![golden].assert_eq(&rendered);
+            count += 1;
+        }
     }
+    assert!(count >= 16, "fixtures missing: {count}");
 }
 
 #[test]

@@ -8,10 +8,12 @@ use std::sync::Arc;
 
 use model::{Container, Diagnostic, SegmentKind, Spans};
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, MetadataBlockKind, Parser, Tag, TagEnd,
 };
 
+use crate::dialect::Rules;
 use crate::front_matter;
+use crate::layout::{self, Layout};
 use crate::region::{Region, content_end, line_bounds, line_start, next_line, push_spaces};
 use crate::syntax::{self, Skip};
 
@@ -31,21 +33,13 @@ pub(crate) struct Collected {
     pub diagnostics: Vec<(usize, Diagnostic)>,
 }
 
-/// The translatable front-matter keys and other choices, shared by every region.
+/// The dialect's rules, the translatable front-matter keys and other
+/// choices, shared by every region.
 #[derive(Debug)]
 pub(crate) struct Config<'o> {
+    pub rules: &'static Rules,
     pub front_matter_keys: &'o [String],
-}
-
-pub(crate) fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_MATH
-        | Options::ENABLE_GFM
+    pub prose_arguments: &'o [String],
 }
 
 /// The blocks the walker tracks.
@@ -59,6 +53,8 @@ enum Block {
     Term,
     Definition,
     BlockQuote,
+    /// A GitHub alert, `> [!NOTE]`: a block quote of a kind.
+    Alert(BlockQuoteKind),
     FootnoteDefinition,
     DefinitionList,
     Table,
@@ -73,6 +69,9 @@ impl Block {
         Some(match self {
             Block::Item => Container::ListItem,
             Block::BlockQuote => Container::BlockQuote,
+            Block::Alert(kind) => Container::Alert {
+                kind: alert_name(kind).to_owned(),
+            },
             Block::Table => Container::Table,
             Block::FootnoteDefinition => Container::FootnoteDefinition,
             Block::DefinitionList => Container::DefinitionList,
@@ -137,10 +136,16 @@ struct Walker<'r, 'c, 'o> {
     base: Arc<[Container]>,
     out: &'c mut Collected,
     stack: Vec<Block>,
+    /// Where each block of `stack` starts.
+    starts: Vec<usize>,
     /// `base` and the containers on `stack`, as last made…
     containers: Arc<[Container]>,
-    /// …and whether the stack's containers are still those.
+    /// …and whether the stack's containers are still those…
     containers_fresh: bool,
+    /// …and how many of the layout's containers were among them.
+    containers_around: usize,
+    /// The dialect's block structure found by a line scan (tags, ESM).
+    layout: Layout,
     /// Events are skipped while inside `skip` (a container already handled) or
     /// while `skip_depth` blocks opened inside it are still open.
     skip: Range<usize>,
@@ -163,14 +168,18 @@ pub(crate) fn walk(
     out: &mut Collected,
 ) {
     let text: &str = &region.text;
+    let layout = layout::scan(text, config.rules, config.prose_arguments);
     let mut walker = Walker {
         region,
         config,
         containers: Arc::clone(&base),
         containers_fresh: true,
+        containers_around: 0,
+        layout,
         base,
         out,
         stack: Vec::new(),
+        starts: Vec::new(),
         skip: 0..0,
         skip_depth: 0,
         suppressed: 0..0,
@@ -179,10 +188,19 @@ pub(crate) fn walk(
         attrs: Vec::new(),
         masked: Vec::new(),
     };
-    let masked = mask_bodies(text, &mut walker.masked);
+    let mut masked = if config.rules.mkdocs {
+        mask_bodies(text, &mut walker.masked)
+    } else {
+        None
+    };
+    if !walker.layout.blank.is_empty() {
+        let copy = masked.get_or_insert_with(|| text.to_owned());
+        blank_lines(copy, &walker.layout.blank);
+    }
+    walker.layout_segments();
     let parsed = masked.as_deref().unwrap_or(text);
     let mut run = Run::default();
-    for (event, range) in Parser::new_ext(parsed, parser_options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(parsed, config.rules.parser_options).into_offset_iter() {
         if walker.skipping(&event, &range) {
             continue;
         }
@@ -210,7 +228,7 @@ pub(crate) fn walk(
                 }
                 let block = match tag {
                     Tag::Paragraph => {
-                        if walker.container_chain(range.start) {
+                        if walker.config.rules.mkdocs && walker.container_chain(range.start) {
                             walker.skip_depth = 1;
                             continue;
                         }
@@ -221,6 +239,9 @@ pub(crate) fn walk(
                     Tag::TableCell => Block::TableCell,
                     Tag::DefinitionListTitle => Block::Term,
                     Tag::DefinitionListDefinition => Block::Definition,
+                    Tag::BlockQuote(Some(kind)) if !walker.config.rules.mkdocs => {
+                        Block::Alert(kind)
+                    }
                     Tag::BlockQuote(_) => Block::BlockQuote,
                     Tag::FootnoteDefinition(_) => Block::FootnoteDefinition,
                     Tag::DefinitionList => Block::DefinitionList,
@@ -234,14 +255,12 @@ pub(crate) fn walk(
                         Block::Opaque
                     }
                     Tag::MetadataBlock(kind) => {
-                        if kind == MetadataBlockKind::YamlStyle {
-                            walker.front_matter(&range);
-                        }
+                        walker.front_matter(&range, kind);
                         Block::Opaque
                     }
                     _ => Block::Other,
                 };
-                walker.push(block);
+                walker.push(block, range.start);
             }
             Event::End(end) => match end {
                 TagEnd::Link | TagEnd::Image => {
@@ -291,14 +310,16 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         true
     }
 
-    fn push(&mut self, block: Block) {
+    fn push(&mut self, block: Block, start: usize) {
         if block.container().is_some() {
             self.containers_fresh = false;
         }
         self.stack.push(block);
+        self.starts.push(start);
     }
 
     fn pop(&mut self) {
+        self.starts.pop();
         if self.stack.pop().is_some_and(|b| b.container().is_some()) {
             self.containers_fresh = false;
         }
@@ -308,7 +329,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     /// ones made are used again when they are the same (the next item of a
     /// list, the next cell of a table).
     fn containers(&mut self) -> Arc<[Container]> {
-        if !self.containers_fresh {
+        if !self.containers_fresh || self.containers_around > 0 {
             let on_stack = || self.stack.iter().filter_map(|b| b.container());
             let made = &self.containers;
             let base = self.base.len();
@@ -323,7 +344,43 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
                 };
             }
             self.containers_fresh = true;
+            self.containers_around = 0;
         }
+        Arc::clone(&self.containers)
+    }
+
+    /// The containers around a segment starting at `offset`: those of the
+    /// blocks open now and the dialect's containers whose bodies hold it,
+    /// in the order they open.
+    fn containers_at(&mut self, offset: usize) -> Arc<[Container]> {
+        if self.layout.containers.is_empty() {
+            return self.containers();
+        }
+        let mut around: Vec<(usize, Container)> = self
+            .layout
+            .around(offset)
+            .map(|(start, c)| (start, c.clone()))
+            .collect();
+        if around.is_empty() {
+            return self.containers();
+        }
+        around.extend(
+            self.stack
+                .iter()
+                .zip(&self.starts)
+                .filter_map(|(b, &start)| Some((start, b.container()?))),
+        );
+        around.sort_by_key(|(start, _)| *start);
+        let all: Vec<Container> = self
+            .base
+            .iter()
+            .cloned()
+            .chain(around.into_iter().map(|(_, c)| c))
+            .collect();
+        if self.containers[..] != all[..] {
+            self.containers = all.into();
+        }
+        self.containers_around = 1;
         Arc::clone(&self.containers)
     }
 
@@ -337,8 +394,28 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
     fn blockquote_depth(&self) -> usize {
         self.stack
             .iter()
-            .filter(|b| **b == Block::BlockQuote)
+            .filter(|b| matches!(b, Block::BlockQuote | Block::Alert(_)))
             .count()
+    }
+
+    /// The segments and diagnostics of the dialect's block structure: the
+    /// prose of tags (titles, prose arguments), problems of pairing.
+    fn layout_segments(&mut self) {
+        let prose = std::mem::take(&mut self.layout.prose);
+        for (range, kind) in &prose {
+            if !self.is_suppressed(range.start) {
+                self.emit_words(*kind, range.clone());
+            }
+        }
+        self.layout.prose = prose;
+        for (offset, kind, message) in std::mem::take(&mut self.layout.diagnostics) {
+            self.diagnose(offset, kind, message);
+        }
+    }
+
+    /// Whether `text` has anything to translate, for this dialect.
+    fn has_words(&self, text: &str) -> bool {
+        syntax::has_words(text, self.config.rules.placeholder)
     }
 
     fn is_suppressed(&self, offset: usize) -> bool {
@@ -425,7 +502,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
                 Block::Item => return SegmentKind::ListItem,
                 Block::FootnoteDefinition => return SegmentKind::Footnote,
                 Block::Definition => return SegmentKind::Definition,
-                Block::BlockQuote => return SegmentKind::Paragraph,
+                Block::BlockQuote | Block::Alert(_) => return SegmentKind::Paragraph,
                 _ => {}
             }
         }
@@ -446,14 +523,14 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         if start > 0 && text.as_bytes()[start - 1] == b'\\' {
             start -= 1;
         }
-        let range = trim(text, start..run.end);
+        let range = self.layout.trim_tags(text, trim(text, start..run.end));
         if range.is_empty() {
             return;
         }
         let block = self.stack[run.owner];
-        let kind = self.kind(run.owner);
+        let (kind, range) = self.definition(self.kind(run.owner), range);
         let content = &text[range.clone()];
-        if block == Block::Paragraph {
+        if block == Block::Paragraph && self.config.rules.mkdocs {
             if syntax::is_snippet(content) {
                 return;
             }
@@ -472,8 +549,39 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             return;
         }
         let range = strip_trailing_attrs(text, range);
-        if syntax::has_words(&text[range.clone()]) {
+        if self.has_words(&text[range.clone()]) {
             self.emit(kind, range);
+        }
+    }
+
+    /// An MDN definition list: a list item whose text starts with `: ` is
+    /// a definition (its text after the colon), and an item followed by
+    /// such an item is a term. Other kinds and dialects are left as they are.
+    fn definition(&self, kind: SegmentKind, range: Range<usize>) -> (SegmentKind, Range<usize>) {
+        if kind != SegmentKind::ListItem || !self.config.rules.dash_definitions {
+            return (kind, range);
+        }
+        let text: &str = &self.region.text;
+        let content = &text[range.clone()];
+        if let Some(rest) = content.strip_prefix(':')
+            && (rest.is_empty() || rest.starts_with([' ', '\t', '\n']))
+        {
+            let start = range.end - rest.trim_start().len();
+            return (SegmentKind::Definition, start..range.end);
+        }
+        let mut next = next_line(text, range.end.saturating_sub(1).max(range.start));
+        while next < text.len() && text[next..content_end(text, next)].trim().is_empty() {
+            next = next_line(text, next);
+        }
+        let line = text[next..content_end(text, next)].trim_start();
+        let is_term = ["- :", "* :", "+ :"]
+            .iter()
+            .any(|m| line.starts_with(m) && line[m.len()..].starts_with([' ', '\t']))
+            || matches!(line, "- :" | "* :" | "+ :");
+        if is_term {
+            (SegmentKind::Term, range)
+        } else {
+            (kind, range)
         }
     }
 
@@ -531,7 +639,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     /// [`Walker::emit`] when `range` holds words.
     fn emit_words(&mut self, kind: SegmentKind, range: Range<usize>) {
-        if !range.is_empty() && syntax::has_words(&self.region.text[range.clone()]) {
+        if !range.is_empty() && self.has_words(&self.region.text[range.clone()]) {
             self.emit(kind, range);
         }
     }
@@ -557,7 +665,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             let next = line_start + newline + 1;
             line_start = next + continuation_prefix(&text[next..range.end], quotes);
         }
-        let containers = self.containers();
+        let containers = self.containers_at(range.start);
         self.out.raws.push(Raw {
             kind,
             pieces,
@@ -611,7 +719,7 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         };
         if let Some(title) = marker.title.clone()
             && !suppressed
-            && syntax::has_words(&text[at + title.start..at + title.end])
+            && self.has_words(&text[at + title.start..at + title.end])
         {
             self.emit(title_kind, at + title.start..at + title.end);
         }
@@ -645,7 +753,9 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn code_block(&mut self, kind: &CodeBlockKind<'_>, range: &Range<usize>) {
         // An indented code block that reads as Markdown is often a container whose marker line was lost.
-        if let CodeBlockKind::Indented = kind {
+        if let CodeBlockKind::Indented = kind
+            && self.config.rules.mkdocs
+        {
             let text = &self.region.text[range.clone()];
             let markdown_lines = text
                 .lines()
@@ -670,6 +780,12 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
 
     fn html_block(&mut self, range: &Range<usize>) {
         let text: &str = &self.region.text;
+        if self.config.rules.summaries {
+            self.summaries(range);
+        }
+        if !self.config.rules.mkdocs {
+            return;
+        }
         let first_end = content_end(text, range.start);
         if !syntax::opens_markdown_html(&text[range.start..first_end]) {
             return;
@@ -702,9 +818,36 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
         }
     }
 
-    fn front_matter(&mut self, range: &Range<usize>) {
+    /// The titles of `<details>` blocks, `<summary>Title</summary>`, in an HTML block.
+    fn summaries(&mut self, range: &Range<usize>) {
         let text: &str = &self.region.text;
-        for value in front_matter::values(&text[range.clone()], self.config.front_matter_keys) {
+        let block = &text[range.clone()];
+        let mut at = 0;
+        while let Some(open) = block[at..].find("<summary") {
+            let Some(gt) = block[at + open..].find('>') else {
+                break;
+            };
+            let start = at + open + gt + 1;
+            let Some(close) = block[start..].find("</summary>") else {
+                break;
+            };
+            let inner = trim(text, range.start + start..range.start + start + close);
+            if !block[start..start + close].contains('<') {
+                self.emit_words(SegmentKind::AdmonitionTitle, inner);
+            }
+            at = start + close;
+        }
+    }
+
+    fn front_matter(&mut self, range: &Range<usize>, kind: MetadataBlockKind) {
+        let text: &str = &self.region.text;
+        let block = &text[range.clone()];
+        let keys = self.config.front_matter_keys;
+        let values = match kind {
+            MetadataBlockKind::YamlStyle => front_matter::values(block, keys),
+            MetadataBlockKind::PlusesStyle => front_matter::toml_values(block, keys),
+        };
+        for value in values {
             let mut pieces = Spans::default();
             for piece in value {
                 pieces.push(
@@ -719,6 +862,30 @@ impl<'r, 'c, 'o> Walker<'r, 'c, 'o> {
             });
         }
     }
+}
+
+/// A GitHub alert's kind as written, `NOTE`.
+fn alert_name(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "NOTE",
+        BlockQuoteKind::Tip => "TIP",
+        BlockQuoteKind::Important => "IMPORTANT",
+        BlockQuoteKind::Warning => "WARNING",
+        BlockQuoteKind::Caution => "CAUTION",
+    }
+}
+
+/// Replaces the content of each of `lines` (ranges within lines) with spaces.
+fn blank_lines(text: &mut String, lines: &[Range<usize>]) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    for range in lines {
+        for b in &mut bytes[range.clone()] {
+            if !matches!(*b, b'\n' | b'\r') {
+                *b = b' ';
+            }
+        }
+    }
+    *text = String::from_utf8(bytes).expect("only ASCII bytes written over whole lines");
 }
 
 fn marker_label(container: &Container) -> String {

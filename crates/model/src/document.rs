@@ -40,11 +40,14 @@ pub enum SegmentKind {
     Term,
     /// The definition of a definition list.
     Definition,
+    /// A prose argument of a Hugo shortcode (`title="…"`, a tab's header)
+    /// or a prose attribute of a JSX element (`label="…"`).
+    Argument,
 }
 
 impl SegmentKind {
     /// Every kind, in declaration order.
-    pub const ALL: [SegmentKind; 15] = [
+    pub const ALL: [SegmentKind; 16] = [
         SegmentKind::FrontMatter,
         SegmentKind::Heading,
         SegmentKind::Paragraph,
@@ -60,6 +63,7 @@ impl SegmentKind {
         SegmentKind::Abbreviation,
         SegmentKind::Term,
         SegmentKind::Definition,
+        SegmentKind::Argument,
     ];
 
     /// The stable kebab-case name used in ids and JSON.
@@ -80,6 +84,7 @@ impl SegmentKind {
             SegmentKind::Abbreviation => "abbreviation",
             SegmentKind::Term => "term",
             SegmentKind::Definition => "definition",
+            SegmentKind::Argument => "argument",
         }
     }
 }
@@ -109,6 +114,22 @@ pub enum Container {
     DefinitionList,
     /// An HTML block with the `markdown` attribute, such as `<div markdown>`.
     HtmlMarkdown,
+    /// A fenced directive of Docusaurus, VitePress or Starlight, `:::kind`.
+    Directive {
+        kind: String,
+    },
+    /// A Hugo shortcode with a body, `{{< name >}}…{{< /name >}}`.
+    Shortcode {
+        name: String,
+    },
+    /// A JSX element with children on lines of their own, `<Name>…</Name>`.
+    Element {
+        name: String,
+    },
+    /// A GitHub alert, `> [!NOTE]` (inside its block quote).
+    Alert {
+        kind: String,
+    },
 }
 
 impl fmt::Display for Container {
@@ -133,6 +154,10 @@ impl fmt::Display for Container {
             Container::FootnoteDefinition => f.write_str("footnote"),
             Container::DefinitionList => f.write_str("definition-list"),
             Container::HtmlMarkdown => f.write_str("html"),
+            Container::Directive { kind } => write!(f, ":::{kind}"),
+            Container::Shortcode { name } => write!(f, "{{{{< {name} >}}}}"),
+            Container::Element { name } => write!(f, "<{name}>"),
+            Container::Alert { kind } => write!(f, "[!{kind}]"),
         }
     }
 }

@@ -187,7 +187,12 @@ pub fn check_progress(
                 names: Some(&page.names),
                 ratio: plan.ratio,
             };
-            let findings = check_one(&page, plan.locale, &options, &plan.terms, &plan.link_rules);
+            let rules = PageRules {
+                glossary: &plan.terms,
+                link_rules: &plan.link_rules,
+                markdown: &config.markdown,
+            };
+            let findings = check_one(&page, plan.locale, &options, &rules);
             let stale = match (plan.changes.get(&page.page.path), &manifest) {
                 (Some(changes), Some(manifest)) => {
                     let key = config
@@ -629,8 +634,21 @@ pub fn check_aligned(
     source_text: &str,
     text: &str,
     options: &align::Options<'_>,
+    markdown: &markdown::Options,
 ) -> Vec<Finding> {
-    check_with(a, source_text, text, options, &[], &[])
+    let rules = PageRules {
+        glossary: &[],
+        link_rules: &[],
+        markdown,
+    };
+    check_with(a, source_text, text, options, &rules)
+}
+
+/// What a locale's pages are checked against besides their sources.
+struct PageRules<'a> {
+    glossary: &'a [(String, String)],
+    link_rules: &'a [(String, String)],
+    markdown: &'a markdown::Options,
 }
 
 fn check_with(
@@ -638,8 +656,7 @@ fn check_with(
     source_text: &str,
     text: &str,
     options: &align::Options<'_>,
-    glossary: &[(String, String)],
-    link_rules: &[(String, String)],
+    rules: &PageRules<'_>,
 ) -> Vec<Finding> {
     let broken: Vec<checks::Broken> = a
         .diagnostics
@@ -667,10 +684,11 @@ fn check_with(
             names: options.names,
         },
         ratio: options.ratio,
-        glossary,
-        link_rules,
+        glossary: rules.glossary,
+        link_rules: rules.link_rules,
         source_text,
         text,
+        markdown: rules.markdown,
     })
 }
 
@@ -678,17 +696,9 @@ fn check_one(
     page: &PageAlignment,
     locale: &Locale,
     options: &align::Options<'_>,
-    glossary: &[(String, String)],
-    link_rules: &[(String, String)],
+    rules: &PageRules<'_>,
 ) -> Vec<PageFinding> {
-    let findings = check_with(
-        &page.aligned,
-        &page.source_text,
-        &page.text,
-        options,
-        glossary,
-        link_rules,
-    );
+    let findings = check_with(&page.aligned, &page.source_text, &page.text, options, rules);
     let (page_path, path, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
         page.page.path.as_str().into(),
         page.path.as_path().into(),

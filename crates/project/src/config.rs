@@ -120,7 +120,9 @@ struct Paths {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct MarkdownSection {
+    dialect: Option<String>,
     front_matter_keys: Option<Vec<String>>,
+    prose_arguments: Option<Vec<String>>,
 }
 
 /// A project's configuration, with patterns resolved against its root.
@@ -138,6 +140,11 @@ pub struct Config {
     pub translation: Pattern,
     pub catalog: Pattern,
     pub markdown: markdown::Options,
+    /// Why the dialect is the one in `markdown` (configured, or what
+    /// detection found).
+    pub dialect_reason: String,
+    /// Whether the dialect is GFM only because nothing marked another.
+    pub dialect_fallback: bool,
     /// `[build] stale`: what a stale message builds to.
     pub build_stale: StaleText,
     /// `[glossary] names`: words every translation keeps as they are
@@ -145,6 +152,9 @@ pub struct Config {
     pub names: Vec<String>,
     /// `[check]`: severities and waivers.
     pub check: CheckConfig,
+    /// Files the source pattern matched that are not UTF-8 text, skipped
+    /// (shared by the clones of a config).
+    skipped: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>,
 }
 
 /// A severity as configured: one of the three, or off.
@@ -242,6 +252,22 @@ pub struct Waiver {
 }
 
 impl Config {
+    /// Records a file skipped because it is not UTF-8 text (once).
+    pub(crate) fn skip(&self, path: PathBuf) {
+        let mut skipped = self.skipped.lock().unwrap_or_else(|e| e.into_inner());
+        if !skipped.contains(&path) {
+            skipped.push(path);
+        }
+    }
+
+    /// The files skipped so far because they are not UTF-8 text.
+    pub fn skipped(&self) -> Vec<PathBuf> {
+        self.skipped
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     /// The configuration for `dir`: `dir/bitext.toml` if it exists, else the defaults.
     pub fn discover(dir: &Path) -> Result<Config> {
         let file = dir.join(CONFIG_FILE);
@@ -337,9 +363,29 @@ impl Config {
                 Some(out)
             }
         };
-        let mut markdown = markdown::Options::default();
+        let (dialect, dialect_reason) = match parsed.markdown.dialect.as_deref() {
+            None | Some("auto") => crate::dialect::detect(&root, &source),
+            Some(name) => match markdown::Dialect::from_name(name) {
+                Some(d) => (d, format!("set in {}", shown.display())),
+                None => {
+                    return Err(key_error(
+                        "markdown.dialect",
+                        format!(
+                            "is \"{name}\"; use auto, {}",
+                            markdown::Dialect::ALL
+                                .map(markdown::Dialect::name)
+                                .join(", ")
+                        ),
+                    ));
+                }
+            },
+        };
+        let mut markdown = markdown::Options::for_dialect(dialect);
         if let Some(keys) = parsed.markdown.front_matter_keys {
             markdown.front_matter_keys = keys;
+        }
+        if let Some(names) = parsed.markdown.prose_arguments {
+            markdown.prose_arguments = names;
         }
         Ok(Config {
             root,
@@ -350,9 +396,13 @@ impl Config {
             translation,
             catalog,
             markdown,
+            dialect_fallback: parsed.markdown.dialect.is_none()
+                && dialect == markdown::Dialect::Gfm,
+            dialect_reason,
             build_stale: parsed.build.stale.unwrap_or_default(),
             names: parsed.glossary.names.unwrap_or_default(),
             check: check_config(parsed.check, &key_error)?,
+            skipped: std::sync::Arc::default(),
         })
     }
 }

@@ -60,6 +60,10 @@ pub enum Error {
     UnknownLocale { locale: String, known: String },
     #[error("{path}: {message}")]
     Manifest { path: PathBuf, message: String },
+    #[error(
+        "no source page matches `{pattern}` under {root} (set `[paths] source` in bitext.toml)"
+    )]
+    NoPages { pattern: String, root: PathBuf },
     #[error("cannot list {path}: {source}")]
     List {
         path: PathBuf,

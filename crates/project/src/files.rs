@@ -33,7 +33,10 @@ pub struct LocaleFiles {
 }
 
 /// The source pages, sorted by path. A file that the translation pattern
-/// reads as a translation (`docs/x.it.md` in a suffix layout) is not a page.
+/// reads as a translation (`docs/x.it.md` in a suffix layout) is not a page;
+/// nor is a file that is not UTF-8 text (an image a loose pattern matched):
+/// it is skipped and listed in [`Config::skipped`]. No page at all is an
+/// error naming the pattern.
 pub fn pages(config: &Config) -> Result<Vec<Page>> {
     let base = config.root.join(config.source.base_dir());
     let mut pages = Vec::new();
@@ -44,13 +47,51 @@ pub fn pages(config: &Config) -> Result<Vec<Page>> {
         if is_translation(config, &rel) {
             continue;
         }
+        let source = config.root.join(&rel);
+        if !is_text(&source) {
+            config.skip(source);
+            continue;
+        }
         pages.push(Page {
             path: path.to_owned(),
-            source: config.root.join(&rel),
+            source,
+        });
+    }
+    if pages.is_empty() {
+        return Err(Error::NoPages {
+            pattern: config.source.to_string(),
+            root: config.root.clone(),
         });
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
+}
+
+/// Whether a file reads as UTF-8 text: its first 8 KiB hold no NUL byte
+/// and no invalid UTF-8 (a character cut at the end of the block is fine).
+pub(crate) fn is_text(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8192];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        // Unreadable: reading it later says why.
+        return true;
+    };
+    let mut len = 0;
+    while len < head.len() {
+        match file.read(&mut head[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(_) => return true,
+        }
+    }
+    let head = &head[..len];
+    if memchr::memchr(0, head).is_some() {
+        return false;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && len == 8192,
+    }
 }
 
 /// Whether a root-relative path is a translation file of some target locale.
@@ -160,9 +201,22 @@ pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
     Ok(out)
 }
 
-/// `path` relative to `root`, `/`-separated; `None` for a path that is not valid UTF-8.
+/// `path` relative to `root`, `/`-separated (an absolute path outside
+/// `root` stays absolute); `None` for a path that is not valid UTF-8.
 fn relative(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    Some(parts?.join("/"))
+    let mut out = String::new();
+    for c in rel.components() {
+        match c {
+            std::path::Component::RootDir => out.push('/'),
+            std::path::Component::Prefix(p) => out.push_str(p.as_os_str().to_str()?),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(other.as_os_str().to_str()?);
+            }
+        }
+    }
+    Some(out)
 }

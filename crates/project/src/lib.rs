@@ -11,6 +11,7 @@ mod catalogs;
 mod changes;
 mod check;
 mod config;
+mod dialect;
 mod error;
 mod files;
 mod import;
@@ -36,6 +37,7 @@ pub use changes::{
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, StalePolicy, StaleText};
+pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
 pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
@@ -44,6 +46,7 @@ pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
     import_documents,
 };
+pub use markdown::{Dialect, Options as MarkdownOptions};
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};
 pub use write::{write_atomic, write_atomic_if_changed};

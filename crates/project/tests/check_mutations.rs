@@ -260,11 +260,16 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
             };
             let facts = |text: &str| align::facts_in(text, &reading);
             let doc = markdown::segment(&page.text).0;
-            let before: BTreeSet<(Check, usize)> =
-                project::check_aligned(&page.aligned, &page.source_text, &page.text, &options)
-                    .into_iter()
-                    .map(|f| (f.check, f.line))
-                    .collect();
+            let before: BTreeSet<(Check, usize)> = project::check_aligned(
+                &page.aligned,
+                &page.source_text,
+                &page.text,
+                &options,
+                &config.markdown,
+            )
+            .into_iter()
+            .map(|f| (f.check, f.line))
+            .collect();
             for expected in mutations(&page.aligned, &doc, &page.text, &facts) {
                 let mutated = project::align_texts(
                     &page.source_text,
@@ -274,8 +279,13 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
                     &markdown::Options::default(),
                     &options,
                 );
-                let all =
-                    project::check_aligned(&mutated, &page.source_text, &expected.text, &options);
+                let all = project::check_aligned(
+                    &mutated,
+                    &page.source_text,
+                    &expected.text,
+                    &options,
+                    &config.markdown,
+                );
                 let found = all.into_iter().any(|f| {
                     expected.checks.contains(&f.check)
                         && expected.lines.contains(&f.line)

@@ -1,0 +1,144 @@
+//! The block structure a dialect adds, compared with the source's: its
+//! landmarks (`:::note` and its closing `:::`, `{{< tab >}}`, `<TabItem>`,
+//! an MDX `import`, a line of MDN macros) in order, and the problems the
+//! translation's own structure has (a `:::note` glued to a paragraph, a
+//! tag left open or closing nothing). A landmark the translation lost is
+//! reported where it should be, estimated from the nearest place both
+//! sides agree on before it (a landmark both have, or a pair of segments).
+
+use markdown::Landmark;
+
+use crate::{Check, Finding, Page};
+
+fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
+    Finding {
+        check: Check::Structure,
+        severity: Check::Structure.default_severity(),
+        line,
+        source_line,
+        segment_id: None,
+        message,
+        related: Vec::new(),
+    }
+}
+
+pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
+    let source = markdown::landmarks(page.source_text, page.markdown);
+    let translation = markdown::landmarks(page.text, page.markdown);
+    if source.items.is_empty() && translation.items.is_empty() && translation.problems.is_empty() {
+        return;
+    }
+    let matched = common(&source.items, &translation.items);
+    let mut anchors: Vec<(usize, usize)> = matched
+        .iter()
+        .map(|&(s, t)| (source.items[s].line, translation.items[t].line))
+        .chain(page.alignment.pairs.iter().map(|p| {
+            (
+                page.source[p.source].line,
+                page.translation[p.translation].line,
+            )
+        }))
+        .collect();
+    anchors.sort_unstable();
+    let mut reported: Vec<usize> = Vec::new();
+    let mut s_taken = vec![false; source.items.len()];
+    let mut t_taken = vec![false; translation.items.len()];
+    for &(s, t) in &matched {
+        s_taken[s] = true;
+        t_taken[t] = true;
+    }
+    for (s, item) in source.items.iter().enumerate() {
+        if s_taken[s] {
+            continue;
+        }
+        let line = place(&anchors, item.line);
+        reported.push(line);
+        out.push(finding(
+            line,
+            Some(item.line),
+            format!(
+                "the source's `{}` (line {}) is missing here",
+                item.shape, item.line
+            ),
+        ));
+    }
+    for (t, item) in translation.items.iter().enumerate() {
+        if t_taken[t] {
+            continue;
+        }
+        reported.push(item.line);
+        out.push(finding(
+            item.line,
+            None,
+            format!("`{}` is not in the source", item.shape),
+        ));
+    }
+    // Problems the source does not have, away from what is reported already.
+    for problem in &translation.problems {
+        let in_source = source
+            .problems
+            .iter()
+            .filter(|p| p.kind == problem.kind)
+            .count();
+        let here = translation
+            .problems
+            .iter()
+            .filter(|p| p.kind == problem.kind)
+            .count();
+        if here <= in_source || reported.iter().any(|&l| l.abs_diff(problem.line) <= 1) {
+            continue;
+        }
+        if problem.kind != "glued-container" && !reported.is_empty() {
+            continue;
+        }
+        out.push(finding(problem.line, None, problem.message.clone()));
+    }
+}
+
+/// The translated line where the source's `line` would be: as far after
+/// the last anchor before it as the source is after that anchor's source
+/// line, and before the next anchor.
+fn place(anchors: &[(usize, usize)], line: usize) -> usize {
+    let k = anchors.partition_point(|&(s, _)| s <= line);
+    let estimate = match k.checked_sub(1).map(|k| anchors[k]) {
+        Some((s, t)) => t + (line - s),
+        None => line,
+    };
+    match anchors[k..].iter().map(|&(_, t)| t).min() {
+        Some(next) => estimate.min(next.max(1)),
+        None => estimate,
+    }
+    .max(1)
+}
+
+/// The longest common subsequence of two landmark lists by shape, as pairs
+/// of indices in order.
+fn common(a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len(), b.len());
+    // Landmarks are few per page; a full table is small.
+    let mut table = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[at(i, j)] = if a[i].shape == b[j].shape {
+                table[at(i + 1, j + 1)] + 1
+            } else {
+                table[at(i + 1, j)].max(table[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n && j < m {
+        if a[i].shape == b[j].shape {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
