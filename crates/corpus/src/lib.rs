@@ -35,6 +35,11 @@ pub fn root(test: &str) -> Option<PathBuf> {
 
 /// Every `.md` file below `dir`, sorted.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, &["md"])
+}
+
+/// Every file below `dir` with one of `extensions`, sorted.
+pub fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -44,7 +49,10 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
+            } else if path
+                .extension()
+                .is_some_and(|e| extensions.iter().any(|x| e == *x))
+            {
                 files.push(path);
             }
         }
@@ -62,3 +70,46 @@ pub fn read(path: &Path) -> String {
 /// `corpus/privacyguides`): pages in `en/`, translations in `<locale>/`,
 /// catalogs in a `locales/` folder that does not exist there.
 pub const SITE_CONFIG: &str = "locales = [\"ar\", \"bn\", \"de\", \"el\", \"eo\", \"es\", \"fa\", \"fr\", \"he\", \"hi\", \"hu\", \"id\", \"it\", \"nl\", \"pl\", \"pt\", \"pt-BR\", \"ru\", \"sv\", \"tr\", \"uk\", \"vi\", \"zh\", \"zh-Hant\"]\n[paths]\nsource = \"{locale}/{path}.md\"\ntranslation = \"{locale}/{path}.md\"\ncatalog = \"locales/{locale}/{path}.ftl\"\n";
+
+/// A corpus site in a dialect: where it is (below the corpus root) and the
+/// folders holding its pages, source first.
+#[derive(Debug, Clone, Copy)]
+pub struct Site {
+    pub name: &'static str,
+    /// The dialect's name, as `markdown::Dialect::name` has it.
+    pub dialect: &'static str,
+    pub root: &'static str,
+    pub source: &'static str,
+    pub translations: &'static [&'static str],
+}
+
+/// The corpus sites other than privacyguides, one per dialect.
+pub const DIALECT_SITES: [Site; 3] = [
+    Site {
+        name: "hugo-otel",
+        dialect: "hugo",
+        root: "hugo-otel/site",
+        source: "content/en",
+        translations: &[
+            "content/es",
+            "content/fr",
+            "content/ja",
+            "content/pt",
+            "content/zh",
+        ],
+    },
+    Site {
+        name: "docusaurus-chaosmesh",
+        dialect: "docusaurus",
+        root: "docusaurus-chaosmesh/site",
+        source: "docs",
+        translations: &["i18n/zh/docusaurus-plugin-content-docs/current"],
+    },
+    Site {
+        name: "mdn",
+        dialect: "mdn",
+        root: "mdn/site",
+        source: "content/files/en-us",
+        translations: &["translated-content/files/de"],
+    },
+];
