@@ -316,10 +316,10 @@ fn expected_prose(src: &str, dialect: Dialect) -> Vec<(usize, &'static str, Stri
             }
             _ => {}
         }
-        if t.starts_with("> [!") {
-            if let Some((_, body)) = first_body_line(k) {
-                out.push((k, "alert body", body));
-            }
+        if t.starts_with("> [!")
+            && let Some((_, body)) = first_body_line(k)
+        {
+            out.push((k, "alert body", body));
         }
         if let Some(rest) = t.strip_prefix("<summary>")
             && let Some(end) = rest.find("</summary>")
