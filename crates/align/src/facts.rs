@@ -310,7 +310,12 @@ fn scan(text: &str, keep: bool) -> (Facts, String) {
                 .chars()
                 .next()
                 .is_some_and(|c| !c.is_whitespace());
-            let word_inside = b == b'_' && i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+            // Inside a word in any script (`snake_case`, `Größe_`), `_` is not emphasis.
+            let word_inside = b == b'_'
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
             if opens && !word_inside {
                 match run {
                     1 => facts.emphasis += 1,

@@ -95,17 +95,23 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The translated line where the source's `line` would be: as far after
-/// the last anchor before it as the source is after that anchor's source
-/// line, and before the next anchor.
+/// The translated line where the source's `line` would be: as far from
+/// the nearest anchor (before or after it) as the source is from that
+/// anchor's source line, kept between the anchors around it.
 fn place(anchors: &[(usize, usize)], line: usize) -> usize {
     let k = anchors.partition_point(|&(s, _)| s <= line);
-    let estimate = match k.checked_sub(1).map(|k| anchors[k]) {
-        Some((s, t)) => t + (line - s),
-        None => line,
+    let before = k.checked_sub(1).map(|k| anchors[k]);
+    let after = anchors[k..].iter().copied().min_by_key(|&(_, t)| t);
+    let estimate = match (before, after) {
+        (Some((s, t)), Some((s2, t2))) if s2 - line < line - s => {
+            t2.saturating_sub(s2 - line).max(t)
+        }
+        (Some((s, t)), _) => t + (line - s),
+        (None, Some((s2, t2))) => t2.saturating_sub(s2 - line),
+        (None, None) => line,
     };
-    match anchors[k..].iter().map(|&(_, t)| t).min() {
-        Some(next) => estimate.min(next.max(1)),
+    match after {
+        Some((_, next)) => estimate.min(next.max(1)),
         None => estimate,
     }
     .max(1)

@@ -190,6 +190,11 @@ pub struct BuildArgs {
     /// Overwrite pages that were written by hand or edited since the last build.
     #[arg(long)]
     pub force: bool,
+    /// Build pseudo-translations of the source (every word accented, all
+    /// syntax kept) instead of the catalogs: `--pseudo --locale qps` writes a
+    /// locale to check the structure checks and the site's layout against.
+    #[arg(long)]
+    pub pseudo: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

@@ -158,6 +158,7 @@ pub fn build(
         locales: locales(&cmd.locale),
         check: cmd.check,
         force: cmd.force,
+        pseudo: cmd.pseudo,
     };
     let report = project::build(&config, &options)?;
     let root = &config.root;

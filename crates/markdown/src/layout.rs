@@ -267,25 +267,27 @@ fn front_matter_end(text: &str) -> usize {
     0
 }
 
-/// The shape of a line made only of placeholders (`{{cssref}}`), if it is one.
+/// The shapes of the placeholders on a line that has no words outside
+/// them (`{{CSSRef}}`, `- {{cssxref("color")}}`, a table row of macros),
+/// if it is one: such a line is structure, no segment holds it.
 fn placeholders_only(text: &str, rules: &Rules) -> Option<String> {
     let mut shapes = Vec::new();
     let mut rest = text.trim();
-    // A list item's marker (`- {{cssxref("color")}}`, an MDN term).
-    for marker in ["- ", "* ", "+ "] {
-        if let Some(r) = rest.strip_prefix(marker) {
-            rest = r.trim_start();
-        }
-    }
-    if rest.is_empty() {
+    if rest.is_empty() || !rest.contains("{{") {
         return None;
     }
-    while !rest.is_empty() {
-        let len = (rules.placeholder)(rest)?;
-        shapes.push(model::text::placeholder_shape(&rest[..len]));
-        rest = rest[len..].trim_start();
+    while let Some(c) = rest.chars().next() {
+        if let Some(len) = (rules.placeholder)(rest) {
+            shapes.push(model::text::placeholder_shape(&rest[..len]));
+            rest = &rest[len..];
+        } else if c.is_alphanumeric() || c == '`' {
+            // Words, or code: a segment's.
+            return None;
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
     }
-    Some(shapes.join(" "))
+    (!shapes.is_empty()).then(|| shapes.join(" "))
 }
 
 /// Pairs opening and closing tags into containers; what cannot be paired

@@ -21,6 +21,7 @@ mod dialect;
 mod finish;
 mod front_matter;
 mod layout;
+mod pseudo;
 mod recover;
 mod region;
 mod syntax;
@@ -29,6 +30,7 @@ mod walk;
 use model::{Diagnostic, Document};
 
 pub use dialect::Dialect;
+pub use pseudo::pseudo;
 pub use recover::{IndentedBlock, container_line, indented_blocks};
 
 /// Choices about what is translatable.

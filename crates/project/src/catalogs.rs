@@ -349,6 +349,9 @@ pub struct BuildOptions {
     pub check: bool,
     /// Overwrite pages that bitext did not generate or that were edited since.
     pub force: bool,
+    /// Build from pseudo-translations of the source (every word changed,
+    /// all syntax kept) instead of the catalogs, for any locale named.
+    pub pseudo: bool,
 }
 
 /// What `bitext build` did or would do.
@@ -394,7 +397,10 @@ pub(crate) fn read_manifest(path: &Path) -> Result<BTreeMap<String, String>> {
 
 /// Builds the translated pages from the skeletons and the target catalogs.
 pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
-    let locales = chosen_locales(config, options.locales.as_deref())?;
+    let locales = match (&options.locales, options.pseudo) {
+        (Some(named), true) => named.clone(),
+        _ => chosen_locales(config, options.locales.as_deref())?,
+    };
     let manifest_file = manifest_path(config);
     let mut manifest = read_manifest(&manifest_file)?;
     let manifest_before = manifest.clone();
@@ -445,12 +451,20 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
                 let state = PageState::load(config, page)?;
                 let mut out = Vec::new();
                 for locale in &locales {
-                    let Some((_, target)) = read_catalog(&catalog_path(config, locale, page))?
-                    else {
-                        out.push(Built::WithoutCatalog);
-                        continue;
+                    let target = if options.pseudo {
+                        None
+                    } else {
+                        let Some((_, target)) = read_catalog(&catalog_path(config, locale, page))?
+                        else {
+                            out.push(Built::WithoutCatalog);
+                            continue;
+                        };
+                        Some(target)
                     };
-                    let texts = translated_texts(config, &state, &target);
+                    let texts = match &target {
+                        Some(target) => translated_texts(config, &state, target),
+                        None => pseudo_texts(&state),
+                    };
                     let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
                     let output = assemble::assemble(&state.doc.skeleton, &texts)
                         .expect("one text per segment");
@@ -552,6 +566,22 @@ fn translated_texts<'a>(
                 markdown::fit(&state.doc.skeleton, k, e.segment.kind, &message.text)
             }
             _ => std::borrow::Cow::Borrowed(e.segment.text.as_str()),
+        })
+        .collect()
+}
+
+/// The pseudo-translation of each segment of a page.
+fn pseudo_texts(state: &PageState) -> Vec<std::borrow::Cow<'static, str>> {
+    state
+        .doc
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let text = markdown::pseudo(&s.text);
+            std::borrow::Cow::Owned(
+                markdown::fit(&state.doc.skeleton, k, s.kind, &text).into_owned(),
+            )
         })
         .collect()
 }

@@ -82,6 +82,7 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
         locales: Some(vec![it.clone()]),
         check: false,
         force,
+        pseudo: false,
     };
     project::build(&config, &build_options(true)).expect("built");
     let mut compared = 0;
