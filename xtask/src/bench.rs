@@ -195,8 +195,8 @@ struct Row {
 /// `cargo xtask bench [peers|scale [SIZE…]]`: both parts by default.
 pub fn run(root: &Path, args: &[String]) -> bool {
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if !matches!(what, "all" | "peers" | "scale") {
-        eprintln!("usage: cargo xtask bench [peers | scale [PAGES…]]");
+    if !matches!(what, "all" | "peers" | "scale" | "dialects") {
+        eprintln!("usage: cargo xtask bench [peers | scale [PAGES…] | dialects]");
         return false;
     }
     let corpus = std::env::var_os("BITEXT_CORPUS")
@@ -237,6 +237,10 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     let bitext = bitext.to_string_lossy().into_owned();
     let work = std::env::temp_dir().join(format!("bitext-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
+    if what == "dialects" {
+        let root = corpus.parent().unwrap_or(&corpus);
+        return crate::dialects::run(root, &floor);
+    }
     if what == "scale" {
         let sizes: Vec<usize> = args[1..].iter().filter_map(|a| a.parse().ok()).collect();
         let sizes = if sizes.is_empty() {
@@ -433,6 +437,9 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     peers(&work, &docs, &english, &mut rows, &mut skipped);
 
     print_table(&rows, &en_floor, &all_floor, en_bytes, &skipped);
+    if what == "all" {
+        crate::dialects::run(corpus.parent().unwrap_or(&corpus), &floor);
+    }
     let ok = what == "peers" || crate::scale::run(&corpus, &bitext, &work, &crate::scale::SIZES);
     let _ = std::fs::remove_dir_all(&work);
     ok

@@ -1,6 +1,7 @@
 //! Developer commands: `cargo xtask ci | bless | bench | tidy`.
 
 mod bench;
+mod dialects;
 mod scale;
 mod tidy;
 

@@ -2,7 +2,8 @@
 //! given files, a bare pulldown-cmark pass over them (the segmenter's
 //! options), and the segmenter itself, single-threaded, in this process.
 //! Prints `read <s>`, `bare <s>`, `segment <s>` and `bytes <n>`, each
-//! time the median of 5 runs.
+//! time the median of 5 runs. A first argument `--dialect=NAME` reads the
+//! files in that dialect (MkDocs otherwise).
 
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,16 @@ fn median(mut runs: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    let dialect = match files.first().and_then(|a| a.strip_prefix("--dialect=")) {
+        Some(name) => {
+            let dialect = markdown::Dialect::from_name(name).expect("a known dialect");
+            files.remove(0);
+            dialect
+        }
+        None => markdown::Dialect::Mkdocs,
+    };
+    let options = markdown::Options::for_dialect(dialect);
     let read = || -> Vec<String> {
         files
             .iter()
@@ -34,13 +44,16 @@ fn main() {
     println!("read {}", time(&|| read().len()));
     println!(
         "bare {}",
-        time(&|| texts.iter().map(|t| markdown::bare_parse(t)).sum())
+        time(&|| texts
+            .iter()
+            .map(|t| markdown::bare_parse_with(t, dialect))
+            .sum())
     );
     println!(
         "segment {}",
         time(&|| texts
             .iter()
-            .map(|t| markdown::segment(t).0.segments.len())
+            .map(|t| markdown::segment_with(t, &options).0.segments.len())
             .sum())
     );
     println!("bytes {}", texts.iter().map(String::len).sum::<usize>());
