@@ -11,19 +11,25 @@ fn main() {
                     .expect("listable")
                     .map(|e| e.expect("entry").path()),
             );
-        } else if p.extension().is_some_and(|e| e == "md") {
+        } else if p.extension().is_some_and(|e| e == "md" || e == "mdx") {
             texts.push(std::fs::read_to_string(&p).expect("readable"));
         }
     }
     let bare = std::env::var_os("BARE").is_some();
+    // `DIALECT=hugo` reads the files in that dialect (MkDocs otherwise).
+    let dialect = std::env::var("DIALECT")
+        .ok()
+        .and_then(|d| markdown::Dialect::from_name(&d))
+        .unwrap_or_default();
+    let options = markdown::Options::for_dialect(dialect);
     let mut n = 0;
     let start = std::time::Instant::now();
     for _ in 0..times {
         for t in &texts {
             n += if bare {
-                markdown::bare_parse(t)
+                markdown::bare_parse_with(t, dialect)
             } else {
-                markdown::segment(t).0.segments.len()
+                markdown::segment_with(t, &options).0.segments.len()
             };
         }
     }

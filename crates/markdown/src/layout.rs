@@ -204,8 +204,10 @@ pub(crate) fn scan(text: &str, rules: &Rules, prose: &[String]) -> Layout {
                 alone: false,
             });
         }
-        // A closing tag at the end of a line of text.
-        if let Some(recognise) = rules.tag {
+        // A closing tag at the end of a line of text (which ends as tags end).
+        if let Some(recognise) = rules.tag
+            && text[at..end_line].trim_end().ends_with(['>', '}'])
+        {
             let line_text = &text[at..end_line];
             for opener in ["{{", "</"] {
                 if let Some(k) = line_text.rfind(opener)
