@@ -112,6 +112,62 @@ fn source_may_live_outside_the_root() {
 }
 
 #[test]
+fn source_pages_are_found_under_relative_and_absolute_roots_outside_the_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (project, english) = (dir.path().join("project"), dir.path().join("english"));
+    write(&english, "guide/a.md", "# A\n");
+    write(&english, "b.md", "# B\n");
+    write(&project, "content/it/b.md", "# Bi\n");
+    let absolute = english.to_string_lossy().replace('\\', "/");
+    for source in [
+        "../english/{path}.md".to_owned(),
+        format!("{absolute}/{{path}}.md"),
+    ] {
+        let cfg = config(
+            &project,
+            &format!("locales = [\"it\"]\n[paths]\nsource = \"{source}\"\n"),
+        )
+        .expect("valid");
+        let found: Vec<String> = pages(&cfg)
+            .expect("pages")
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(found, ["b", "guide/a"], "{source}");
+        let it = files(&cfg).expect("files");
+        assert!(
+            it[0]
+                .files
+                .iter()
+                .any(|f| f.page.path == "b" && f.translation_exists)
+        );
+    }
+}
+
+#[test]
+fn extension_sets_keep_each_page_its_extension() {
+    let pattern = Pattern::parse("docs/{path}.{md,mdx}").expect("valid");
+    assert_eq!(pattern.matches("docs/a/b.md"), Some((None, "a/b")));
+    assert_eq!(pattern.matches("docs/a/b.mdx"), Some((None, "a/b.mdx")));
+    assert_eq!(pattern.matches("docs/a/b.png"), None);
+    let translation = Pattern::parse("i18n/{locale}/current/{path}.{md,mdx}").expect("valid");
+    assert_eq!(translation.render("zh", "a/b"), "i18n/zh/current/a/b.md");
+    assert_eq!(
+        translation.render("zh", "a/b.mdx"),
+        "i18n/zh/current/a/b.mdx"
+    );
+    assert_eq!(
+        translation.matches("i18n/zh/current/a/b.mdx"),
+        Some((Some("zh"), "a/b.mdx"))
+    );
+    assert!(
+        Pattern::parse("docs/{md,mdx}/{path}.md")
+            .expect_err("not after {path}.")
+            .contains("extension set")
+    );
+}
+
+#[test]
 fn suffix_layout_does_not_take_translations_for_sources() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
