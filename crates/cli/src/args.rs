@@ -16,6 +16,10 @@ pub struct Args {
     /// The config file (default: ./bitext.toml if present, else built-in defaults).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// When another bitext run is using the project, fail at once (exit 2)
+    /// instead of waiting for it.
+    #[arg(long, global = true)]
+    pub no_wait: bool,
 
     #[command(subcommand)]
     pub command: Command,

@@ -58,6 +58,22 @@ pub fn run_with(
             return code;
         }
     };
+    let _lock = match access(&args) {
+        None => None,
+        Some(access) => match lock(&args, cwd, access, style, err) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "{}: {}",
+                    style.error("error"),
+                    relative_message(&e.to_string(), cwd)
+                );
+                LOADED.with(|c| c.borrow_mut().take());
+                return 2;
+            }
+        },
+    };
     let result = match &args.command {
         Command::Segments(cmd) => segments::run(cmd, &args, cwd, style, out, err),
         Command::Files(cmd) => files::run(cmd, &args, cwd, style, out),
@@ -70,12 +86,10 @@ pub fn run_with(
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
         Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out, err),
     };
-    for path in LOADED.with(|c| {
-        c.borrow_mut()
-            .take()
-            .map(|c| c.skipped())
-            .unwrap_or_default()
-    }) {
+    let notices = LOADED
+        .with(|c| c.borrow_mut().take().map(|c| c.notices()))
+        .unwrap_or_default();
+    for path in &notices.skipped {
         let _ = writeln!(
             err,
             "{}: skipped {}: not UTF-8 text (a pattern without an extension matches images too; write `{{path}}.md` or `{{path}}.{{md,mdx}}`)",
@@ -83,8 +97,19 @@ pub fn run_with(
             relative_message(&path.display().to_string(), cwd)
         );
     }
+    for (link, ancestor) in &notices.loops {
+        let _ = writeln!(
+            err,
+            "{}: {} is a link loop (it leads back to {}); it was not followed: remove or fix the link",
+            style.error("error"),
+            relative_message(&link.display().to_string(), cwd),
+            relative_message(&ancestor.display().to_string(), cwd)
+        );
+    }
+    // A loop in the tree fails the run, after its report.
+    let failed = if notices.loops.is_empty() { 0 } else { 2 };
     match result {
-        Ok(code) => code,
+        Ok(code) => code.max(failed),
         Err(e) => {
             let _ = writeln!(
                 err,
@@ -109,8 +134,58 @@ thread_local! {
     static LOADED: std::cell::RefCell<Option<project::Config>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Loads the project configuration named by `--config` or found in `cwd`.
+/// What a command does to the project: writers run alone, readers
+/// alongside each other; `segments` reads only the files it is given.
+fn access(args: &Args) -> Option<project::Access> {
+    use project::Access::{Exclusive, Shared};
+    Some(match &args.command {
+        Command::Segments(_) => return None,
+        Command::Sync(_) | Command::Import(_) => Exclusive,
+        Command::Build(cmd) if !cmd.check => Exclusive,
+        Command::Build(_)
+        | Command::Files(_)
+        | Command::Status(_)
+        | Command::Pending(_)
+        | Command::Align(_)
+        | Command::Check(_)
+        | Command::Diff(_) => Shared,
+    })
+}
+
+/// Takes the project's lock, saying so on stderr when it has to wait and
+/// when it removed what killed runs left.
+fn lock(
+    args: &Args,
+    cwd: &std::path::Path,
+    access: project::Access,
+    style: Style,
+    err: &mut dyn Write,
+) -> project::Result<project::ProjectLock> {
+    let config = config(args, cwd)?;
+    let lock = project::lock(&config, access, args.no_wait, &mut || {
+        let _ = writeln!(
+            err,
+            "{}: another bitext run is using this project; waiting for it to finish (--no-wait fails instead)",
+            style.dim("waiting")
+        );
+    })?;
+    if !lock.removed.is_empty() {
+        let _ = writeln!(
+            err,
+            "{}: removed {} temporary file(s) left by a run that was killed",
+            style.dim("note"),
+            lock.removed.len()
+        );
+    }
+    Ok(lock)
+}
+
+/// Loads the project configuration named by `--config` or found in `cwd`
+/// (once per run: a second call gives the same).
 fn config(args: &Args, cwd: &std::path::Path) -> project::Result<project::Config> {
+    if let Some(config) = LOADED.with(|c| c.borrow().clone()) {
+        return Ok(config);
+    }
     let config = match &args.config {
         Some(file) => project::Config::load(&cwd.join(file)),
         None => project::Config::discover(cwd),

@@ -155,6 +155,8 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
     let mut unit: Option<Unit> = None;
     let mut inside: Option<Text> = None;
     let mut saw_xliff = false;
+    // Elements open: a file that ends with some open is truncated.
+    let mut open: Vec<String> = Vec::new();
     // Lines are counted as the reader moves on, never from the start again.
     let (mut counted_to, mut counted_line) = (0, 1);
     let mut line_at = |offset: usize| {
@@ -184,6 +186,13 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
             Event::Empty(e) => (Some(e), true),
             _ => (None, false),
         };
+        match &event {
+            Event::Start(e) => open.push(local_name(e)),
+            Event::End(_) => {
+                open.pop();
+            }
+            _ => {}
+        }
         if let Some(e) = start {
             let name = local_name(e);
             if inside.is_some() {
@@ -236,7 +245,15 @@ pub fn read_xliff(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
             continue;
         }
         match event {
-            Event::Eof => break,
+            Event::Eof => {
+                if let Some(element) = open.last() {
+                    problem(format!(
+                        "the file ends inside <{element}> ({} element(s) left open): it is truncated",
+                        open.len()
+                    ));
+                }
+                break;
+            }
             Event::End(e) => match e.local_name().as_ref() {
                 "source" | "target" => inside = None,
                 "file" => page = None,

@@ -558,7 +558,7 @@ fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<V
         })
         .collect();
     let mut out = Vec::new();
-    for rel in crate::files::walk(&config.root, &config.root.join(&source_dir))? {
+    for rel in crate::files::walk(config, &config.root.join(&source_dir))? {
         let Some(inner) = rel.strip_prefix(&source_dir) else {
             continue;
         };

@@ -152,9 +152,17 @@ pub struct Config {
     pub names: Vec<String>,
     /// `[check]`: severities and waivers.
     pub check: CheckConfig,
-    /// Files the source pattern matched that are not UTF-8 text, skipped
-    /// (shared by the clones of a config).
-    skipped: std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>,
+    /// What listing the project's files met that the command should tell:
+    /// files skipped, link loops not followed (shared by the clones).
+    notices: std::sync::Arc<std::sync::Mutex<Notices>>,
+}
+
+/// What listing the project's files met: files that are not UTF-8 text,
+/// skipped; link loops, not followed (each with where it leads back to).
+#[derive(Debug, Default, Clone)]
+pub struct Notices {
+    pub skipped: Vec<PathBuf>,
+    pub loops: Vec<(PathBuf, PathBuf)>,
 }
 
 /// A severity as configured: one of the three, or off.
@@ -254,15 +262,23 @@ pub struct Waiver {
 impl Config {
     /// Records a file skipped because it is not UTF-8 text (once).
     pub(crate) fn skip(&self, path: PathBuf) {
-        let mut skipped = self.skipped.lock().unwrap_or_else(|e| e.into_inner());
-        if !skipped.contains(&path) {
-            skipped.push(path);
+        let mut notices = self.notices.lock().unwrap_or_else(|e| e.into_inner());
+        if !notices.skipped.contains(&path) {
+            notices.skipped.push(path);
         }
     }
 
-    /// The files skipped so far because they are not UTF-8 text.
-    pub fn skipped(&self) -> Vec<PathBuf> {
-        self.skipped
+    /// Records a link loop that was not followed (once).
+    pub(crate) fn found_loop(&self, link: PathBuf, ancestor: PathBuf) {
+        let mut notices = self.notices.lock().unwrap_or_else(|e| e.into_inner());
+        if !notices.loops.iter().any(|(l, _)| *l == link) {
+            notices.loops.push((link, ancestor));
+        }
+    }
+
+    /// What listing files met so far.
+    pub fn notices(&self) -> Notices {
+        self.notices
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
@@ -402,7 +418,7 @@ impl Config {
             build_stale: parsed.build.stale.unwrap_or_default(),
             names: parsed.glossary.names.unwrap_or_default(),
             check: check_config(parsed.check, &key_error)?,
-            skipped: std::sync::Arc::default(),
+            notices: std::sync::Arc::default(),
         })
     }
 }

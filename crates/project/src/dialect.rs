@@ -76,7 +76,7 @@ const SNIFFED: usize = 200;
 /// container (`!!! note`, `??? tip`, `=== "Tab"`), if any.
 fn mkdocs_page(root: &Path, source: &Pattern) -> Option<String> {
     let base = root.join(source.base_dir());
-    let files = crate::files::walk(root, &base).ok()?;
+    let files = crate::files::walk_all(root, &base).ok()?.files;
     files
         .into_iter()
         .filter(|rel| source.matches(rel).is_some())

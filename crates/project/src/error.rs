@@ -64,6 +64,18 @@ pub enum Error {
         "no source page matches `{pattern}` under {root} (set `[paths] source` in bitext.toml)"
     )]
     NoPages { pattern: String, root: PathBuf },
+    #[error(
+        "{link} is a link to {target}, outside the project: bitext reads and writes only inside {root} (remove the link, or point `[paths]` at the real folder)"
+    )]
+    LinkOutside {
+        link: PathBuf,
+        target: PathBuf,
+        root: PathBuf,
+    },
+    #[error(
+        "another bitext run holds the project's lock ({path}); run again when it is done, or without --no-wait to wait for it"
+    )]
+    Locked { path: PathBuf },
     #[error("cannot list {path}: {source}")]
     List {
         path: PathBuf,

@@ -38,9 +38,10 @@ pub struct LocaleFiles {
 /// it is skipped and listed in [`Config::skipped`]. No page at all is an
 /// error naming the pattern.
 pub fn pages(config: &Config) -> Result<Vec<Page>> {
+    confine(config)?;
     let base = config.root.join(config.source.base_dir());
     let mut pages = Vec::new();
-    for rel in walk(&config.root, &base)? {
+    for rel in walk(config, &base)? {
         let Some((_, path)) = config.source.matches(&rel) else {
             continue;
         };
@@ -49,6 +50,11 @@ pub fn pages(config: &Config) -> Result<Vec<Page>> {
         }
         let source = config.root.join(&rel);
         if !is_text(&source) {
+            // A page that is not text is broken; anything else a loose
+            // pattern matched (an image) is not a page.
+            if is_markdown_name(&rel) {
+                crate::read_text(&source)?;
+            }
             config.skip(source);
             continue;
         }
@@ -65,6 +71,24 @@ pub fn pages(config: &Config) -> Result<Vec<Page>> {
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
+}
+
+/// Checks that no link under the translation and catalog folders leads
+/// outside the project or loops, before anything is read or written
+/// there: bitext writes only inside the project root.
+pub(crate) fn confine(config: &Config) -> Result<()> {
+    for pattern in [&config.translation, &config.catalog] {
+        walk(config, &config.root.join(pattern.base_dir()))?;
+    }
+    Ok(())
+}
+
+/// Whether a file name has a Markdown extension.
+fn is_markdown_name(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
+    ["md", "mdx", "markdown", "mdown", "mkd"]
+        .iter()
+        .any(|m| ext.eq_ignore_ascii_case(m))
 }
 
 /// Whether a file reads as UTF-8 text: its first 8 KiB hold no NUL byte
@@ -118,7 +142,7 @@ pub fn locales(config: &Config) -> Result<Vec<Locale>> {
     let mut found: Vec<Locale> = Vec::new();
     for pattern in [&config.translation, &config.catalog] {
         let base = config.root.join(pattern.base_dir());
-        for rel in walk(&config.root, &base)? {
+        for rel in walk(config, &base)? {
             if let Some((Some(code), _)) = pattern.matches(&rel) {
                 let locale = Locale::new(code);
                 if Locale::is_plausible(code)
@@ -162,43 +186,156 @@ pub fn files(config: &Config) -> Result<Vec<LocaleFiles>> {
     Ok(out)
 }
 
-/// Every file below `dir` (skipping hidden folders), as `/`-separated paths
-/// relative to `root`; nothing when `dir` does not exist.
-pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<String>> {
-    let mut out = Vec::new();
+/// What a walk found: files, and link loops it did not follow.
+#[derive(Debug, Default)]
+pub(crate) struct Walked {
+    /// `/`-separated paths relative to the root, sorted.
+    pub files: Vec<String>,
+    /// Each loop's link and the folder it leads back to.
+    pub loops: Vec<(PathBuf, PathBuf)>,
+}
+
+/// [`walk_all`]'s files, its loops recorded in `config` (reported once the
+/// command is done, which then fails).
+pub(crate) fn walk(config: &Config, dir: &Path) -> Result<Vec<String>> {
+    let walked = walk_all(&config.root, dir)?;
+    for (link, ancestor) in walked.loops {
+        config.found_loop(link, ancestor);
+    }
+    Ok(walked.files)
+}
+
+/// Every file below `dir` (skipping hidden folders, and bitext's own
+/// temporary files), relative to `root`; nothing when `dir` does not
+/// exist. Symbolic links are followed once: a folder reached twice is
+/// listed once, and a link loop is not followed but listed. A link that
+/// leads outside both `root` and `dir` is an error naming it.
+pub(crate) fn walk_all(root: &Path, dir: &Path) -> Result<Walked> {
+    let mut out = Walked::default();
     if !dir.is_dir() {
         return Ok(out);
     }
-    // Each folder with its path relative to `root` (`None` when not UTF-8):
-    // an entry's is that and its name.
-    let mut pending = vec![(dir.to_path_buf(), relative(root, dir))];
-    while let Some((dir, prefix)) = pending.pop() {
-        let list_error = |source| Error::List {
-            path: dir.clone(),
-            source,
-        };
-        for entry in std::fs::read_dir(&dir).map_err(list_error)? {
-            let entry = entry.map_err(list_error)?;
-            let name = entry.file_name();
-            let hidden = name.as_encoded_bytes().starts_with(b".");
-            let rel = match (&prefix, name.to_str()) {
-                (Some(p), Some(n)) if p.is_empty() => Some(n.to_owned()),
-                (Some(p), Some(n)) => Some(format!("{p}/{n}")),
-                _ => None,
-            };
-            let file_type = entry.file_type().map_err(list_error)?;
-            let path = entry.path();
-            if file_type.is_dir() || (file_type.is_symlink() && path.is_dir()) {
-                if !hidden {
-                    pending.push((path, rel));
+    let inside = Inside::new(root, dir)?;
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => match e.loop_ancestor() {
+                Some(ancestor) => {
+                    let link = e
+                        .path()
+                        .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                    out.loops.push((link, ancestor.to_path_buf()));
+                    continue;
                 }
-            } else if let Some(rel) = rel {
-                out.push(rel);
+                None => return Err(walk_error(dir, e)),
+            },
+        };
+        let name = entry.file_name().as_encoded_bytes();
+        let hidden = entry.depth() > 0 && name.starts_with(b".");
+        if entry.file_type().is_dir() {
+            if hidden {
+                entries.skip_current_dir();
+                continue;
+            }
+            // A folder reached through a link: where it really is, once.
+            if entry.path_is_symlink() || entry.depth() == 0 {
+                let real = inside.check(entry.path())?;
+                if !seen.insert(real) {
+                    entries.skip_current_dir();
+                }
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let real = inside.check(entry.path())?;
+            if !seen.insert(real) {
+                continue;
             }
         }
+        if hidden && is_temporary(entry.file_name()) {
+            continue;
+        }
+        if let Some(rel) = relative(root, entry.path()) {
+            out.files.push(rel);
+        }
     }
-    out.sort();
+    out.files.sort();
     Ok(out)
+}
+
+/// Whether a file name is one of bitext's temporary files
+/// (`.NAME.bitext-PID.tmp`, beside the file being written).
+pub(crate) fn is_temporary(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') && name.ends_with(".tmp") && name.contains(".bitext-")
+}
+
+/// Where links may lead: the project root, and a folder configured
+/// outside it (a source tree elsewhere), as their real paths.
+struct Inside {
+    roots: Vec<PathBuf>,
+    shown: PathBuf,
+}
+
+impl Inside {
+    fn new(root: &Path, dir: &Path) -> Result<Inside> {
+        let real = |p: &Path| {
+            p.canonicalize().map_err(|source| Error::List {
+                path: p.to_path_buf(),
+                source,
+            })
+        };
+        let mut roots = vec![real(root)?];
+        let dir = real(dir)?;
+        if !dir.starts_with(&roots[0]) {
+            roots.push(dir);
+        }
+        Ok(Inside {
+            roots,
+            shown: root.to_path_buf(),
+        })
+    }
+
+    /// The real path of `path`, which must lie inside.
+    fn check(&self, path: &Path) -> Result<PathBuf> {
+        let real = path.canonicalize().map_err(|source| Error::List {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if self.roots.iter().any(|r| real.starts_with(r)) {
+            return Ok(real);
+        }
+        // Name the link: the first component of the path that leads out.
+        let link = path
+            .ancestors()
+            .filter(|a| a.is_symlink())
+            .last()
+            .unwrap_or(path)
+            .to_path_buf();
+        Err(Error::LinkOutside {
+            link,
+            target: real,
+            root: self.shown.clone(),
+        })
+    }
+}
+
+/// A walk's error: a folder that cannot be listed.
+fn walk_error(dir: &Path, e: walkdir::Error) -> Error {
+    let path = e
+        .path()
+        .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+    Error::List {
+        path,
+        source: e
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("cannot list")),
+    }
 }
 
 /// `path` relative to `root`, `/`-separated (an absolute path outside

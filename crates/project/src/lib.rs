@@ -15,6 +15,7 @@ mod dialect;
 mod error;
 mod files;
 mod import;
+mod lock;
 mod pattern;
 mod read;
 mod write;
@@ -36,7 +37,7 @@ pub use changes::{
 };
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
-pub use config::{CONFIG_FILE, Config, StalePolicy, StaleText};
+pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
 pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
@@ -46,6 +47,7 @@ pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
     import_documents,
 };
+pub use lock::{Access, PATIENCE, ProjectLock, STATE_DIR, lock};
 pub use markdown::{Dialect, Options as MarkdownOptions};
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};

@@ -1,6 +1,7 @@
 //! The structure checks of each dialect on its corpus site, in temporary
-//! projects whose page folders are links to the corpus (nothing is
-//! written into it):
+//! projects that read the source pages where they are in the corpus and
+//! hold copies of the rest (nothing is written into the corpus; MDN's
+//! dialect is told by its `files/en-us/` source path):
 //!
 //! - a pseudo-translation of every source page (every word changed, all
 //!   syntax kept) gives no structure finding, and keeps every container,
@@ -17,10 +18,10 @@ use std::path::Path;
 use model::Locale;
 use project::{Check, Config};
 
-/// A project for a corpus site: `bitext.toml` written in a temp dir, the
-/// site's source folder and configuration linked into it, and with
-/// `translations` its translation folders too (read only: a build writes
-/// only where no link leads).
+/// A project for a corpus site in a temp dir: its configuration files
+/// copied, its source pages read where they are (the source pattern
+/// points into the corpus), and with `translations` its translations
+/// copied in (a build writes only inside the project).
 fn project(
     site: &corpus::Site,
     corpus: &Path,
@@ -29,37 +30,37 @@ fn project(
 ) -> (tempfile::TempDir, Config) {
     let dir = tempfile::tempdir().expect("temp dir");
     let base = corpus.join(site.root);
-    let (source, translation, locale, linked): (&str, &str, &str, &[&str]) = match site.name {
+    let (source, translation, locale, configs): (&str, &str, &str, &[&str]) = match site.name {
         "hugo-otel" => (
-            "content/en/{path}.md",
+            "{path}.md",
             "content/{locale}/{path}.md",
             "en",
-            &["config", "content/en"],
+            &["config/_default/hugo.yaml"],
         ),
         "docusaurus-chaosmesh" => (
-            "docs/{path}.{md,mdx}",
+            "{path}.{md,mdx}",
             "i18n/{locale}/docusaurus-plugin-content-docs/current/{path}.{md,mdx}",
             "en",
-            &["docusaurus.config.js", "docs"],
+            &["docusaurus.config.js"],
         ),
         _ => (
-            "content/files/en-us/{path}/index.md",
+            "{path}/index.md",
             "translated-content/files/{locale}/{path}/index.md",
             "en-us",
-            &["content"],
+            &[],
         ),
     };
-    let folders = linked
-        .iter()
-        .copied()
-        .chain(site.translations.iter().copied().filter(|_| translations));
-    for rel in folders {
-        let to = dir.path().join(rel);
-        std::fs::create_dir_all(to.parent().expect("a parent")).expect("create folders");
-        link(&base.join(rel), &to);
+    for rel in configs {
+        copy(&base.join(rel), &dir.path().join(rel));
     }
+    if translations {
+        for rel in site.translations {
+            copy(&base.join(rel), &dir.path().join(rel));
+        }
+    }
+    let source_dir = base.join(site.source).to_string_lossy().replace('\\', "/");
     let toml = format!(
-        "source_locale = \"{locale}\"\n{extra}[paths]\nsource = \"{source}\"\ntranslation = \"{translation}\"\ncatalog = \"locales/{{locale}}/{{path}}.ftl\"\n"
+        "source_locale = \"{locale}\"\n{extra}[paths]\nsource = \"{source_dir}/{source}\"\ntranslation = \"{translation}\"\ncatalog = \"locales/{{locale}}/{{path}}.ftl\"\n"
     );
     std::fs::write(dir.path().join("bitext.toml"), toml).expect("write config");
     let config = Config::load(&dir.path().join("bitext.toml")).expect("a valid config");
@@ -72,20 +73,15 @@ fn project(
     (dir, config)
 }
 
-#[cfg(unix)]
-fn link(from: &Path, to: &Path) {
-    std::os::unix::fs::symlink(from, to).expect("link a corpus folder");
-}
-
-#[cfg(not(unix))]
-fn link(from: &Path, to: &Path) {
+/// Copies a file or a folder.
+fn copy(from: &Path, to: &Path) {
     if from.is_dir() {
-        std::fs::create_dir_all(to).expect("create folder");
         for entry in std::fs::read_dir(from).expect("a folder") {
             let entry = entry.expect("an entry");
-            link(&entry.path(), &to.join(entry.file_name()));
+            copy(&entry.path(), &to.join(entry.file_name()));
         }
     } else {
+        std::fs::create_dir_all(to.parent().expect("a parent")).expect("create folders");
         std::fs::copy(from, to).expect("copy");
     }
 }
