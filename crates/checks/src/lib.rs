@@ -31,12 +31,13 @@ pub enum Check {
     Length,
     Glossary,
     Stale,
+    StaleUnknown,
     Missing,
     Fluent,
 }
 
 impl Check {
-    pub const ALL: [Check; 15] = [
+    pub const ALL: [Check; 16] = [
         Check::Structure,
         Check::Misplaced,
         Check::Duplicate,
@@ -50,6 +51,7 @@ impl Check {
         Check::Length,
         Check::Glossary,
         Check::Stale,
+        Check::StaleUnknown,
         Check::Missing,
         Check::Fluent,
     ];
@@ -69,6 +71,7 @@ impl Check {
             Check::Length => "length",
             Check::Glossary => "glossary",
             Check::Stale => "stale",
+            Check::StaleUnknown => "stale-unknown",
             Check::Missing => "missing",
             Check::Fluent => "fluent",
         }
@@ -85,7 +88,7 @@ impl Check {
             | Check::Numbers
             | Check::Glossary
             | Check::Fluent => Severity::Error,
-            Check::Stale | Check::Missing => Severity::Warning,
+            Check::Stale | Check::StaleUnknown | Check::Missing => Severity::Warning,
             Check::Duplicate
             | Check::Links
             | Check::Images
@@ -134,7 +137,10 @@ impl Check {
                 "The source uses a term of the glossary and the translation does not use the term's translation. Glossaries are Fluent terms, one file per locale (`locales/<locale>/glossary.ftl`): `-sealed-sender = Sealed Sender` in the source locale's file, `-sealed-sender = Mittente sigillato` in the Italian one. Fix: use the glossary's wording, or change the glossary."
             }
             Check::Stale => {
-                "Catalog mode: the source text changed since this translation was made (the fingerprint recorded with the message no longer matches). The catalog keeps the source it was made from, so `bitext pending` shows a word diff. Fix: update the translation; `bitext import` or an edit of the catalog marks it current."
+                "The source changed since this translation was made. Document mode (translated pages in git): the source segments that changed between the translation's base revision (its front-matter pin, its catalog's revision, or the source version it matches best in the history) and now, each reported on the translated segment that pairs with it and weighed by `[check.stale]`: cosmetic changes (whitespace, punctuation, markup) are off by default, factual ones (a number, link, code or name) name the facts, rewrites the rest; `after_days` keeps young changes at most warnings. A pin that names no usable commit is reported on its line. Catalog mode: a message whose source text changed since it was translated (the fingerprint recorded with it no longer matches); the catalog keeps the source it was made from, so `bitext pending` shows a word diff. Fix: update the translation (and its pin); in catalog mode `bitext import` or an edit of the catalog marks it current."
+            }
+            Check::StaleUnknown => {
+                "Whether this translation is up to date with its source cannot be known: it names no source commit (a front-matter pin such as `l10n.sourceCommit`, `default_lang_commit` or `source_commit`), its pin names no commit of the source's history, and the history cannot tell (the translation or its source was never committed, a shallow clone, or the translations live in another repository and the page was never committed there). A page whose staleness is unknown is never counted as current. Fix: pin the source commit the translation was made from in its front matter (`[history] pin_keys` adds keys), fetch the whole history (`fetch-depth: 0`), or commit the translation."
             }
             Check::Missing => {
                 "Catalog mode: the share of a page's segments with a translation is below the locale's threshold (`[check.coverage]` in bitext.toml: a locale, or `\"*\"`, and a fraction). Fix: translate the messages `bitext pending` lists."

@@ -262,19 +262,61 @@ struct LocaleJson {
 struct PageJson {
     #[serde(flatten)]
     counts: CountsJson,
-    /// In a git repository: the source revision the translation was made from.
+    /// In a git repository: the source revision the translation was made
+    /// from, and how it was found (`method: "unknown"` with a `reason`).
     #[serde(skip_serializing_if = "Option::is_none")]
     base: Option<BaseJson>,
+    /// Whether the source's text differs between the base and now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed: Option<bool>,
+    /// Commits that changed the source page after the base.
     #[serde(skip_serializing_if = "Option::is_none")]
     commits_behind: Option<usize>,
+    /// Days since the first of them.
     #[serde(skip_serializing_if = "Option::is_none")]
     days_behind: Option<i64>,
+    /// A pin that was not used, and why, with its line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pin_problem: Option<PinProblemJson>,
+    /// opentelemetry.io's `drifted_from_default`, as the page sets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    drifted_from_default: Option<String>,
 }
 
 #[derive(Serialize)]
 struct BaseJson {
-    commit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<String>,
     method: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PinProblemJson {
+    line: usize,
+    message: String,
+}
+
+impl PageJson {
+    fn new(counts: project::Counts, s: Option<&project::PageStaleness>) -> PageJson {
+        PageJson {
+            counts: counts.into(),
+            base: s.map(|s| BaseJson {
+                commit: s.base.as_ref().map(|b| b.commit.clone()),
+                method: s.base.as_ref().map_or("unknown", |b| b.method.name()),
+                reason: s.reason.clone(),
+            }),
+            changed: s.and_then(|s| s.changed),
+            commits_behind: s.filter(|s| s.base.is_some()).map(|s| s.commits_behind),
+            days_behind: s.and_then(|s| s.days_behind),
+            pin_problem: s.and_then(|s| s.pin_problem.as_ref()).map(|p| PinProblemJson {
+                line: p.line,
+                message: p.message.clone(),
+            }),
+            drifted_from_default: s.and_then(|s| s.drifted.clone()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -314,19 +356,7 @@ pub fn status(
                                     .pages
                                     .iter()
                                     .map(|(p, c)| {
-                                        let s = l.staleness.get(p);
-                                        (
-                                            p.clone(),
-                                            PageJson {
-                                                counts: (*c).into(),
-                                                base: s.map(|s| BaseJson {
-                                                    commit: s.base.commit.clone(),
-                                                    method: s.base.method.name(),
-                                                }),
-                                                commits_behind: s.map(|s| s.commits_behind),
-                                                days_behind: s.map(|s| s.days_behind),
-                                            },
-                                        )
+                                        (p.clone(), PageJson::new(*c, l.staleness.get(p)))
                                     })
                                     .collect(),
                             },
@@ -343,14 +373,18 @@ pub fn status(
             );
             for l in report {
                 let row = |page: &str, c: &project::Counts, s: Option<&project::PageStaleness>| {
-                    let (base, behind) = match s {
-                        Some(s) => (
+                    let (base, behind) = match s.map(|s| (s, &s.base)) {
+                        Some((s, Some(b))) => (
+                            format!("`{}` ({})", short_commit(&b.commit), b.method.name()),
                             format!(
-                                "`{}` ({})",
-                                short_commit(&s.base.commit),
-                                s.base.method.name()
+                                "{} commits, {} days",
+                                s.commits_behind,
+                                s.days_behind.unwrap_or(0)
                             ),
-                            format!("{} commits, {} days", s.commits_behind, s.days_behind),
+                        ),
+                        Some((s, None)) => (
+                            format!("unknown: {}", s.reason.as_deref().unwrap_or("")),
+                            String::new(),
                         ),
                         None => (String::new(), String::new()),
                     };
@@ -386,16 +420,28 @@ pub fn status(
                 );
                 for (page, c) in &l.pages {
                     let mut text = line(page, width, c, style);
-                    if let Some(s) = l.staleness.get(page)
-                        && s.commits_behind > 0
-                    {
-                        text.push_str(&style.dim(&format!(
-                            "  base {} ({}), {} behind, {} days",
-                            short_commit(&s.base.commit),
-                            s.base.method.name(),
-                            plural(s.commits_behind, "commit"),
-                            s.days_behind
-                        )));
+                    match l.staleness.get(page).map(|s| (s, &s.base)) {
+                        Some((s, Some(b))) if s.commits_behind > 0 => {
+                            text.push_str(&style.dim(&format!(
+                                "  base {} ({}), {} behind, {} days{}",
+                                short_commit(&b.commit),
+                                b.method.name(),
+                                plural(s.commits_behind, "commit"),
+                                s.days_behind.unwrap_or(0),
+                                if s.changed == Some(false) {
+                                    ", same text"
+                                } else {
+                                    ""
+                                }
+                            )));
+                        }
+                        Some((s, None)) => {
+                            text.push_str(&style.warning(&format!(
+                                "  staleness unknown: {}",
+                                s.reason.as_deref().unwrap_or("no base")
+                            )));
+                        }
+                        _ => {}
                     }
                     let _ = writeln!(out, "  {text}");
                 }

@@ -67,7 +67,7 @@ fn run_locale(
             root: config.root.clone(),
         });
     };
-    if history.index.is_shallow() {
+    if history.is_shallow() {
         let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
     }
     let pages = project::locale_diff(config, &history, &locale, cmd.page.as_deref())?;

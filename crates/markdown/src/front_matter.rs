@@ -150,3 +150,87 @@ pub(crate) fn toml_values(block: &str, keys: &[String]) -> Vec<Vec<Range<usize>>
     }
     out
 }
+
+/// The value of a key in a page's front matter, with its 1-based line: a
+/// dotted path (`l10n.sourceCommit`) into YAML between `---` lines (nested
+/// by indentation) or TOML between `+++` lines (tables `[l10n]` or dotted
+/// keys). Scalars only, unquoted; `None` when the page has no such key.
+pub fn front_matter_value(text: &str, key: &str) -> Option<(String, usize)> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = body.split('\n').map(|l| l.trim_end_matches('\r'));
+    let fence = lines.next()?.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let wanted: Vec<&str> = key.split('.').collect();
+    let toml = fence == "+++";
+    // YAML: the keys open above, by indentation. TOML: the current table.
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let mut table: Vec<String> = Vec::new();
+    for (k, line) in lines.enumerate() {
+        if line.trim_end() == fence {
+            return None;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let (path, value) = if toml {
+            if let Some(name) = trimmed.strip_prefix('[') {
+                let name = name.trim_end().trim_end_matches(']').trim_matches('[');
+                table = name.split('.').map(|p| p.trim().trim_matches('"').to_owned()).collect();
+                continue;
+            }
+            let Some((k, v)) = trimmed.split_once('=') else {
+                continue;
+            };
+            let mut path = table.clone();
+            path.extend(k.split('.').map(|p| p.trim().trim_matches('"').to_owned()));
+            (path, v.trim())
+        } else {
+            let indent = line.len() - trimmed.len();
+            let Some((k, v)) = trimmed.split_once(':') else {
+                continue;
+            };
+            if k.contains(' ') && !k.starts_with(['"', '\'']) {
+                continue;
+            }
+            while open.last().is_some_and(|(i, _)| *i >= indent) {
+                open.pop();
+            }
+            let name = k.trim().trim_matches(['"', '\'']).to_owned();
+            let mut path: Vec<String> = open.iter().map(|(_, n)| n.clone()).collect();
+            path.push(name.clone());
+            let v = v.trim();
+            if v.is_empty() {
+                open.push((indent, name));
+                continue;
+            }
+            (path, v)
+        };
+        if path.len() == wanted.len() && path.iter().zip(&wanted).all(|(a, b)| a == b) {
+            let value = scalar(value);
+            return (!value.is_empty()).then(|| (value, k + 2));
+        }
+    }
+    None
+}
+
+/// A YAML or TOML scalar as written on its line: quotes and a trailing
+/// comment taken off.
+fn scalar(value: &str) -> String {
+    let value = value.trim();
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote)
+            && let Some(end) = inner.find(quote)
+        {
+            return inner[..end].to_owned();
+        }
+    }
+    value
+        .split(" #")
+        .next()
+        .unwrap_or(value)
+        .trim()
+        .to_owned()
+}

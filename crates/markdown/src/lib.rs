@@ -30,6 +30,7 @@ mod walk;
 use model::{Diagnostic, Document};
 
 pub use dialect::Dialect;
+pub use front_matter::front_matter_value;
 pub use pseudo::pseudo;
 pub use recover::{IndentedBlock, container_line, indented_blocks};
 

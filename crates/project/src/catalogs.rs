@@ -623,7 +623,8 @@ pub struct LocaleStatus {
     /// Per page path (`guide/install`), in page order.
     pub pages: Vec<(String, Counts)>,
     /// Per page path, how far its translation is behind the source (in a
-    /// git repository, for pages whose base is known).
+    /// git repository, for pages with a translation or a catalog; the base
+    /// may be unknown, with the reason).
     pub staleness: BTreeMap<String, crate::PageStaleness>,
 }
 
@@ -653,10 +654,11 @@ pub fn status_progress(
     let history = crate::History::open(config, progress)?;
     let manifest = read_manifest(&manifest_path(config))?;
     let mut notes = Vec::new();
-    if history.as_ref().is_some_and(|h| h.index.is_shallow()) {
+    if history.as_ref().is_some_and(crate::History::is_shallow) {
         notes.push(crate::SHALLOW_NOTE.to_owned());
     }
     let locales = chosen_locales(config, only)?;
+    let pin_keys = crate::pin_keys(config);
     let mut out: Vec<LocaleStatus> = locales
         .iter()
         .map(|locale| LocaleStatus {
@@ -696,14 +698,15 @@ pub fn status_progress(
                     } else {
                         None
                     },
+                    pin_keys: &pin_keys,
                 };
-                let (staleness, problems) =
-                    crate::page_staleness(history, &inputs, &config.markdown)?;
-                for p in problems {
-                    notes.push(format!("{}:{}: {}", key, p.line, p.message));
-                }
-                if let Some(s) = staleness {
-                    status.staleness.insert(page.path.clone(), s);
+                // A page with neither a translation nor a catalog has no base to know.
+                if text.is_some() || target.revision.is_some() || !target.messages.is_empty() {
+                    let staleness = crate::page_staleness(history, &inputs, &config.markdown)?;
+                    if let Some(p) = &staleness.pin_problem {
+                        notes.push(format!("{}:{}: {}", key, p.line, p.message));
+                    }
+                    status.staleness.insert(page.path.clone(), staleness);
                 }
             }
             let mut counts = Counts {

@@ -118,8 +118,14 @@ pub fn check_progress(
         ..CheckReport::default()
     };
     let history = crate::History::open(config, progress)?;
-    if history.as_ref().is_some_and(|h| h.index.is_shallow()) {
+    if history.as_ref().is_some_and(crate::History::is_shallow) {
         report.notes.push(crate::SHALLOW_NOTE.to_owned());
+    }
+    if history.is_none() {
+        report.notes.push(
+            "staleness not checked: neither the project nor its source pages are in a git repository"
+                .to_owned(),
+        );
     }
     let manifest = match &history {
         Some(_) => Some(crate::catalogs::read_manifest(
@@ -134,7 +140,7 @@ pub fn check_progress(
         ratio: Option<f32>,
         terms: Vec<(String, String)>,
         link_rules: Vec<(String, String)>,
-        /// The history's view of each page (pages with a base only).
+        /// The history's view of each translated page (its base may be unknown).
         changes: std::collections::HashMap<String, crate::LocaleChanges>,
     }
     let mut plans = Vec::new();
@@ -151,7 +157,6 @@ pub fn check_progress(
         let changes = match &history {
             Some(history) => crate::locale_diff(config, history, locale, options.page.as_deref())?
                 .into_iter()
-                .filter(|c| c.base.is_some())
                 .map(|c| (c.page.clone(), c))
                 .collect(),
             None => Default::default(),
@@ -298,9 +303,6 @@ fn stale_since_base(
     page: &crate::LocaleChanges,
     a: &PageAlignment,
 ) -> Vec<(PageFinding, Option<Level>)> {
-    let Some(base) = &page.base else {
-        return Vec::new();
-    };
     let stale_level = config.check.level(Check::Stale, locale);
     let mut out = Vec::new();
     let place = FilePlace {
@@ -315,6 +317,21 @@ fn stale_since_base(
             Some(Some(checks::Severity::Warning)),
         ));
     }
+    // Never silently current: a page whose base cannot be known says so.
+    let Some(base) = &page.base else {
+        let why = page.reason.as_deref().unwrap_or("no base revision");
+        let line = page.problems.first().map_or(1, |p| p.line);
+        out.push((
+            place.finding(
+                Check::StaleUnknown,
+                line,
+                format!("whether this translation is up to date cannot be known: {why}"),
+                None,
+            ),
+            None,
+        ));
+        return out;
+    };
     let short = &base.commit[..base.commit.len().min(10)];
     for (k, change) in page.changes.iter().enumerate() {
         if change.kind == crate::SegmentChangeKind::Removed {

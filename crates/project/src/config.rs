@@ -30,6 +30,24 @@ struct File {
     glossary: GlossarySection,
     #[serde(default)]
     check: CheckSection,
+    #[serde(default)]
+    history: HistorySection,
+}
+
+/// `[history]`: how translations name the source revision they were made from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistorySection {
+    /// Front-matter keys (dotted paths) that pin a source commit, besides
+    /// `l10n.sourceCommit`, `default_lang_commit` and `source_commit`.
+    #[serde(default)]
+    pin_keys: Vec<String>,
+}
+
+/// `[history]` of bitext.toml.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryConfig {
+    pub pin_keys: Vec<String>,
 }
 
 /// `[check]`: severities per check (and per locale) and waivers.
@@ -152,6 +170,8 @@ pub struct Config {
     pub names: Vec<String>,
     /// `[check]`: severities and waivers.
     pub check: CheckConfig,
+    /// `[history]`: pin keys.
+    pub history: HistoryConfig,
     /// What listing the project's files met that the command should tell:
     /// files skipped, link loops not followed (shared by the clones).
     notices: std::sync::Arc<std::sync::Mutex<Notices>>,
@@ -418,6 +438,9 @@ impl Config {
             build_stale: parsed.build.stale.unwrap_or_default(),
             names: parsed.glossary.names.unwrap_or_default(),
             check: check_config(parsed.check, &key_error)?,
+            history: HistoryConfig {
+                pin_keys: parsed.history.pin_keys,
+            },
             notices: std::sync::Arc::default(),
         })
     }

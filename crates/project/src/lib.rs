@@ -18,6 +18,7 @@ mod import;
 mod lock;
 mod pattern;
 mod read;
+mod staleness;
 mod write;
 
 pub use align::{
@@ -31,9 +32,12 @@ pub use catalogs::{
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
-    Base, BaseMethod, BaseProblem, ChangeClass, History, LocaleChanges, PageChanges, PageInputs,
-    PageStaleness, SHALLOW_NOTE, SegmentChange, SourceDiff, base_revision, classify, locale_diff,
-    page_base, page_changes, page_staleness, source_diff,
+    ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff, classify, locale_diff,
+    page_changes, source_diff,
+};
+pub use staleness::{
+    Base, BaseMethod, BaseProblem, Based, Git, History, PageInputs, PageStaleness, SHALLOW_NOTE,
+    page_base, page_staleness, pin_keys, read_pin,
 };
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
