@@ -310,10 +310,12 @@ impl PageJson {
             changed: s.and_then(|s| s.changed),
             commits_behind: s.filter(|s| s.base.is_some()).map(|s| s.commits_behind),
             days_behind: s.and_then(|s| s.days_behind),
-            pin_problem: s.and_then(|s| s.pin_problem.as_ref()).map(|p| PinProblemJson {
-                line: p.line,
-                message: p.message.clone(),
-            }),
+            pin_problem: s
+                .and_then(|s| s.pin_problem.as_ref())
+                .map(|p| PinProblemJson {
+                    line: p.line,
+                    message: p.message.clone(),
+                }),
             drifted_from_default: s.and_then(|s| s.drifted.clone()),
         }
     }

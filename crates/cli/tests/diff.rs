@@ -193,7 +193,10 @@ fn pins_are_bases_wherever_they_point_and_unknown_ones_are_reported() {
         &format!("---\nsource_commit: 0123456789abcdef0123456789abcdef01234567\n---\n{IT_V1}"),
     );
     let (_, out, err) = bitext(dir, &["diff", "--locale", "it", "--format", "json"]);
-    assert!(err.contains("names no commit of the source's history"), "{err}");
+    assert!(
+        err.contains("names no commit of the source's history"),
+        "{err}"
+    );
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(json["pages"][0]["base"]["method"], "history-match");
     let stale = stale_findings(dir);

@@ -178,7 +178,10 @@ pub fn front_matter_value(text: &str, key: &str) -> Option<(String, usize)> {
         let (path, value) = if toml {
             if let Some(name) = trimmed.strip_prefix('[') {
                 let name = name.trim_end().trim_end_matches(']').trim_matches('[');
-                table = name.split('.').map(|p| p.trim().trim_matches('"').to_owned()).collect();
+                table = name
+                    .split('.')
+                    .map(|p| p.trim().trim_matches('"').to_owned())
+                    .collect();
                 continue;
             }
             let Some((k, v)) = trimmed.split_once('=') else {
@@ -227,10 +230,5 @@ fn scalar(value: &str) -> String {
             return inner[..end].to_owned();
         }
     }
-    value
-        .split(" #")
-        .next()
-        .unwrap_or(value)
-        .trim()
-        .to_owned()
+    value.split(" #").next().unwrap_or(value).trim().to_owned()
 }

@@ -193,12 +193,24 @@ fn a_block_scalar_line_indented_less_keeps_its_characters() {
 fn front_matter_values_are_found_by_dotted_keys() {
     let yaml = "---\ntitle: Pumps\nl10n:\n  sourceCommit: 0a1b2c3 # the English commit\nother:\n  sourceCommit: no\ndefault_lang_commit: 'abc1234'\n---\n\nText.\n";
     let value = |text: &str, key: &str| crate::front_matter_value(text, key);
-    assert_eq!(value(yaml, "l10n.sourceCommit"), Some(("0a1b2c3".to_owned(), 4)));
-    assert_eq!(value(yaml, "default_lang_commit"), Some(("abc1234".to_owned(), 7)));
+    assert_eq!(
+        value(yaml, "l10n.sourceCommit"),
+        Some(("0a1b2c3".to_owned(), 4))
+    );
+    assert_eq!(
+        value(yaml, "default_lang_commit"),
+        Some(("abc1234".to_owned(), 7))
+    );
     assert_eq!(value(yaml, "sourceCommit"), None);
     assert_eq!(value(yaml, "missing"), None);
     let toml = "+++\ntitle = \"Pumps\"\ndefault_lang_commit = \"def5678\"\n[l10n]\nsourceCommit = \"9f9f9f9\"\n+++\nText.\n";
-    assert_eq!(value(toml, "default_lang_commit"), Some(("def5678".to_owned(), 3)));
-    assert_eq!(value(toml, "l10n.sourceCommit"), Some(("9f9f9f9".to_owned(), 5)));
+    assert_eq!(
+        value(toml, "default_lang_commit"),
+        Some(("def5678".to_owned(), 3))
+    );
+    assert_eq!(
+        value(toml, "l10n.sourceCommit"),
+        Some(("9f9f9f9".to_owned(), 5))
+    );
     assert_eq!(value("No front matter.\n", "title"), None);
 }

@@ -35,10 +35,6 @@ pub use changes::{
     ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff, classify, locale_diff,
     page_changes, source_diff,
 };
-pub use staleness::{
-    Base, BaseMethod, BaseProblem, Based, Git, History, PageInputs, PageStaleness, SHALLOW_NOTE,
-    page_base, page_staleness, pin_keys, read_pin,
-};
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
@@ -55,6 +51,10 @@ pub use lock::{Access, PATIENCE, ProjectLock, STATE_DIR, lock};
 pub use markdown::{Dialect, Options as MarkdownOptions};
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};
+pub use staleness::{
+    Base, BaseMethod, BaseProblem, Based, Git, History, PageInputs, PageStaleness, SHALLOW_NOTE,
+    page_base, page_staleness, pin_keys, read_pin,
+};
 pub use write::{write_atomic, write_atomic_if_changed};
 
 #[cfg(test)]

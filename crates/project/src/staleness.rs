@@ -296,9 +296,8 @@ pub fn page_base(
     // When the translation last changed: its newest commit, unless the
     // file was edited since (then it is newer than every commit).
     let Some(own) = history.own() else {
-        based.reason = Some(
-            "the translations are not in a git repository and the page has no pin".to_owned(),
-        );
+        based.reason =
+            Some("the translations are not in a git repository and the page has no pin".to_owned());
         return Ok(based);
     };
     let changed = match own.repo.key(inputs.translation) {
@@ -329,9 +328,8 @@ pub fn page_base(
                 based.newer = at;
             }
             None => {
-                based.reason = Some(
-                    "the translation is older than every version of its source".to_owned(),
-                );
+                based.reason =
+                    Some("the translation is older than every version of its source".to_owned());
             }
         }
         return Ok(based);
@@ -385,7 +383,10 @@ fn newer_than(revisions: &[history::Revision], source: &Git, base: Option<&Base>
     let Some(position) = base.and_then(|b| source.index.position(&b.commit)) else {
         return 0;
     };
-    revisions.iter().take_while(|r| r.position < position).count()
+    revisions
+        .iter()
+        .take_while(|r| r.position < position)
+        .count()
 }
 
 /// How well `translation` renders the source `version`: the pairs'

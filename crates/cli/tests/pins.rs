@@ -1,0 +1,379 @@
+//! Staleness from source-commit pins, against ground truth computed with
+//! git: the Hugo site (opentelemetry.io excerpt, `default_lang_commit`) in
+//! one repository and MDN (`l10n.sourceCommit`) with its translations in a
+//! repository of their own beside the source's, both replayed from the
+//! corpus's history bundles into temp dirs; then two repositories made
+//! here without pins (bases by date), and pages whose staleness cannot be
+//! known (never silently current).
+
+use std::path::Path;
+
+mod support;
+use support::{bitext, write};
+
+/// Runs git in `dir`, with an identity of its own; false when git is missing.
+fn git(dir: &Path, args: &[&str]) -> bool {
+    std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=bitext",
+            "-c",
+            "user.email=bitext@example.org",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("a folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::create_dir_all(to).expect("create folder");
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// Compares `status --format json` with `pins.json`: for every pinned page
+/// whose source still exists, the pinned commit as base, and `changed` and
+/// `commits_behind` as git says. `page_of` gives the status key of an entry.
+fn agrees(
+    status: &serde_json::Value,
+    pins: &serde_json::Value,
+    page_of: &dyn Fn(&str) -> String,
+) -> usize {
+    let mut compared = 0;
+    let mut wrong = Vec::new();
+    for p in pins["pages"].as_array().expect("pages") {
+        if p["replay_changed_since_pin"].is_null() {
+            continue;
+        }
+        let locale = p["locale"].as_str().expect("a locale");
+        let page = page_of(p["path"].as_str().expect("a path"));
+        let entry = &status["locales"][locale]["pages"][&page];
+        let expected = (
+            "pin",
+            p["replay_pin"].as_str(),
+            p["replay_changed_since_pin"].as_bool(),
+            p["replay_commits_since_pin"].as_u64(),
+        );
+        let found = (
+            entry["base"]["method"].as_str().unwrap_or_default(),
+            entry["base"]["commit"].as_str(),
+            entry["changed"].as_bool(),
+            entry["commits_behind"].as_u64(),
+        );
+        if found != expected {
+            wrong.push(format!("{locale}/{page}: {found:?}, git says {expected:?}"));
+        }
+        compared += 1;
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {compared} disagree:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    compared
+}
+
+#[test]
+fn hugo_pins_agree_with_git_on_every_page() {
+    let Some(corpus) = corpus::root("hugo pins") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let site = tmp.path().join("site");
+    let hugo = corpus.join("hugo-otel");
+    assert!(
+        git(
+            tmp.path(),
+            &[
+                "clone",
+                "-q",
+                &hugo.join("history.bundle").to_string_lossy(),
+                "site"
+            ]
+        ),
+        "git clone of the history bundle"
+    );
+    for locale in ["ja", "zh", "es", "fr", "pt"] {
+        copy_dir(
+            &hugo.join("site/content").join(locale),
+            &site.join("content").join(locale),
+        );
+    }
+    copy_dir(&hugo.join("site/config"), &site.join("config"));
+    assert!(git(&site, &["add", "-A"]) && git(&site, &["commit", "-q", "-m", "translations"]));
+    let (code, out, err) = bitext(&site, &["status", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let status = json(&out);
+    let pins = json(&corpus::read(&hugo.join("pins.json")));
+    let compared = agrees(&status, &pins, &|path| {
+        format!("docs/{}", path.trim_end_matches(".md"))
+    });
+    assert!(compared >= 260, "{compared} pages compared");
+    // Pages marked as drifted say so.
+    let drifted = status["locales"]
+        .as_object()
+        .expect("locales")
+        .values()
+        .flat_map(|l| l["pages"].as_object().expect("pages").values())
+        .filter(|p| p["drifted_from_default"] == "true")
+        .count();
+    assert!(drifted > 0, "drifted_from_default is read");
+    eprintln!("hugo-otel: {compared} pinned pages agree with git");
+}
+
+#[test]
+fn mdn_pins_into_another_repository_agree_with_git_on_every_page() {
+    let Some(corpus) = corpus::root("mdn pins") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mdn = corpus.join("mdn");
+    assert!(
+        git(
+            tmp.path(),
+            &[
+                "clone",
+                "-q",
+                &mdn.join("history.bundle").to_string_lossy(),
+                "content"
+            ]
+        ),
+        "git clone of the history bundle"
+    );
+    let translations = tmp.path().join("translated-content");
+    copy_dir(&mdn.join("site/translated-content"), &translations);
+    write(
+        &translations.join("bitext.toml"),
+        "source_locale = \"en-us\"\n[paths]\nsource = \"../content/files/en-us/{path}/index.md\"\ntranslation = \"files/{locale}/{path}/index.md\"\n",
+    );
+    assert!(
+        git(&translations, &["init", "-q"])
+            && git(&translations, &["add", "-A"])
+            && git(&translations, &["commit", "-q", "-m", "translations"])
+    );
+    let (code, out, err) = bitext(&translations, &["status", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let status = json(&out);
+    let pins = json(&corpus::read(&mdn.join("pins.json")));
+    let compared = agrees(&status, &pins, &|path| {
+        let page = path.trim_end_matches("index.md").trim_end_matches('/');
+        if page.is_empty() {
+            "web/css".to_owned()
+        } else {
+            format!("web/css/{page}")
+        }
+    });
+    assert!(compared >= 300, "{compared} pages compared");
+    eprintln!("mdn: {compared} pinned pages agree with git");
+}
+
+#[test]
+fn translations_in_another_repository_without_pins_are_based_by_date() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (source, translations) = (tmp.path().join("source"), tmp.path().join("site"));
+    let at = |dir: &Path, date: &str, message: &str| {
+        assert!(git(dir, &["add", "-A"]));
+        let ok = std::process::Command::new("git")
+            .args([
+                "-c",
+                "user.name=b",
+                "-c",
+                "user.email=b@example.org",
+                "commit",
+                "-q",
+                "-m",
+                message,
+            ])
+            .current_dir(dir)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "git commit");
+    };
+    std::fs::create_dir_all(&source).expect("create folder");
+    std::fs::create_dir_all(&translations).expect("create folder");
+    if !git(&source, &["init", "-q"]) || !git(&translations, &["init", "-q"]) {
+        eprintln!("SKIPPED: no git");
+        return;
+    }
+    write(
+        &source.join("en/pumps.md"),
+        "# Pumps\n\nA pump moves 40 litres a minute.\n",
+    );
+    at(&source, "2026-01-01T10:00:00Z", "first");
+    write(
+        &translations.join("bitext.toml"),
+        "source_locale = \"en\"\n[paths]\nsource = \"../source/en/{path}.md\"\ntranslation = \"{locale}/{path}.md\"\n",
+    );
+    write(
+        &translations.join("it/pumps.md"),
+        "# Pompe\n\nUna pompa sposta 40 litri al minuto.\n",
+    );
+    at(&translations, "2026-01-02T10:00:00Z", "italian");
+    write(
+        &source.join("en/pumps.md"),
+        "# Pumps\n\nA pump moves 45 litres a minute.\n",
+    );
+    at(&source, "2026-01-03T10:00:00Z", "second");
+    let (code, out, err) = bitext(&translations, &["status", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let page = &json(&out)["locales"]["it"]["pages"]["pumps"];
+    assert_eq!(page["base"]["method"], "date", "{page}");
+    assert_eq!(page["changed"], true, "{page}");
+    assert_eq!(page["commits_behind"], 1, "{page}");
+    // The diff from that base names the changed fact.
+    let (_, out, err) = bitext(
+        &translations,
+        &["diff", "--locale", "it", "--format", "json"],
+    );
+    let diff = json(&out);
+    assert_eq!(diff["pages"][0]["base"]["method"], "date", "{err}");
+    let facts = &diff["pages"][0]["changes"][0]["facts"];
+    assert_eq!(facts, &serde_json::json!(["-40", "+45"]), "{diff}");
+}
+
+#[test]
+fn pages_whose_staleness_cannot_be_known_are_never_silently_current() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    if !git(dir, &["init", "-q"]) {
+        eprintln!("SKIPPED: no git");
+        return;
+    }
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\", \"fr\"]\n[markdown]\ndialect = \"gfm\"\n",
+    );
+    write(
+        &dir.join("content/en/pumps.md"),
+        "# Pumps\n\nA pump moves 40 litres a minute.\n",
+    );
+    assert!(git(dir, &["add", "-A"]) && git(dir, &["commit", "-q", "-m", "source"]));
+    // A pin that names no commit, and a translation never committed
+    // whose source is in another repository is not the case here: the
+    // history still answers for the second.
+    write(
+        &dir.join("content/it/pumps.md"),
+        "---\nsource_commit: 0123456789abcdef0123456789abcdef01234567\n---\n\n# Pompe\n\nUna pompa sposta 40 litri al minuto.\n",
+    );
+    let (_, out, err) = bitext(dir, &["status", "--format", "json"]);
+    let page = &json(&out)["locales"]["it"]["pages"]["pumps"];
+    assert_eq!(page["pin_problem"]["line"], 2, "{page}");
+    assert!(
+        err.contains("names no commit of the source's history"),
+        "{err}"
+    );
+    // A source never committed: unknown, with the reason, in status and check.
+    write(
+        &dir.join("content/en/valves.md"),
+        "# Valves\n\nTwo valves per pump.\n",
+    );
+    write(
+        &dir.join("content/fr/valves.md"),
+        "# Vannes\n\nDeux vannes par pompe.\n",
+    );
+    let (_, out, _) = bitext(dir, &["status", "--format", "json"]);
+    let page = &json(&out)["locales"]["fr"]["pages"]["valves"];
+    assert_eq!(page["base"]["method"], "unknown", "{page}");
+    assert!(
+        page["base"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("never been committed")),
+        "{page}"
+    );
+    let (code, out, _) = bitext(
+        dir,
+        &[
+            "check",
+            "--locale",
+            "fr",
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+        ],
+    );
+    let report = json(&out);
+    let unknown: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["check"] == "stale-unknown")
+        .collect();
+    assert_eq!(unknown.len(), 1, "{report}");
+    assert_eq!(unknown[0]["severity"], "warning");
+    assert_eq!(code, 1, "a warning fails under --fail-on warning");
+    // A shallow clone of a repository whose pins lie beyond its history.
+    let deep = tempfile::tempdir().expect("temp dir");
+    let origin = deep.path().join("origin");
+    std::fs::create_dir_all(&origin).expect("create folder");
+    assert!(git(&origin, &["init", "-q"]));
+    write(
+        &origin.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n[markdown]\ndialect = \"gfm\"\n",
+    );
+    write(&origin.join("content/en/pumps.md"), "# Pumps\n\nOne.\n");
+    assert!(git(&origin, &["add", "-A"]) && git(&origin, &["commit", "-q", "-m", "one"]));
+    let first = String::from_utf8(
+        std::process::Command::new("git")
+            .args(["rev-parse", "HEAD"])
+            .current_dir(&origin)
+            .output()
+            .expect("git")
+            .stdout,
+    )
+    .expect("UTF-8");
+    for n in ["Two", "Three"] {
+        write(
+            &origin.join("content/en/pumps.md"),
+            &format!("# Pumps\n\n{n}.\n"),
+        );
+        assert!(git(&origin, &["commit", "-q", "-am", n]));
+    }
+    write(
+        &origin.join("content/it/pumps.md"),
+        &format!(
+            "---\nsource_commit: {}\n---\n\n# Pompe\n\nUna.\n",
+            first.trim()
+        ),
+    );
+    assert!(git(&origin, &["add", "-A"]) && git(&origin, &["commit", "-q", "-m", "italian"]));
+    let url = format!("file://{}", origin.display());
+    assert!(git(
+        deep.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"]
+    ));
+    let shallow = deep.path().join("shallow");
+    let (_, out, err) = bitext(&shallow, &["status", "--format", "json"]);
+    assert!(err.contains("shallow clone"), "{err}");
+    let page = &json(&out)["locales"]["it"]["pages"]["pumps"];
+    assert!(
+        page["pin_problem"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("shallow clone")),
+        "{page}"
+    );
+    assert_ne!(page["base"]["method"], "pin", "{page}");
+}
