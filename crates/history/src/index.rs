@@ -68,6 +68,46 @@ pub struct Index {
     ancestors: Vec<u32>,
 }
 
+/// Which paths a walk looks at.
+type PathFilter<'a> = &'a dyn Fn(&str) -> bool;
+
+/// Where a commit's renames by similarity are looked for: among `paths`,
+/// and only for added paths in `follow` (which learns the old names).
+struct Similar<'a, 'f> {
+    paths: Option<&'a dyn Fn(&str) -> bool>,
+    follow: Option<&'f mut std::collections::HashSet<String>>,
+}
+
+/// What a walk of the history looks at.
+#[derive(Default)]
+pub struct Scope<'a> {
+    /// The paths among which renames are found by similarity (identical
+    /// content is always a rename); all without it.
+    pub similar: Option<&'a dyn Fn(&str) -> bool>,
+    /// The paths compared from commit to commit: a folder (`docs/guide`)
+    /// is entered, and a file recorded, only when this accepts it; all
+    /// without it.
+    pub paths: Option<&'a dyn Fn(&str) -> bool>,
+    /// Commits below the oldest of which the history is not walked (it
+    /// is): the index then knows only what changed since.
+    pub since: Vec<String>,
+    /// The paths whose renames matter (the pages asked about): renames by
+    /// similarity are looked for only where one of them, or a name one of
+    /// them had before, is added. All paths without it.
+    pub follow: Option<std::collections::HashSet<String>>,
+}
+
+impl std::fmt::Debug for Scope<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scope")
+            .field("similar", &self.similar.is_some())
+            .field("paths", &self.paths.is_some())
+            .field("since", &self.since)
+            .field("follow", &self.follow.as_ref().map(|f| f.len()))
+            .finish()
+    }
+}
+
 /// A path's change in one commit: old and new blob.
 struct Delta {
     path: String,
@@ -85,6 +125,7 @@ impl Index {
     /// total) now and then.
     pub(crate) fn build(
         repo: &Repository,
+        scope: &Scope<'_>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Index> {
         // Every object is read once or twice: libgit2's object cache would
@@ -92,15 +133,35 @@ impl Index {
         // that git itself leaves to `git fsck`) costs a fifth of the walk.
         git2::opts::enable_caching(false);
         git2::opts::strict_hash_verification(false);
-        let built = Self::walk(repo, progress);
+        let built = Self::walk(repo, scope, progress);
         git2::opts::enable_caching(true);
         git2::opts::strict_hash_verification(true);
         built
     }
 
-    fn walk(repo: &Repository, progress: &mut dyn FnMut(usize, usize)) -> Result<Index> {
+    fn walk(
+        repo: &Repository,
+        scope: &Scope<'_>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Index> {
         let mut walk = repo.revwalk().map_err(context("walking the history"))?;
         walk.push_head().map_err(context("reading HEAD"))?;
+        // The history below the oldest of the `since` commits is not walked
+        // (it is); hiding another's parents would hide the older ones too.
+        let oldest = scope
+            .since
+            .iter()
+            .filter_map(|since| {
+                Oid::from_str(since)
+                    .and_then(|id| repo.find_commit(id))
+                    .ok()
+            })
+            .min_by_key(|c| c.time().seconds());
+        if let Some(commit) = oldest {
+            for parent in commit.parent_ids() {
+                walk.hide(parent).map_err(context("walking the history"))?;
+            }
+        }
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)
             .map_err(context("walking the history"))?;
         let ids: Vec<Oid> = walk
@@ -119,6 +180,8 @@ impl Index {
             ..Index::default()
         };
         let total = ids.len();
+        // The names the followed pages have had, found as the walk goes back.
+        let mut follow = scope.follow.clone();
         let mut trees = Trees::default();
         let step = (total / 100).max(1);
         let mut deltas = Vec::new();
@@ -152,7 +215,7 @@ impl Index {
             }
             deltas.clear();
             compare(
-                repo,
+                (repo, scope.paths),
                 &mut trees,
                 parent_trees.first().map(|t| t.id()),
                 Some(tree.id()),
@@ -165,7 +228,17 @@ impl Index {
                 deltas.retain(|d| blob_at(other, &d.path) != d.new);
             }
             let position = position as u32;
-            index.renames(repo, parent_trees.first(), &tree, position, &deltas)?;
+            let similar = Similar {
+                paths: scope.similar,
+                follow: follow.as_mut(),
+            };
+            index.renames(
+                repo,
+                (parent_trees.first(), &tree),
+                position,
+                &deltas,
+                similar,
+            )?;
             for d in &deltas {
                 index.paths.entry(d.path.clone()).or_default().push(Touch {
                     position,
@@ -184,14 +257,16 @@ impl Index {
     }
 
     /// Records the renames of one commit: an added path whose blob a removed
-    /// path had, then, for what is left on both sides, git's similarity.
+    /// path had, then, for what is left on both sides among the paths that
+    /// `similar` accepts, git's similarity (the costly part of a walk on
+    /// real repositories, where commits move images and generated files).
     fn renames(
         &mut self,
         repo: &Repository,
-        parent: Option<&Tree<'_>>,
-        tree: &Tree<'_>,
+        (parent, tree): (Option<&Tree<'_>>, &Tree<'_>),
         position: u32,
         deltas: &[Delta],
+        similar: Similar<'_, '_>,
     ) -> Result<()> {
         let mut removed: Vec<&Delta> = deltas
             .iter()
@@ -204,9 +279,15 @@ impl Index {
         if removed.is_empty() || added.is_empty() {
             return Ok(());
         }
+        let mut follow = similar.follow;
         added.retain(|a| match removed.iter().position(|r| r.old == a.new) {
             Some(k) => {
                 let r = removed.remove(k);
+                if let Some(follow) = follow.as_deref_mut()
+                    && follow.contains(&a.path)
+                {
+                    follow.insert(r.path.clone());
+                }
                 self.renamed_from
                     .entry(a.path.clone())
                     .or_default()
@@ -215,6 +296,13 @@ impl Index {
             }
             None => true,
         });
+        if let Some(paths) = similar.paths {
+            removed.retain(|d| paths(&d.path));
+            added.retain(|d| paths(&d.path));
+        }
+        if let Some(follow) = &follow {
+            added.retain(|d| follow.contains(&d.path));
+        }
         if removed.is_empty() || added.is_empty() {
             return Ok(());
         }
@@ -235,6 +323,9 @@ impl Index {
             let (Some(old), Some(new)) = (delta.old_file().path(), delta.new_file().path()) else {
                 continue;
             };
+            if let Some(follow) = follow.as_deref_mut() {
+                follow.insert(slashed(old));
+            }
             self.renamed_from
                 .entry(slashed(new))
                 .or_default()
@@ -335,6 +426,15 @@ impl Index {
     pub fn position(&self, commit: &str) -> Option<usize> {
         let id = Oid::from_str(commit).ok()?;
         self.positions.get(&id).map(|&p| p as usize)
+    }
+
+    /// The first commit of the walk (newest first) made at or before
+    /// `time`, with its position.
+    pub fn commit_at(&self, time: i64) -> Option<(usize, String)> {
+        self.commits
+            .iter()
+            .position(|c| c.time <= time)
+            .map(|p| (p, self.commits[p].id.to_string()))
     }
 
     /// The commit time of `commit`, if the walk saw it.
@@ -525,7 +625,7 @@ fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 /// `prefix`), descending only into subtrees whose ids differ. Entries are
 /// compared side by side in git's order.
 fn compare(
-    repo: &Repository,
+    (repo, wanted): (&Repository, Option<PathFilter<'_>>),
     trees: &mut Trees,
     old: Option<Oid>,
     new: Option<Oid>,
@@ -575,10 +675,14 @@ fn compare(
         }
         let name = &after.or(before).expect("one side has the entry").name;
         let path = path_of(name);
+        // Outside the paths asked about: never read.
+        if wanted.is_some_and(|w| !w(&path)) {
+            continue;
+        }
         let kind_of = |e: Option<&Entry>, kind: Kind| e.filter(|e| e.kind == kind).map(|e| e.id);
         let (old_tree, new_tree) = (kind_of(before, Kind::Tree), kind_of(after, Kind::Tree));
         if old_tree.is_some() || new_tree.is_some() {
-            compare(repo, trees, old_tree, new_tree, &path, out)?;
+            compare((repo, wanted), trees, old_tree, new_tree, &path, out)?;
         }
         let (old_blob, new_blob) = (kind_of(before, Kind::Blob), kind_of(after, Kind::Blob));
         if old_blob.is_some() || new_blob.is_some() {

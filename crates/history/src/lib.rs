@@ -12,7 +12,7 @@ use git2::{ErrorCode, ObjectType, Oid, Repository};
 mod index;
 
 pub use git2::Oid as BlobId;
-pub use index::{Index, Revision, Staleness, Touch};
+pub use index::{Index, Revision, Scope, Staleness, Touch};
 
 /// A git failure, with what bitext was doing.
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +28,23 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 fn context(doing: impl Into<String>) -> impl FnOnce(git2::Error) -> Error {
     let doing = doing.into();
     move |source| Error { doing, source }
+}
+
+/// `path` made absolute, with `.` and `..` resolved without the file
+/// system (for a path that does not exist).
+fn normal(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A commit that changed a path.
@@ -93,7 +110,7 @@ impl Repo {
 
     /// `path` relative to the working tree, `/`-separated as git stores it.
     fn relative(&self, path: &Path) -> Option<PathBuf> {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let path = path.canonicalize().unwrap_or_else(|_| normal(path));
         path.strip_prefix(&self.workdir).ok().map(Path::to_path_buf)
     }
 
@@ -106,10 +123,79 @@ impl Repo {
     /// `progress` hears (commits done, commits in all) now and then. An
     /// unborn HEAD gives an empty index.
     pub fn index(&self, progress: &mut dyn FnMut(usize, usize)) -> Result<Index> {
+        self.index_with(&Scope::default(), progress)
+    }
+
+    /// [`Repo::index`] of what `scope` asks about: some paths, renames by
+    /// similarity among some, the history since some commits.
+    pub fn index_with(
+        &self,
+        scope: &Scope<'_>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Index> {
         if self.head()?.is_none() {
             return Ok(Index::default());
         }
-        Index::build(&self.repo, progress)
+        Index::build(&self.repo, scope, progress)
+    }
+
+    /// The blob of `path` (a file of the working tree, present or not) at
+    /// `commit`, and the path it had there, if the commit has it.
+    pub fn blob_at(&self, commit: &str, path: &Path) -> Result<Option<(Oid, String)>> {
+        let Some(rel) = self.relative_even_if_gone(path) else {
+            return Ok(None);
+        };
+        let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
+        let tree = self
+            .repo
+            .find_commit(oid)
+            .and_then(|c| c.tree())
+            .map_err(context(format!("reading commit {commit}")))?;
+        Ok(Self::blob_in(&tree, &rel).map(|blob| (blob, index::slashed(&rel))))
+    }
+
+    /// The id git would give the file at `path` as a blob (its content
+    /// hashed, no filters), to compare with a blob without reading it.
+    pub fn hash_file(path: &Path) -> Result<Oid> {
+        Oid::hash_file(ObjectType::Blob, path)
+            .map_err(context(format!("reading {}", path.display())))
+    }
+
+    /// The newest commit reachable from HEAD made at or before `time`
+    /// (seconds), by commit time: the source as it was then. Reads commit
+    /// headers only.
+    pub fn commit_at(&self, time: i64) -> Result<Option<String>> {
+        if self.head()?.is_none() {
+            return Ok(None);
+        }
+        let mut walk = self
+            .repo
+            .revwalk()
+            .map_err(context("walking the history"))?;
+        walk.push_head().map_err(context("reading HEAD"))?;
+        walk.set_sorting(git2::Sort::TIME)
+            .map_err(context("walking the history"))?;
+        for id in walk {
+            let id = id.map_err(context("walking the history"))?;
+            let commit = self
+                .repo
+                .find_commit(id)
+                .map_err(context(format!("reading commit {id}")))?;
+            if commit.time().seconds() <= time {
+                return Ok(Some(id.to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The time of `commit`, seconds since the epoch.
+    pub fn commit_time(&self, commit: &str) -> Result<i64> {
+        let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
+        let c = self
+            .repo
+            .find_commit(oid)
+            .map_err(context(format!("reading commit {commit}")))?;
+        Ok(c.time().seconds())
     }
 
     /// `path` (in the working tree, present or not) as the index knows it.
@@ -215,7 +301,8 @@ impl Repo {
         if let Some(rel) = self.relative(path) {
             return Some(rel);
         }
-        let parent = path.parent()?.canonicalize().ok()?;
+        let parent = path.parent()?;
+        let parent = parent.canonicalize().unwrap_or_else(|_| normal(parent));
         let rel = parent.strip_prefix(&self.workdir).ok()?;
         Some(rel.join(path.file_name()?))
     }

@@ -668,67 +668,99 @@ pub fn status_progress(
             staleness: BTreeMap::new(),
         })
         .collect();
-    for page in pages(config)? {
-        let state = PageState::load(config, &page)?;
-        let ids: HashSet<&str> = state.ids().collect();
-        for status in &mut out {
-            let target = read_catalog(&catalog_path(config, &status.locale, &page))?
-                .map(|(_, catalog)| catalog)
-                .unwrap_or_default();
-            if let Some(history) = &history {
-                let key = config
-                    .translation
-                    .render(status.locale.as_str(), &page.path);
-                let translation = config.root.join(&key);
-                let text = if translation.is_file() {
-                    Some(crate::read_text(&translation)?)
+    /// One page in one locale: its counts, and what its base is found from.
+    struct Seen {
+        counts: Counts,
+        /// A translation exists, or a catalog.
+        dated: bool,
+        generated: bool,
+        revision: Option<String>,
+    }
+    // Counts need each page segmented and its catalogs read: on every core.
+    let pages = pages(config)?;
+    let seen: Vec<Vec<Seen>> = pages
+        .par_iter()
+        .map(|page| -> Result<Vec<Seen>> {
+            let state = PageState::load(config, page)?;
+            let ids: HashSet<&str> = state.ids().collect();
+            locales
+                .iter()
+                .map(|locale| {
+                    let target = read_catalog(&catalog_path(config, locale, page))?
+                        .map(|(_, catalog)| catalog)
+                        .unwrap_or_default();
+                    let key = config.translation.render(locale.as_str(), &page.path);
+                    let translation = config.root.join(&key);
+                    let generated = match translation.is_file() {
+                        true => is_generated(&manifest, &key, &crate::read_text(&translation)?),
+                        false => true,
+                    };
+                    let mut counts = Counts {
+                        total: state.doc.segments.len(),
+                        obsolete: target.obsolete.len(),
+                        ..Counts::default()
+                    };
+                    for entry in state.entries(&target) {
+                        match (entry.translation, entry.current) {
+                            (None, _) => counts.missing += 1,
+                            (Some(_), true) => counts.translated += 1,
+                            (Some(_), false) => counts.stale += 1,
+                        }
+                    }
+                    // Messages whose id has no segment any more (before a sync) count as obsolete.
+                    counts.obsolete += target
+                        .messages
+                        .iter()
+                        .filter(|m| !ids.contains(m.id.as_str()))
+                        .count();
+                    Ok(Seen {
+                        counts,
+                        dated: translation.is_file()
+                            || target.revision.is_some()
+                            || !target.messages.is_empty(),
+                        generated,
+                        revision: target.revision,
+                    })
+                })
+                .collect()
+        })
+        .collect::<Result<_>>()?;
+    // Staleness reads the histories, one page after another.
+    for (page, seen) in pages.iter().zip(seen) {
+        for (status, seen) in out.iter_mut().zip(seen) {
+            status.counts.add(seen.counts);
+            status.pages.push((page.path.clone(), seen.counts));
+            let Some(history) = &history else { continue };
+            // A page with neither a translation nor a catalog has no base to know.
+            if !seen.dated {
+                continue;
+            }
+            let key = config
+                .translation
+                .render(status.locale.as_str(), &page.path);
+            let translation = config.root.join(&key);
+            let text = if translation.is_file() {
+                Some(crate::read_text(&translation)?)
+            } else {
+                None
+            };
+            let inputs = crate::PageInputs {
+                page,
+                text: text.as_deref(),
+                translation: &translation,
+                // Catalog mode (a page bitext built, or none yet): the catalog's revision.
+                catalog_revision: if seen.generated {
+                    seen.revision.as_deref()
                 } else {
                     None
-                };
-                // Catalog mode (a page bitext built, or none yet): the catalog's revision.
-                let generated = text
-                    .as_ref()
-                    .is_none_or(|t| is_generated(&manifest, &key, t));
-                let inputs = crate::PageInputs {
-                    page: &page,
-                    text: text.as_deref(),
-                    translation: &translation,
-                    catalog_revision: if generated {
-                        target.revision.as_deref()
-                    } else {
-                        None
-                    },
-                    pin_keys: &pin_keys,
-                };
-                // A page with neither a translation nor a catalog has no base to know.
-                if text.is_some() || target.revision.is_some() || !target.messages.is_empty() {
-                    let staleness = crate::page_staleness(history, &inputs, &config.markdown)?;
-                    if let Some(p) = &staleness.pin_problem {
-                        notes.push(format!("{}:{}: {}", key, p.line, p.message));
-                    }
-                    status.staleness.insert(page.path.clone(), staleness);
-                }
-            }
-            let mut counts = Counts {
-                total: state.doc.segments.len(),
-                obsolete: target.obsolete.len(),
-                ..Counts::default()
+                },
+                pin_keys: &pin_keys,
             };
-            for entry in state.entries(&target) {
-                match (entry.translation, entry.current) {
-                    (None, _) => counts.missing += 1,
-                    (Some(_), true) => counts.translated += 1,
-                    (Some(_), false) => counts.stale += 1,
-                }
+            let staleness = crate::page_staleness(history, &inputs, &config.markdown)?;
+            if let Some(p) = &staleness.pin_problem {
+                notes.push(format!("{}:{}: {}", key, p.line, p.message));
             }
-            // Messages whose id has no segment any more (before a sync) count as obsolete.
-            counts.obsolete += target
-                .messages
-                .iter()
-                .filter(|m| !ids.contains(m.id.as_str()))
-                .count();
-            status.counts.add(counts);
-            status.pages.push((page.path.clone(), counts));
+            status.staleness.insert(page.path.clone(), staleness);
         }
     }
     Ok(StatusReport {

@@ -298,9 +298,8 @@ pub fn locale_diff(
             landed: Vec::new(),
             problems: based.problems.clone(),
         };
-        if let (Some(at), Some(source)) = (based.at_base, history.source()) {
-            let then_rev = &based.revisions[at];
-            let then = source.repo.blob_text(then_rev.blob, &then_rev.path)?;
+        if let (Some((blob, path)), Some(source)) = (&based.base_blob, history.source()) {
+            let then = source.repo.blob_text(*blob, path)?;
             entry.changes = page_changes(&then, &now_text, &config.markdown);
             entry.commits_behind = based.newer;
             let newer: Vec<history::Version> = based.revisions[..based.newer]
