@@ -195,8 +195,8 @@ struct Row {
 /// `cargo xtask bench [peers|scale [SIZE…]]`: both parts by default.
 pub fn run(root: &Path, args: &[String]) -> bool {
     let what = args.first().map(String::as_str).unwrap_or("all");
-    if !matches!(what, "all" | "peers" | "scale" | "dialects") {
-        eprintln!("usage: cargo xtask bench [peers | scale [PAGES…] | dialects]");
+    if !matches!(what, "all" | "peers" | "scale" | "dialects" | "history") {
+        eprintln!("usage: cargo xtask bench [peers | scale [PAGES…] | dialects | history]");
         return false;
     }
     let corpus = std::env::var_os("BITEXT_CORPUS")
@@ -237,6 +237,9 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     let bitext = bitext.to_string_lossy().into_owned();
     let work = std::env::temp_dir().join(format!("bitext-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
+    if what == "history" {
+        return crate::history::run(root, &bitext);
+    }
     if what == "dialects" {
         let root = corpus.parent().unwrap_or(&corpus);
         return crate::dialects::run(root, &floor);
@@ -439,6 +442,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     print_table(&rows, &en_floor, &all_floor, en_bytes, &skipped);
     if what == "all" {
         crate::dialects::run(corpus.parent().unwrap_or(&corpus), &floor);
+        crate::history::run(root, &bitext);
     }
     let ok = what == "peers" || crate::scale::run(&corpus, &bitext, &work, &crate::scale::SIZES);
     let _ = std::fs::remove_dir_all(&work);

@@ -2,6 +2,7 @@
 
 mod bench;
 mod dialects;
+mod history;
 mod scale;
 mod tidy;
 
@@ -39,7 +40,8 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`: one part)\n  tidy   file headers and dependency direction"
+                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`, `bench dialects`,
+         `bench history`: one part)\n  tidy   file headers and dependency direction"
             );
             false
         }
