@@ -271,6 +271,16 @@ fn scan(text: &str, keep: bool) -> (Facts, String) {
             i += len;
             continue;
         }
+        // An HTML tag's attributes (`<img width="32">`) are no prose.
+        if b == b'<'
+            && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+            && let Some(end) = rest.find(['>', '\n'])
+            && rest.as_bytes()[end] == b'>'
+        {
+            prose.push(' ');
+            i += end + 1;
+            continue;
+        }
         if b == b':'
             && let Some(len) = icon_at(rest)
         {
@@ -398,15 +408,16 @@ fn is_group_space(c: char) -> bool {
 /// separators (`,` `.` or a space followed by exactly three digits)
 /// removed, a decimal comma made a point.
 fn numbers(text: &str) -> Vec<(usize, String)> {
+    let mut out = cjk_numbers(text);
+    let text = &*crate::numerals::ascii_digits(text);
     if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
+        return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let digit = |k: usize| chars.get(k).is_some_and(|(_, c)| c.is_ascii_digit());
-    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].1.is_ascii_digit() || (i > 0 && chars[i - 1].1.is_alphanumeric()) {
+        if !chars[i].1.is_ascii_digit() || (i > 0 && crate::numerals::glues(chars[i - 1].1)) {
             i += 1;
             continue;
         }
@@ -436,7 +447,16 @@ fn numbers(text: &str) -> Vec<(usize, String)> {
         groups.push((separator, current));
         out.push((at, normalise(&groups)));
     }
+    out.sort_by_key(|(at, _)| *at);
     out
+}
+
+/// Chinese and Japanese numerals before a counter, when there are any.
+fn cjk_numbers(text: &str) -> Vec<(usize, String)> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    crate::numerals::cjk_numbers(text)
 }
 
 /// Joins digit groups: a separator before exactly three digits groups

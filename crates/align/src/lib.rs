@@ -16,10 +16,12 @@
 
 mod facts;
 mod names;
+mod numerals;
 mod words;
 
 pub use facts::{Facts, Reading, facts, facts_in, prose};
 pub use names::{Names, learn_names};
+pub use numerals::months;
 pub use words::Language;
 
 use model::hash::FastMap;

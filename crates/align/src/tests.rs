@@ -461,3 +461,40 @@ fn the_bound_that_spares_scoring_is_never_below_the_confidence() {
         assert!(scored > prepared.len() * prepared.len() / 2);
     }
 }
+
+#[test]
+fn numbers_of_other_scripts_are_read_as_numbers() {
+    let numbers = |text: &str| crate::facts(text).numbers;
+    // Digits of other scripts, and the Arabic separators.
+    assert_eq!(numbers("٢٠٢٤ و ۱۲ و ३ و ４"), ["2024", "12", "3", "4"]);
+    assert_eq!(numbers("٣٫٥ ١٬٠٠٠"), ["3.5", "1000"]);
+    // A digit after a letter of a script that writes numbers apart is a
+    // number of its own; after a Latin letter it is part of a word.
+    assert_eq!(numbers("安卓10及以上"), ["10"]);
+    assert_eq!(numbers("2021年9月30日"), ["2021", "9", "30"]);
+    assert_eq!(numbers("בשנת ב2021"), ["2021"]);
+    assert_eq!(numbers("v2 and H2O"), Vec::<String>::new());
+    // Chinese and Japanese numerals before a counter; not ordinals or a lone 一.
+    assert_eq!(numbers("三个节点，十五分钟，二つ"), ["3", "15", "2"]);
+    assert_eq!(numbers("第二个节点，一个人"), Vec::<String>::new());
+    assert_eq!(numbers("一百零五年"), ["105"]);
+    assert_eq!(numbers("数百个端点，几十个，十分"), Vec::<String>::new());
+    // Attributes of HTML tags are not prose.
+    assert_eq!(
+        numbers("Extensions <img width=\"32\" src=\"a.svg\"> and 4 more"),
+        ["4"]
+    );
+}
+
+#[test]
+fn months_are_named_in_each_language() {
+    use crate::{Language, months};
+    assert_eq!(months("Sept 30, 2021 announcement", Language::English), [9]);
+    assert_eq!(months("le 3 mars 2022", Language::French), [3]);
+    assert_eq!(months("il 3 marzo", Language::Italian), [3]);
+    // Lower-case `may` and `march` are words.
+    assert_eq!(
+        months("you may march on", Language::English),
+        Vec::<u32>::new()
+    );
+}

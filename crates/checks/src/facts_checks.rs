@@ -39,6 +39,57 @@ pub(crate) fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
     out
 }
 
+/// Small numbers an English text says in words (cardinals, ordinals and
+/// multiplicatives up to ten).
+fn said_small(text: &str) -> Vec<u32> {
+    const WORDS: [(&str, u32); 34] = [
+        ("one", 1),
+        ("single", 1),
+        ("once", 1),
+        ("first", 1),
+        ("a", 1),
+        ("an", 1),
+        ("two", 2),
+        ("twice", 2),
+        ("second", 2),
+        ("double", 2),
+        ("both", 2),
+        ("pair", 2),
+        ("three", 3),
+        ("third", 3),
+        ("thrice", 3),
+        ("triple", 3),
+        ("four", 4),
+        ("fourth", 4),
+        ("five", 5),
+        ("fifth", 5),
+        ("six", 6),
+        ("sixth", 6),
+        ("seven", 7),
+        ("seventh", 7),
+        ("eight", 8),
+        ("eighth", 8),
+        ("nine", 9),
+        ("ninth", 9),
+        ("ten", 10),
+        ("tenth", 10),
+        ("dozen", 12),
+        ("half", 2),
+        ("quarter", 4),
+        ("twelve", 12),
+    ];
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let lower = word.to_ascii_lowercase();
+        if let Some((_, v)) = WORDS.iter().find(|(w, _)| *w == lower)
+            && !out.contains(v)
+        {
+            out.push(*v);
+        }
+    }
+    out
+}
+
 /// `missing`/`extra` as a message part: "`1000` is missing; `100` is not in the source".
 fn difference(what: &str, missing: &[&str], extra: &[&str]) -> Option<String> {
     let list = |items: &[&str]| {
@@ -417,13 +468,30 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
         let small_words = |n: &str, f: &align::Facts| {
             f.spelled.iter().any(|x| x == n) && n.parse::<u32>().is_ok_and(|v| v <= 10)
         };
+        // A month named on one side may be a number on the other
+        // (`Sept 30, 2021` and `2021年9月30日`).
+        let months = |text: &str, language| -> Vec<String> {
+            align::months(text, language)
+                .into_iter()
+                .map(|m| m.to_string())
+                .collect()
+        };
+        let (source_months, months_here) = (
+            months(&s.text, page.source_reading.language),
+            months(&t.text, page.reading.language),
+        );
         let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
             .into_iter()
-            .filter(|n| !small_words(n, fs))
+            .filter(|n| !small_words(n, fs) && !months_here.iter().any(|m| m == n))
             .collect();
+        // English says `one`, `a single`, `first`, `twice` where others
+        // write a digit (`1つ以上` for "one or more"): small numbers the
+        // source says in such words are no new fact.
+        let said = said_small(&s.text);
         let added: Vec<&str> = missing(&ft.numbers, &fs.numbers)
             .into_iter()
-            .filter(|n| !small_words(n, ft))
+            .filter(|n| !small_words(n, ft) && !source_months.iter().any(|m| m == n))
+            .filter(|n| !n.parse::<u32>().is_ok_and(|v| said.contains(&v)))
             .collect();
         if let Some(m) = difference("number", &gone, &added) {
             out.push(finding(Check::Numbers, m));

@@ -75,7 +75,8 @@ fn list_shape(lines: &[&str], line: usize, containers: &[Container]) -> Option<(
     Some((ordered, depth))
 }
 
-/// Fenced code blocks: (line of the opening fence, content dedented).
+/// Fenced code blocks: (line of the opening fence, content as code
+/// compares, see [`as_code`]).
 fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut k = 0;
@@ -89,6 +90,12 @@ fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
         let uniform = fence.chars().all(|c| c == '`') || fence.chars().all(|c| c == '~');
         if fence.len() >= 3 && uniform {
             let start = k;
+            let language = trimmed[fence.len()..]
+                .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches('.')
+                .to_ascii_lowercase();
             let mut body = Vec::new();
             k += 1;
             while k < lines.len() && !lines[k].trim_start().starts_with(&fence) {
@@ -97,11 +104,158 @@ fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
                 body.push(&l[cut.min(indent)..]);
                 k += 1;
             }
-            out.push((start + 1, body.join("\n")));
+            out.push((start + 1, as_code(&body, &language)));
         }
         k += 1;
     }
     out
+}
+
+/// A code block's lines as code compares: comments (by the block's
+/// language, or the common forms when it names none), shell prompts,
+/// indentation, blank lines and quote style taken away, so that a
+/// translated comment or a reformatted block is the same code.
+fn as_code(body: &[&str], language: &str) -> String {
+    let hash = matches!(
+        language,
+        "" | "sh"
+            | "bash"
+            | "shell"
+            | "console"
+            | "zsh"
+            | "fish"
+            | "yaml"
+            | "yml"
+            | "python"
+            | "py"
+            | "toml"
+            | "ini"
+            | "conf"
+            | "dockerfile"
+            | "ruby"
+            | "rb"
+            | "perl"
+            | "r"
+            | "powershell"
+            | "ps1"
+            | "properties"
+            | "nginx"
+            | "text"
+            | "txt"
+            | "env"
+            | "make"
+            | "makefile"
+            | "cmake"
+            | "tcl"
+            | "elixir"
+    );
+    let slashes = !matches!(
+        language,
+        "sh" | "bash"
+            | "shell"
+            | "console"
+            | "zsh"
+            | "yaml"
+            | "yml"
+            | "python"
+            | "py"
+            | "toml"
+            | "ini"
+            | "html"
+            | "xml"
+            | "text"
+            | "txt"
+    );
+    let mut out = String::new();
+    let mut in_block = false;
+    for line in body {
+        let mut l: String = line.trim().to_owned();
+        // Block comments: `/* … */` and `<!-- … -->`, possibly over lines.
+        loop {
+            if in_block {
+                match l
+                    .find("*/")
+                    .map(|k| k + 2)
+                    .or_else(|| l.find("-->").map(|k| k + 3))
+                {
+                    Some(end) => {
+                        l = l[end..].to_owned();
+                        in_block = false;
+                    }
+                    None => {
+                        l.clear();
+                        break;
+                    }
+                }
+            }
+            let open = l.find("/*").or_else(|| l.find("<!--"));
+            match open {
+                Some(k) => {
+                    let rest = l[k..].to_owned();
+                    l.truncate(k);
+                    in_block = true;
+                    let close = rest[2..]
+                        .find("*/")
+                        .map(|c| c + 4)
+                        .or_else(|| rest.find("-->").map(|c| c + 3));
+                    if let Some(c) = close {
+                        l.push_str(&rest[c..]);
+                        in_block = false;
+                    } else {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        // Prompts of a shell session.
+        for prompt in ["$ ", "% ", "> ", "PS> ", "# "] {
+            if prompt == "# " && hash {
+                continue;
+            }
+            if let Some(rest) = l.strip_prefix(prompt) {
+                l = rest.to_owned();
+            }
+        }
+        // Line comments: `#` where the language has them, `//` elsewhere,
+        // at the start of a line or after a blank.
+        let mut cut = l.len();
+        if hash && let Some(k) = comment_at(&l, "#") {
+            cut = cut.min(k);
+        }
+        if slashes && let Some(k) = comment_at(&l, "//") {
+            cut = cut.min(k);
+        }
+        if (language == "sql" || language == "lua")
+            && let Some(k) = comment_at(&l, "--")
+        {
+            cut = cut.min(k);
+        }
+        let code = l[..cut].trim_end().replace('\'', "\"");
+        if !code.is_empty() {
+            out.push_str(&code);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Where a line comment starting with `marker` begins in `line`: at its
+/// start, or after a blank and outside quotes (`#` in `"a#b"` or in a URL is code).
+fn comment_at(line: &str, marker: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (k, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' || c == '`' => quote = Some(c),
+            None if previous.is_whitespace() && line[k..].starts_with(marker) => return Some(k),
+            None => {}
+        }
+        previous = c;
+    }
+    None
 }
 
 /// Tables: (line of the delimiter row, number of columns).

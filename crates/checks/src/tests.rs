@@ -422,3 +422,27 @@ fn missing_items_are_a_multiset_difference_on_both_sides_of_64() {
         }
     }
 }
+
+#[test]
+fn code_blocks_compare_as_code_not_as_text() {
+    let source = "# Setup\n\nRun:\n\n```sh\n# install the pump tools\n$ pump install --all\npump start 'tank'  # starts it\n```\n\n```js\n// the port\nconst port = 8080; /* fixed */\n```\n";
+    // Comments translated, prompts dropped, quotes and indentation changed.
+    let same = "# Preparazione\n\nEsegui:\n\n```sh\n# installa gli strumenti della pompa\npump install --all\n\n  pump start \"tank\"  # la avvia\n```\n\n```js\n// la porta\nconst port = 8080; /* fissa */\n```\n";
+    let structure = |translation: &str| -> Vec<String> {
+        run_texts(source, translation)
+            .into_iter()
+            .filter(|f| f.check == Check::Structure)
+            .map(|f| f.message)
+            .collect()
+    };
+    assert_eq!(structure(same), Vec::<String>::new());
+    // A real change of code is still one.
+    let changed = same.replace("8080", "8081");
+    assert!(
+        structure(&changed)
+            .iter()
+            .any(|m| m.contains("not one of the source's")),
+        "{:?}",
+        structure(&changed)
+    );
+}

@@ -253,10 +253,16 @@ fn runs_killed_at_random_points_leave_no_torn_file_and_no_debris() {
     let mut kills = 0;
     // Kills that caught a run half way: some files changed, or debris left.
     let mut midway = 0;
-    for (k, r) in delays(30, 1000).into_iter().enumerate() {
+    // At least 30 kills, and more (up to 90) until 5 caught a run half way:
+    // how long a run takes moves with what else the machine does.
+    for (k, r) in delays(90, 1000).into_iter().enumerate() {
+        if kills >= 30 && midway >= 5 {
+            break;
+        }
         let kind = k % 3;
-        // Runs write at their end: most kills fall in the second half.
-        let delay = spans[kind] * (300 + r * 7 / 10) / 1000;
+        // Runs write at their end: most kills fall from a third of the
+        // measured span to half again as long.
+        let delay = spans[kind] * (300 + r * 13 / 10) / 1000;
         let (tmp, command) = prepared(kind);
         let dir = tmp.path();
         let before = snapshot(dir);
@@ -297,7 +303,7 @@ fn runs_killed_at_random_points_leave_no_torn_file_and_no_debris() {
             .collect();
         assert!(debris.is_empty(), "{command:?}: left over {debris:?}");
     }
-    assert_eq!(kills, 30);
+    assert!(kills >= 30);
     eprintln!("{midway} of {kills} kills caught a run half way (runs of {spans:?} µs)");
     assert!(
         midway >= 5,
