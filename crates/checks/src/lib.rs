@@ -7,8 +7,8 @@
 //! line, the source line, a message and related places. It ignores on
 //! purpose files, catalogs, configuration and output formats.
 
-mod facts_checks;
 mod landmarks;
+mod pairs;
 mod placement;
 mod structure;
 
@@ -26,18 +26,20 @@ pub enum Check {
     Images,
     Code,
     Markup,
+    Emphasis,
     Names,
     Untranslated,
     Length,
     Glossary,
     Stale,
     StaleUnknown,
+    Stub,
     Missing,
     Fluent,
 }
 
 impl Check {
-    pub const ALL: [Check; 16] = [
+    pub const ALL: [Check; 18] = [
         Check::Structure,
         Check::Misplaced,
         Check::Duplicate,
@@ -46,12 +48,14 @@ impl Check {
         Check::Images,
         Check::Code,
         Check::Markup,
+        Check::Emphasis,
         Check::Names,
         Check::Untranslated,
         Check::Length,
         Check::Glossary,
         Check::Stale,
         Check::StaleUnknown,
+        Check::Stub,
         Check::Missing,
         Check::Fluent,
     ];
@@ -66,12 +70,14 @@ impl Check {
             Check::Images => "images",
             Check::Code => "code",
             Check::Markup => "markup",
+            Check::Emphasis => "emphasis",
             Check::Names => "names",
             Check::Untranslated => "untranslated",
             Check::Length => "length",
             Check::Glossary => "glossary",
             Check::Stale => "stale",
             Check::StaleUnknown => "stale-unknown",
+            Check::Stub => "stub",
             Check::Missing => "missing",
             Check::Fluent => "fluent",
         }
@@ -88,7 +94,7 @@ impl Check {
             | Check::Numbers
             | Check::Glossary
             | Check::Fluent => Severity::Error,
-            Check::Stale | Check::StaleUnknown | Check::Missing => Severity::Warning,
+            Check::Stale | Check::StaleUnknown | Check::Stub | Check::Missing => Severity::Warning,
             Check::Duplicate
             | Check::Links
             | Check::Images
@@ -96,7 +102,7 @@ impl Check {
             | Check::Markup
             | Check::Names
             | Check::Untranslated => Severity::Warning,
-            Check::Length => Severity::Info,
+            Check::Length | Check::Emphasis => Severity::Info,
         }
     }
 
@@ -125,7 +131,10 @@ impl Check {
                 "Inline code of the translation differs from the source's. Code is never translated. Fix: copy the code spans from the source."
             }
             Check::Markup => {
-                "Emphasis, strong text, links, icons or footnote references are more or fewer than in the source. Fix: keep the source's markup around the translated words."
+                "Links, attribute lists, icons, abbreviations or footnote references are more or fewer than in the source. Fix: keep the source's markup around the translated words."
+            }
+            Check::Emphasis => {
+                "The translation has more or fewer emphasised spans (strong and emphasis counted together) than the source. Languages use emphasis differently (Portuguese italicises English loanwords, Chinese turns italics into bold), so this is a hint for a reviewer, at most `info`. Fix: emphasise what the source emphasises, or waive it."
             }
             Check::Names => {
                 "A name (a product, an organisation; configured in `[glossary] names` or learned because most translations keep it verbatim) of the source is missing in the translation, or the translation has a name the source does not. Fix: keep names as they are."
@@ -138,6 +147,9 @@ impl Check {
             }
             Check::Stale => {
                 "The source changed since this translation was made. Document mode (translated pages in git): the source segments that changed between the translation's base revision (its front-matter pin, its catalog's revision, or the source version it matches best in the history) and now, each reported on the translated segment that pairs with it and weighed by `[check.stale]`: cosmetic changes (whitespace, punctuation, markup) are off by default, factual ones (a number, link, code or name) name the facts, rewrites the rest; `after_days` keeps young changes at most warnings. A pin that names no usable commit is reported on its line. Catalog mode: a message whose source text changed since it was translated (the fingerprint recorded with it no longer matches); the catalog keeps the source it was made from, so `bitext pending` shows a word diff. Fix: update the translation (and its pin); in catalog mode `bitext import` or an edit of the catalog marks it current."
+            }
+            Check::Stub => {
+                "The translated page is a stub: a few lines (\"this page is not translated yet\") where the source has a page, so it is one finding rather than one per segment, and the segment checks are not run on it. Fix: translate the page, or leave it out of the translations until it is."
             }
             Check::StaleUnknown => {
                 "Whether this translation is up to date with its source cannot be known: it names no source commit (a front-matter pin such as `l10n.sourceCommit`, `default_lang_commit` or `source_commit`), its pin names no commit of the source's history, and the history cannot tell (the translation or its source was never committed, a shallow clone, or the translations live in another repository and the page was never committed there). A page whose staleness is unknown is never counted as current. Fix: pin the source commit the translation was made from in its front matter (`[history] pin_keys` adds keys), fetch the whole history (`fetch-depth: 0`), or commit the translation."
@@ -261,7 +273,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
     structure::check(page, &mut out);
     landmarks::check(page, &mut out);
     let facts = placement::Facts::read(page);
-    facts_checks::pairs(page, &facts, &mut out);
+    pairs::pairs(page, &facts, &mut out);
     placement::misplaced_and_duplicates(page, &facts, &mut out);
     // A misplaced segment's facts are another segment's: that it differs
     // from its own place's facts says nothing more.

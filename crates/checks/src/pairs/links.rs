@@ -1,0 +1,137 @@
+//! Links: link targets and URLs of the pair, a localised target (`/en/`
+//! as `/it/`, the site's page in another language) being the same link;
+//! and a source link (a button) that nothing in the translation renders.
+
+use model::SegmentKind;
+
+use crate::{Check, Finding, Page};
+
+use super::{Pair, difference};
+
+/// A URL compared without a trailing slash, case in scheme and host, and
+/// path segments or a first host label naming a locale (`/en/`,
+/// `hc/en-us`, `en.wikipedia.org`): localised targets are the same link.
+/// Also the locale it named, if any.
+fn normal_url(url: &str) -> (String, Option<String>) {
+    let url = url.trim_end_matches('/');
+    let (head, path) = match url.find("://") {
+        Some(k) => {
+            let rest = &url[k + 3..];
+            let host_end = rest.find('/').map_or(url.len(), |p| k + 3 + p);
+            (url[..host_end].to_ascii_lowercase(), &url[host_end..])
+        }
+        None => (String::new(), url),
+    };
+    let mut locale: Option<String> = None;
+    let head = match head.split_once("://") {
+        Some((scheme, host)) => match host.split_once('.') {
+            Some((first, rest)) if is_locale_code(first) && rest.contains('.') => {
+                locale = Some(first.to_owned());
+                format!("{scheme}://{{locale}}.{rest}")
+            }
+            _ => head.clone(),
+        },
+        None => head,
+    };
+    let path: Vec<&str> = path
+        .split('/')
+        .filter(|part| {
+            let code = is_locale_code(part);
+            if code && locale.is_none() {
+                locale = Some(part.to_ascii_lowercase());
+            }
+            !code
+        })
+        .collect();
+    (format!("{head}{}", path.join("/")), locale)
+}
+
+/// The host of a normalised URL.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    rest.split('/').next().unwrap_or_default()
+}
+
+fn is_locale_code(part: &str) -> bool {
+    let mut pieces = part.split(['-', '_']);
+    let first = pieces.next().unwrap_or_default();
+    let rest: Vec<&str> = pieces.collect();
+    first.len() == 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && rest.len() <= 1
+        && rest
+            .iter()
+            .all(|r| (2..=4).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The links of the pair that differ.
+pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
+    let (fs, ft, page) = (pair.fs, pair.ft, pair.page);
+    // The project's rules first: `/en/` in the source may be `/it/` here.
+    let localised = |u: &str| -> String {
+        match page.link_rules.iter().find(|(a, _)| u.contains(a.as_str())) {
+            Some((a, b)) => u.replacen(a.as_str(), b, 1),
+            None => u.to_owned(),
+        }
+    };
+    let (su, sl): (Vec<String>, Vec<Option<String>>) =
+        fs.urls.iter().map(|u| normal_url(&localised(u))).unzip();
+    let (tu, tl): (Vec<String>, Vec<Option<String>>) =
+        ft.urls.iter().map(|u| normal_url(u)).unzip();
+    let mut gone: Vec<usize> = Vec::new();
+    let mut left: Vec<Option<usize>> = (0..tu.len()).map(Some).collect();
+    for (k, u) in su.iter().enumerate() {
+        match left.iter_mut().find(|x| x.is_some_and(|j| tu[j] == *u)) {
+            Some(slot) => *slot = None,
+            None => gone.push(k),
+        }
+    }
+    let mut added: Vec<usize> = left.into_iter().flatten().collect();
+    // The site's page in another language, whose path may be translated
+    // too (`en.wikipedia.org/wiki/Parcel_locker` and
+    // `it.wikipedia.org/wiki/Paccomat`, `/en-us/…` and `/it-it/…`): the
+    // same link, localised. The same locale on both sides is not.
+    gone.retain(|&k| {
+        let twin = added.iter().position(|&j| {
+            sl[k].is_some() && tl[j].is_some() && sl[k] != tl[j] && host(&su[k]) == host(&tu[j])
+        });
+        if let Some(p) = twin {
+            added.remove(p);
+        }
+        twin.is_none()
+    });
+    let gone: Vec<&str> = gone.iter().map(|&k| fs.urls[k].as_str()).collect();
+    let added: Vec<&str> = added.iter().map(|&j| ft.urls[j].as_str()).collect();
+    difference("link", &gone, &added).map(|m| pair.finding(Check::Links, m))
+}
+
+/// Source links that pair with nothing, reported where they would be.
+pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
+    let alignment = page.alignment;
+    for &k in &alignment.unpaired_source {
+        let s = &page.source[k];
+        if s.kind != SegmentKind::LinkText {
+            continue;
+        }
+        let before = alignment
+            .pairs
+            .iter()
+            .filter(|p| p.source < k)
+            .map(|p| page.translation[p.translation].line)
+            .max()
+            .unwrap_or(1);
+        out.push(Finding {
+            check: Check::Links,
+            severity: Check::Links.default_severity(),
+            line: before,
+            source_line: Some(s.line),
+            segment_id: Some(s.id.to_string()),
+            message: format!(
+                "the source's link `{}` (line {}) is missing after this line",
+                s.text.replace('\n', " "),
+                s.line
+            ),
+            related: Vec::new(),
+        });
+    }
+}

@@ -1,0 +1,49 @@
+//! Markup: links, attribute lists, icons, abbreviations and footnote
+//! references, as many in the translation as in the source (emphasis is
+//! its own check: languages use it differently).
+
+use crate::{Check, Finding};
+
+use super::Pair;
+use super::glossary::contains_words;
+use super::{difference, missing};
+
+/// The markup of the pair that differs, in one finding.
+pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
+    let (s, t, fs, ft) = (pair.s, pair.t, pair.fs, pair.ft);
+    let mut markup = Vec::new();
+    for (what, a, b) in [
+        ("links", fs.links, ft.links),
+        ("attribute lists", fs.attributes, ft.attributes),
+    ] {
+        if a != b {
+            markup.push(format!("{a} {what} in the source, {b} here"));
+        }
+    }
+    if let Some(m) = difference(
+        "icon",
+        &missing(&fs.icons, &ft.icons),
+        &missing(&ft.icons, &fs.icons),
+    ) {
+        markup.push(m);
+    }
+    let used = |text: &str| -> Vec<String> {
+        pair.abbreviations
+            .iter()
+            .filter(|a| contains_words(text, a) && text.contains(*a))
+            .map(|a| (*a).to_owned())
+            .collect()
+    };
+    let (sa, ta) = (used(&s.text), used(&t.text));
+    if let Some(m) = difference("abbreviation", &missing(&sa, &ta), &[]) {
+        markup.push(m);
+    }
+    if let Some(m) = difference(
+        "footnote reference",
+        &missing(&fs.footnotes, &ft.footnotes),
+        &missing(&ft.footnotes, &fs.footnotes),
+    ) {
+        markup.push(m);
+    }
+    (!markup.is_empty()).then(|| pair.finding(Check::Markup, markup.join("; ")))
+}

@@ -1,0 +1,202 @@
+//! Checks of each aligned pair of segments, one module per check:
+//! numbers, links, images, code, placeholders (macros and shortcodes),
+//! markup, emphasis, names, glossary, text left untranslated and length;
+//! and what pairs with nothing (an English segment, a source link).
+
+mod code;
+mod emphasis;
+mod english;
+mod glossary;
+mod images;
+mod length;
+mod links;
+mod markup;
+mod names;
+mod numbers;
+mod placeholders;
+mod untranslated;
+
+use std::collections::BTreeMap;
+
+use model::Segment;
+
+use crate::placement::Facts;
+use crate::{Check, Finding, Page};
+
+#[cfg(test)]
+pub(crate) use english::{ENGLISH, english_count, english_most};
+
+/// One pair of segments being checked, with what the checks share.
+pub(crate) struct Pair<'p> {
+    pub page: &'p Page<'p>,
+    pub s: &'p Segment,
+    pub t: &'p Segment,
+    pub fs: &'p align::Facts,
+    pub ft: &'p align::Facts,
+    /// Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
+    pub abbreviations: &'p [&'p str],
+}
+
+impl Pair<'_> {
+    /// A finding of `check` on this pair: the translated segment's line,
+    /// the source segment's.
+    pub fn finding(&self, check: Check, message: String) -> Finding {
+        Finding {
+            check,
+            severity: check.default_severity(),
+            line: self.t.line,
+            source_line: Some(self.s.line),
+            segment_id: Some(self.s.id.to_string()),
+            message,
+            related: Vec::new(),
+        }
+    }
+}
+
+/// The items of `a` missing from `b`, as multisets, in `a`'s order.
+pub(crate) fn missing<'x>(a: &'x [String], b: &[String]) -> Vec<&'x str> {
+    if a.is_empty() {
+        return Vec::new();
+    }
+    // Small sides (nearly always): each of `b` taken once, marked in a word.
+    if b.len() <= 64 {
+        let mut taken = 0u64;
+        let mut out = Vec::new();
+        for x in a {
+            match (0..b.len()).find(|&k| taken & (1 << k) == 0 && b[k] == *x) {
+                Some(k) => taken |= 1 << k,
+                None => out.push(x.as_str()),
+            }
+        }
+        return out;
+    }
+    let mut left: BTreeMap<&str, usize> = BTreeMap::new();
+    for x in b {
+        *left.entry(x.as_str()).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for x in a {
+        match left.get_mut(x.as_str()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => out.push(x.as_str()),
+        }
+    }
+    out
+}
+
+/// `missing`/`extra` as a message part: "`1000` is missing; `100` is not in the source".
+pub(crate) fn difference(what: &str, missing: &[&str], extra: &[&str]) -> Option<String> {
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let verb = |n: usize| if n == 1 { "is" } else { "are" };
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        parts.push(format!(
+            "the source's {what} {} {} missing",
+            list(missing),
+            verb(missing.len())
+        ));
+    }
+    if !extra.is_empty() {
+        parts.push(format!(
+            "{} {} not in the source",
+            list(extra),
+            verb(extra.len())
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// Segments the aligner left unpaired on both sides between the same two
+/// pairs, taken in order by family of kinds when the gap is small (three
+/// segments or fewer on each side): most likely translations whose facts
+/// are wrong, which is what the checks are for.
+pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
+    let alignment = page.alignment;
+    let mut out = Vec::new();
+    let mut starts: Vec<(usize, usize)> = vec![(0, 0)];
+    starts.extend(
+        alignment
+            .pairs
+            .iter()
+            .map(|p| (p.source + 1, p.translation + 1)),
+    );
+    let ends = alignment
+        .pairs
+        .iter()
+        .map(|p| (p.source, p.translation))
+        .chain([(page.source.len(), page.translation.len())]);
+    for (&(s0, t0), (s1, t1)) in starts.iter().zip(ends) {
+        if s1 <= s0 || t1 <= t0 || s1 - s0 > 3 || t1 - t0 > 3 {
+            continue;
+        }
+        let mut next = s0;
+        for t in t0..t1 {
+            let kind = align::kind_family(page.translation[t].kind);
+            if let Some(s) = (next..s1).find(|&s| align::kind_family(page.source[s].kind) == kind) {
+                out.push((s, t));
+                next = s + 1;
+            }
+        }
+    }
+    out
+}
+
+/// Abbreviations the source page defines (`*[HTML]: Hyper Text …`); most
+/// pages have none, which one search of the whole text says.
+fn abbreviations<'t>(source_text: &'t str) -> Vec<&'t str> {
+    if !source_text.contains("*[") {
+        return Vec::new();
+    }
+    source_text
+        .split('\n')
+        .filter_map(|l| l.strip_prefix("*[")?.split_once("]:").map(|(k, _)| k))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Every pair check on every one-to-one pair (and pair of a small gap),
+/// then what pairs with nothing.
+pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) {
+    let mut checked = page.alignment.one_to_one();
+    checked.extend(gap_pairs(page));
+    let abbreviations = abbreviations(page.source_text);
+    for (si, ti) in checked {
+        let pair = Pair {
+            page,
+            s: &page.source[si],
+            t: &page.translation[ti],
+            fs: &facts.source[si],
+            ft: &facts.translation[ti],
+            abbreviations: &abbreviations,
+        };
+        if pair.s.text == pair.t.text {
+            out.extend(untranslated::same_text(&pair));
+            continue;
+        }
+        out.extend(glossary::check(&pair));
+        if let Some(f) = untranslated::english(&pair) {
+            out.push(f);
+            continue;
+        }
+        let per_pair = [
+            length::check(&pair),
+            numbers::check(&pair),
+            links::check(&pair),
+            images::check(&pair),
+            code::check(&pair),
+            placeholders::check(&pair),
+            markup::check(&pair),
+            emphasis::check(&pair),
+            names::check(&pair),
+        ];
+        out.extend(per_pair.into_iter().flatten());
+    }
+    untranslated::unpaired(page, out);
+    links::unpaired(page, out);
+}

@@ -1,0 +1,96 @@
+//! Numbers: those of the source and of the translation, read in each
+//! side's language (digits of any script, spelled-out numbers, months),
+//! compared as multisets; a small number in words on one side, a month, or
+//! a digit where English says `one` or `twice`, is no difference.
+
+use crate::{Check, Finding};
+
+use super::Pair;
+use super::{difference, missing};
+
+/// Small numbers an English text says in words (cardinals, ordinals and
+/// multiplicatives up to ten).
+fn said_small(text: &str) -> Vec<u32> {
+    const WORDS: [(&str, u32); 34] = [
+        ("one", 1),
+        ("single", 1),
+        ("once", 1),
+        ("first", 1),
+        ("a", 1),
+        ("an", 1),
+        ("two", 2),
+        ("twice", 2),
+        ("second", 2),
+        ("double", 2),
+        ("both", 2),
+        ("pair", 2),
+        ("three", 3),
+        ("third", 3),
+        ("thrice", 3),
+        ("triple", 3),
+        ("four", 4),
+        ("fourth", 4),
+        ("five", 5),
+        ("fifth", 5),
+        ("six", 6),
+        ("sixth", 6),
+        ("seven", 7),
+        ("seventh", 7),
+        ("eight", 8),
+        ("eighth", 8),
+        ("nine", 9),
+        ("ninth", 9),
+        ("ten", 10),
+        ("tenth", 10),
+        ("dozen", 12),
+        ("half", 2),
+        ("quarter", 4),
+        ("twelve", 12),
+    ];
+    let mut out = Vec::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let lower = word.to_ascii_lowercase();
+        if let Some((_, v)) = WORDS.iter().find(|(w, _)| *w == lower)
+            && !out.contains(v)
+        {
+            out.push(*v);
+        }
+    }
+    out
+}
+
+/// The numbers of the pair that differ.
+pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
+    let (s, t, fs, ft, page) = (pair.s, pair.t, pair.fs, pair.ft, pair.page);
+    // A small number spelled out on one side may be an idiom on that
+    // side (`zero benefits`, `a due fattori` for `second factor`).
+    let small_words = |n: &str, f: &align::Facts| {
+        f.spelled.iter().any(|x| x == n) && n.parse::<u32>().is_ok_and(|v| v <= 10)
+    };
+    // A month named on one side may be a number on the other
+    // (`Sept 30, 2021` and `2021年9月30日`).
+    let months = |text: &str, language| -> Vec<String> {
+        align::months(text, language)
+            .into_iter()
+            .map(|m| m.to_string())
+            .collect()
+    };
+    let (source_months, months_here) = (
+        months(&s.text, page.source_reading.language),
+        months(&t.text, page.reading.language),
+    );
+    let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
+        .into_iter()
+        .filter(|n| !small_words(n, fs) && !months_here.iter().any(|m| m == n))
+        .collect();
+    // English says `one`, `a single`, `first`, `twice` where others
+    // write a digit (`1つ以上` for "one or more"): small numbers the
+    // source says in such words are no new fact.
+    let said = said_small(&s.text);
+    let added: Vec<&str> = missing(&ft.numbers, &fs.numbers)
+        .into_iter()
+        .filter(|n| !small_words(n, ft) && !source_months.iter().any(|m| m == n))
+        .filter(|n| !n.parse::<u32>().is_ok_and(|v| said.contains(&v)))
+        .collect();
+    difference("number", &gone, &added).map(|m| pair.finding(Check::Numbers, m))
+}
