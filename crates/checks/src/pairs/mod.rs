@@ -149,7 +149,7 @@ pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
 
 /// Abbreviations the source page defines (`*[HTML]: Hyper Text …`); most
 /// pages have none, which one search of the whole text says.
-fn abbreviations<'t>(source_text: &'t str) -> Vec<&'t str> {
+fn abbreviations(source_text: &str) -> Vec<&str> {
     if !source_text.contains("*[") {
         return Vec::new();
     }
