@@ -256,8 +256,70 @@ pub struct Page<'a> {
     pub markdown: &'a markdown::Options,
 }
 
+/// Whether a translated page is a stub ("this page is not translated
+/// yet"): a page of ten segments or more in the source, and a translation
+/// with a sixth of its segments at most and a quarter of its text.
+fn stub(page: &Page<'_>) -> Option<Finding> {
+    let (source, translation) = (page.source.len(), page.translation.len());
+    let chars = |segments: &[Segment]| {
+        segments
+            .iter()
+            .map(|s| s.text.chars().count())
+            .sum::<usize>()
+    };
+    let short = translation * 6 <= source && chars(page.translation) * 4 <= chars(page.source);
+    (source >= 10 && short).then(|| Finding {
+        check: Check::Stub,
+        severity: Check::Stub.default_severity(),
+        line: page.translation.first().map_or(1, |s| s.line),
+        source_line: None,
+        segment_id: None,
+        message: format!(
+            "the translation is a stub: {translation} segment(s) where the source has {source}; it is not checked segment by segment"
+        ),
+        related: Vec::new(),
+    })
+}
+
+/// The untranslated findings of a page as one, with their count and first
+/// lines (a page left half in English would otherwise give dozens).
+fn untranslated_as_one(out: &mut Vec<Finding>) {
+    let lines: Vec<usize> = out
+        .iter()
+        .filter(|f| f.check == Check::Untranslated)
+        .map(|f| f.line)
+        .collect();
+    if lines.len() < 2 {
+        return;
+    }
+    let first = out
+        .iter()
+        .position(|f| f.check == Check::Untranslated)
+        .expect("two of them");
+    let shown: Vec<String> = lines.iter().take(5).map(ToString::to_string).collect();
+    let more = if lines.len() > 5 { ", …" } else { "" };
+    out[first].message = format!(
+        "{} segments left untranslated (the source's text, or English), at lines {}{more}",
+        lines.len(),
+        shown.join(", ")
+    );
+    out[first].segment_id = None;
+    let mut seen = false;
+    out.retain(|f| {
+        if f.check != Check::Untranslated {
+            return true;
+        }
+        let keep = !seen;
+        seen = true;
+        keep
+    });
+}
+
 /// Every finding of every check on `page`, by translated line.
 pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
+    if let Some(stub) = stub(page) {
+        return vec![stub];
+    }
     let mut out = Vec::new();
     for b in page.broken {
         out.push(Finding {
@@ -286,6 +348,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
         !misplaced.contains(&f.line) || matches!(f.check, Check::Misplaced | Check::Structure)
     });
     out.sort_by_key(|a| (a.line, a.check));
+    untranslated_as_one(&mut out);
     out
 }
 

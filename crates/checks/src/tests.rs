@@ -440,3 +440,37 @@ fn code_blocks_compare_as_code_not_as_text() {
         structure(&changed)
     );
 }
+
+#[test]
+fn a_stub_translation_is_one_finding() {
+    let mut source = String::from("# Pumps\n\n");
+    for k in 0..40 {
+        source.push_str(&format!(
+            "Pump {k} moves {} litres a minute through [valve {k}](https://example.org/{k}).\n\n",
+            10 + k
+        ));
+    }
+    let stub = "# Pompe\n\nQuesta pagina non è ancora tradotta.\n";
+    let findings = run_texts(&source, stub);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].check, Check::Stub);
+}
+
+#[test]
+fn untranslated_segments_are_one_finding_per_page() {
+    let source = "# Pumps\n\nEvery pump in the tank moves forty litres of water each minute of the day.\n\nThe valves open slowly when the pressure in the tank rises above the mark.\n\nClean the filters of the pumps once a month with a soft brush and water.\n";
+    let translation = "# Pompe\n\nEvery pump in the tank moves forty litres of water each minute of the day.\n\nThe valves open slowly when the pressure in the tank rises above the mark.\n\nPulisci i filtri delle pompe una volta al mese con una spazzola morbida.\n";
+    let untranslated: Vec<Finding> = run_texts(source, translation)
+        .into_iter()
+        .filter(|f| f.check == Check::Untranslated)
+        .collect();
+    assert_eq!(untranslated.len(), 1, "{untranslated:#?}");
+    assert!(
+        untranslated[0]
+            .message
+            .starts_with("2 segments left untranslated")
+            && untranslated[0].message.contains("lines 3, 5"),
+        "{}",
+        untranslated[0].message
+    );
+}

@@ -168,10 +168,11 @@ fn a_chinese_source_with_an_english_translation_is_checked_the_same_way() {
         std::fs::remove_dir_all(dir.join("by-locale")).expect("remove");
     }
     // The same pairs of pages, seen from either side, differ in structure
-    // as much one way as the other.
+    // about as much one way as the other (a code block the translation
+    // lacks is reported only where it has fewer: not quite symmetric).
     let (a, b) = (structure[0] as f64, structure[1] as f64);
     assert!(
-        (a - b).abs() <= 0.15 * a.max(b),
+        (a - b).abs() <= 0.25 * a.max(b),
         "structure findings {structure:?}"
     );
 }

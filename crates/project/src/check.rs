@@ -198,7 +198,10 @@ pub fn check_progress(
                 markdown: &config.markdown,
             };
             let findings = check_one(&page, plan.locale, &options, &rules);
+            let is_stub = findings.iter().any(|f| f.finding.check == Check::Stub);
             let stale = match (plan.changes.get(&page.page.path), &manifest) {
+                // A stub is one finding, not one per change of its source.
+                _ if is_stub => Vec::new(),
                 (Some(changes), Some(manifest)) => {
                     let key = config
                         .translation
