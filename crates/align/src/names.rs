@@ -215,7 +215,9 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// and link targets are not read. A translation that still holds most of
 /// the source's lower-case words is left in the source language (an export
 /// fills untranslated strings with the source) and says nothing: it is
-/// not counted. Sorted.
+/// not counted, and so is a line of a translation that is in the source
+/// language (a page translated in part keeps the source's names in its
+/// untranslated lines, and ordinary capitalised words with them). Sorted.
 pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
     let source = prose(source);
     // Candidates, with how often the source uses each.
@@ -250,14 +252,29 @@ pub fn learn_names(source: &str, translations: &[&str]) -> Vec<String> {
         let translation = prose(translation);
         let mut uses: FastMap<&str, usize> = FastMap::default();
         seen.fill(false);
-        for (_, t) in tokens(&translation) {
-            let Some(&(candidate, common_word)) = known.get(t) else {
-                continue;
-            };
-            if let Some(k) = common_word {
-                seen[k] = true;
+        for line in translation.split('\n') {
+            let mut line_uses: Vec<&str> = Vec::new();
+            let (mut lower, mut kept_here) = (0usize, 0usize);
+            for (_, t) in tokens(line) {
+                if t.len() >= 3 && t.chars().all(|c| c.is_ascii_lowercase()) {
+                    lower += 1;
+                }
+                let Some(&(candidate, common_word)) = known.get(t) else {
+                    continue;
+                };
+                if let Some(k) = common_word {
+                    seen[k] = true;
+                    kept_here += 1;
+                }
+                if candidate {
+                    line_uses.push(t);
+                }
             }
-            if candidate {
+            // A line in the source language says nothing about names.
+            if lower >= 4 && kept_here * 2 >= lower {
+                continue;
+            }
+            for t in line_uses {
                 *uses.entry(t).or_default() += 1;
             }
         }

@@ -296,8 +296,8 @@ fn untranslated_as_one(out: &mut Vec<Finding>) {
         .iter()
         .position(|f| f.check == Check::Untranslated)
         .expect("two of them");
-    let shown: Vec<String> = lines.iter().take(5).map(ToString::to_string).collect();
-    let more = if lines.len() > 5 { ", …" } else { "" };
+    let shown: Vec<String> = lines.iter().take(12).map(ToString::to_string).collect();
+    let more = if lines.len() > 12 { ", …" } else { "" };
     out[first].message = format!(
         "{} segments left untranslated (the source's text, or English), at lines {}{more}",
         lines.len(),

@@ -474,3 +474,39 @@ fn untranslated_segments_are_one_finding_per_page() {
         untranslated[0].message
     );
 }
+
+#[test]
+fn names_are_found_in_other_scripts_and_inside_chinese() {
+    let names = Names::new(["Google", "JavaScript", "Signal"]);
+    let source = [(
+        "You can use Google and JavaScript with Signal on every phone you own.",
+        P,
+    )];
+    for text in [
+        "Puoi usare Google e javascript con Signal su ogni telefono che hai.",
+        "不启用Javascript就不能使用Google和Signal的所有功能。",
+        "אתה יכול להשתמש בגוגל וב-JavaScript עם סיגנל בכל טלפון שיש לך.",
+        "Вы можете использовать Гугл и ДжаваСкрипт с Сигнал на любом телефоне.",
+    ] {
+        let findings = run(&source, &[(text, P)], &names);
+        assert!(
+            findings.iter().all(|f| f.check != Check::Names),
+            "{text}: {findings:#?}"
+        );
+    }
+    // A name really missing is still found.
+    let findings = run(
+        &source,
+        &[(
+            "Puoi usare il motore di ricerca e javascript con Signal.",
+            P,
+        )],
+        &names,
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.check == Check::Names && f.message.contains("Google")),
+        "{findings:#?}"
+    );
+}

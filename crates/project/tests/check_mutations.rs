@@ -10,6 +10,22 @@ use std::collections::BTreeSet;
 use model::{Document, Locale, SegmentKind};
 use project::{Aligned, Check};
 
+/// The lines a finding is about: its own, and for the one finding of a
+/// page's untranslated segments, every line it lists.
+fn lines_of(f: &project::Finding) -> Vec<usize> {
+    let mut lines = vec![f.line];
+    if f.check == Check::Untranslated
+        && let Some((_, listed)) = f.message.split_once("at lines ")
+    {
+        lines.extend(
+            listed
+                .split(", ")
+                .filter_map(|l| l.trim_end_matches(['…', ' ']).parse::<usize>().ok()),
+        );
+    }
+    lines
+}
+
 /// Which check must see a mutation, and where.
 struct Expected {
     what: &'static str,
@@ -268,7 +284,7 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
                 &config.markdown,
             )
             .into_iter()
-            .map(|f| (f.check, f.line))
+            .flat_map(|f| lines_of(&f).into_iter().map(move |l| (f.check, l)))
             .collect();
             for expected in mutations(&page.aligned, &doc, &page.text, &facts) {
                 let mutated = project::align_texts(
@@ -288,8 +304,9 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
                 );
                 let found = all.into_iter().any(|f| {
                     expected.checks.contains(&f.check)
-                        && expected.lines.contains(&f.line)
-                        && !before.contains(&(f.check, f.line))
+                        && lines_of(&f)
+                            .into_iter()
+                            .any(|l| expected.lines.contains(&l) && !before.contains(&(f.check, l)))
                 });
                 tried += 1;
                 let entry = per_kind.entry(expected.what).or_default();
