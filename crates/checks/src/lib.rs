@@ -7,6 +7,7 @@
 //! line, the source line, a message and related places. It ignores on
 //! purpose files, catalogs, configuration and output formats.
 
+mod glued;
 mod landmarks;
 mod pairs;
 mod placement;
@@ -333,6 +334,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
         });
     }
     structure::check(page, &mut out);
+    glued::check(page, &mut out);
     landmarks::check(page, &mut out);
     let facts = placement::Facts::read(page);
     pairs::pairs(page, &facts, &mut out);

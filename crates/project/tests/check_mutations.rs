@@ -213,6 +213,54 @@ fn mutations(
             text: removed.join("\n"),
         });
     }
+    // A box line replaced by a sentence from elsewhere on the page and
+    // the type word, as an export does: the body then de-indented, made a
+    // list, or gone. The finding is at the glued line.
+    if let Some(sentence) = lines.iter().find(|l| {
+        l.split_whitespace().count() >= 8
+            && !l.starts_with([' ', '#', '!', '-', '|', '<', '[', '*'])
+    }) {
+        let boxes: Vec<usize> = (0..lines.len())
+            .filter(|&k| lines[k].starts_with("!!! "))
+            .collect();
+        for &k in boxes.iter().skip(1).take(1) {
+            let kind = lines[k][4..].split_whitespace().next().unwrap_or_default();
+            let glued = format!("{} {kind}", sentence.trim_end());
+            let body_end = (k + 1..lines.len())
+                .find(|&i| !lines[i].trim().is_empty() && !lines[i].starts_with("    "))
+                .unwrap_or(lines.len());
+            let variants: [(&'static str, Vec<String>); 3] = [
+                (
+                    "a box line glued, the body not indented",
+                    lines[k + 1..body_end]
+                        .iter()
+                        .map(|l| l.strip_prefix("    ").unwrap_or(l).to_owned())
+                        .collect(),
+                ),
+                (
+                    "a box line glued, a list after it",
+                    lines[k + 1..body_end]
+                        .iter()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(|l| format!("- {}", l.trim()))
+                        .collect(),
+                ),
+                ("a box line glued, nothing after it", vec![String::new()]),
+            ];
+            for (what, body) in variants {
+                let mut mutated: Vec<String> = lines[..k].iter().map(|l| (*l).to_owned()).collect();
+                mutated.push(glued.clone());
+                mutated.extend(body);
+                mutated.extend(lines[body_end..].iter().map(|l| (*l).to_owned()));
+                out.push(Expected {
+                    what,
+                    checks: &[Check::Structure],
+                    lines: k + 1..=k + 1,
+                    text: mutated.join("\n"),
+                });
+            }
+        }
+    }
     // A paragraph left in English.
     if let Some((s, t)) = pick(a, |s, t| {
         tr[t].kind == SegmentKind::Paragraph
@@ -323,6 +371,16 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
         }
     }
     eprintln!("mutations reported, by kind (reported/tried): {per_kind:?}");
+    // A box line glued to a sentence from elsewhere: at least 95% of each shape.
+    for (what, (tried_here, reported)) in &per_kind {
+        if what.starts_with("a box line glued") {
+            assert!(*tried_here >= 60, "{what}: only {tried_here} tried");
+            assert!(
+                reported * 100 >= tried_here * 95,
+                "{what}: {reported} of {tried_here}"
+            );
+        }
+    }
     eprintln!("{}", missed.join("\n"));
     assert!(tried > 600, "{tried} mutations tried");
     assert!(
