@@ -3,6 +3,7 @@
 mod bench;
 mod dialects;
 mod history;
+mod precision;
 mod scale;
 mod tidy;
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         }
         "bless" => run(&root, &["test", "--workspace"], &[("UPDATE_EXPECT", "1")]),
         "bench" => bench::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "precision" => precision::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "tidy" => {
             let problems = tidy::check(&root);
             for p in &problems {
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`, `bench dialects`,
-         `bench history`: one part)\n  tidy   file headers and dependency direction"
+         `bench history`: one part)\n  tidy   file headers and dependency direction\n  precision  how many findings are true, on the labelled set (PRECISION.md);\n         `precision sample N FILE`: findings to label"
             );
             false
         }
