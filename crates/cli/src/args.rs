@@ -141,6 +141,9 @@ pub struct CheckArgs {
     /// Explain a check (by name) and exit.
     #[arg(long, value_name = "CHECK")]
     pub explain: Option<String>,
+    /// Human output: at most this many findings per page (the worst first).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -241,9 +241,7 @@ pub fn run(
         }
         CheckFormat::Human => {
             let mut lines = project::LineReader::default();
-            for f in &report.findings {
-                human(f, &mut lines, cwd, style, out);
-            }
+            grouped(&report.findings, cmd.limit, &mut lines, (cwd, style), out);
             if report.waived > 0 || known > 0 {
                 let _ = writeln!(
                     out,
@@ -500,6 +498,95 @@ fn junit(report: &project::CheckReport, cwd: &Path) -> String {
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// The findings by page, each page with a header that counts them, the
+/// pages of a locale worst first (errors, then warnings), at most `limit`
+/// findings of a page shown (most severe first), then a line per locale.
+fn grouped(
+    findings: &[PageFinding],
+    limit: Option<usize>,
+    lines: &mut project::LineReader,
+    (cwd, style): (&Path, Style),
+    out: &mut dyn Write,
+) {
+    let severities = |list: &[&PageFinding]| {
+        let n = |s: Severity| list.iter().filter(|f| f.finding.severity == s).count();
+        (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+    };
+    let counts = |(e, w, i): (usize, usize, usize)| {
+        let mut parts = Vec::new();
+        for (n, what) in [(e, "error"), (w, "warning"), (i, "info")] {
+            if n > 0 {
+                parts.push(if what == "info" {
+                    format!("{n} info")
+                } else {
+                    plural(n, what)
+                });
+            }
+        }
+        parts.join(", ")
+    };
+    let mut k = 0;
+    while k < findings.len() {
+        let locale = &findings[k].locale;
+        let end = findings[k..]
+            .iter()
+            .position(|f| f.locale != *locale)
+            .map_or(findings.len(), |p| k + p);
+        // The locale's pages, in report order, then worst first.
+        let mut pages: Vec<Vec<&PageFinding>> = Vec::new();
+        for f in &findings[k..end] {
+            match pages.iter_mut().find(|p| p[0].path == f.path) {
+                Some(page) => page.push(f),
+                None => pages.push(vec![f]),
+            }
+        }
+        pages.sort_by_key(|p| {
+            let (e, w, i) = severities(p);
+            (std::cmp::Reverse((e, w, i)), p[0].path.clone())
+        });
+        for page in &pages {
+            let header = format!(
+                "── {} ({}): {}",
+                shown(&page[0].path, cwd),
+                locale,
+                counts(severities(page))
+            );
+            let _ = writeln!(out, "{}\n", style.bold(&header));
+            let mut shown_here: Vec<&&PageFinding> = page.iter().collect();
+            shown_here.sort_by_key(|f| (std::cmp::Reverse(f.finding.severity), f.finding.line));
+            let cut = limit.unwrap_or(usize::MAX).min(shown_here.len());
+            let mut kept: Vec<&&PageFinding> = shown_here[..cut].to_vec();
+            kept.sort_by_key(|f| f.finding.line);
+            for f in kept {
+                human(f, lines, cwd, style, out);
+            }
+            if cut < page.len() {
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    style.dim(&format!(
+                        "… and {} more finding{} on this page (--limit {cut})",
+                        page.len() - cut,
+                        if page.len() - cut == 1 { "" } else { "s" }
+                    ))
+                );
+            }
+        }
+        let all: Vec<&PageFinding> = findings[k..end].iter().collect();
+        let _ = writeln!(
+            out,
+            "{}\n",
+            style.bold(&format!(
+                "{locale}: {} in {} ({})",
+                plural(all.len(), "finding"),
+                plural(pages.len(), "page"),
+                counts(severities(&all))
+            ))
+        );
+        k = end;
+    }
 }
 
 /// One finding as rustc shows a diagnostic: the translated line, then the

@@ -161,3 +161,42 @@ fn the_seed_page_is_caught_and_explained() {
            --> content/it/real-time-communication.md:147
         check failed: 9 findings in 1 page of 1 locale (6 errors, 3 warnings)"#]].assert_eq(&headlines.join("\n"));
 }
+
+#[test]
+fn human_output_groups_findings_by_page_worst_first_with_a_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = dir.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n[markdown]\ndialect = \"gfm\"\n",
+    );
+    write(
+        &dir.join("content/en/a.md"),
+        "# Pumps\n\nA pump moves 40 litres a minute.\n\nA valve opens at 3 bar.\n\nThe tank holds 900 litres.\n",
+    );
+    write(
+        &dir.join("content/it/a.md"),
+        "# Pompe\n\nUna pompa sposta 41 litri al minuto.\n\nUna valvola si apre a 4 bar.\n\nIl serbatoio contiene 901 litri.\n",
+    );
+    write(
+        &dir.join("content/en/b.md"),
+        "# Valves\n\nA valve has 2 seals.\n",
+    );
+    write(
+        &dir.join("content/it/b.md"),
+        "# Valvole\n\nUna valvola ha 3 guarnizioni.\n",
+    );
+    let (code, out, err) = bitext(dir, &["check", "--limit", "2"]);
+    assert_eq!(code, 1, "{err}");
+    let a = out.find("── content/it/a.md (it): 3 errors").expect(&out);
+    let b = out.find("── content/it/b.md (it): 1 error").expect(&out);
+    assert!(a < b, "the worst page first:\n{out}");
+    assert!(
+        out.contains("… and 1 more finding on this page (--limit 2)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("it: 4 findings in 2 pages (4 errors)"),
+        "{out}"
+    );
+}
