@@ -125,6 +125,8 @@ pub(crate) struct Found {
     /// The translated and the source line, as the files have them.
     pub text: String,
     pub source_text: String,
+    /// How sure the check was (0–1).
+    pub confidence: f64,
 }
 
 impl Found {
@@ -210,6 +212,7 @@ pub(crate) fn findings(bitext: &str, corpus: &Path, work: &Path) -> Option<Vec<F
                 line: number("line"),
                 source_line: number("source_line"),
                 message: text("message"),
+                confidence: f["confidence"].as_f64().unwrap_or(1.0),
                 text: line_of(&dir.join(&path), number("line")),
                 source_text: line_of(&dir.join(&source_path), number("source_line")),
                 path,
@@ -363,6 +366,7 @@ fn report(root: &Path, found: &[Found]) -> bool {
     let labelled = labels(root);
     let (mut by_check, mut by_site, mut by_script, mut by_severity) =
         (Tally::new(), Tally::new(), Tally::new(), Tally::new());
+    let mut by_confidence = Tally::new();
     let (mut all, mut error, mut not_counted) = ((0, 0), (0, 0), (0, 0));
     let mut unlabelled: BTreeMap<String, usize> = BTreeMap::new();
     let mut total: BTreeMap<String, usize> = BTreeMap::new();
@@ -376,6 +380,14 @@ fn report(root: &Path, found: &[Found]) -> bool {
         add(&mut by_site, f.site.to_owned(), *verdict);
         add(&mut by_script, script(&f.locale).to_owned(), *verdict);
         add(&mut by_severity, f.severity.clone(), *verdict);
+        let band = if f.confidence >= 0.9 {
+            "≥ 0.9"
+        } else if f.confidence >= 0.7 {
+            "0.7–0.9"
+        } else {
+            "< 0.7"
+        };
+        add(&mut by_confidence, format!("{} {band}", f.check), *verdict);
         let bump = |t: &mut (usize, usize)| {
             t.1 += 1;
             if *verdict {
@@ -416,6 +428,7 @@ fn report(root: &Path, found: &[Found]) -> bool {
     md.push_str(&table("site", &by_site));
     md.push_str(&table("script", &by_script));
     md.push_str(&table("severity", &by_severity));
+    md.push_str(&table("check and confidence", &by_confidence));
     md.push_str("\n### Not labelled yet\n\n| check | findings | not labelled |\n|---|--:|--:|\n");
     for (check, n) in &total {
         md.push_str(&format!(

@@ -132,6 +132,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
                 opener.map(|l| format!(" at source line {l}")).unwrap_or_default()
             ),
             related: Vec::new(),
+            confidence: 1.0,
         });
     }
 }

@@ -19,6 +19,7 @@ fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding 
         segment_id: None,
         message,
         related: Vec::new(),
+        confidence: 1.0,
     }
 }
 

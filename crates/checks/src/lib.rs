@@ -203,7 +203,7 @@ pub struct Related {
 }
 
 /// One problem found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub check: Check,
     pub severity: Severity,
@@ -215,6 +215,10 @@ pub struct Finding {
     pub segment_id: Option<String>,
     pub message: String,
     pub related: Vec<Related>,
+    /// How sure what produced it is, from 0 to 1: the alignment's
+    /// confidence in the pair it is about, 1 for what a line scan finds.
+    /// Severities are calibrated on it (see `calibrated`).
+    pub confidence: f32,
 }
 
 /// A container line lost in the translation, as alignment found it.
@@ -279,6 +283,7 @@ fn stub(page: &Page<'_>) -> Option<Finding> {
             "the translation is a stub: {translation} segment(s) where the source has {source}; it is not checked segment by segment"
         ),
         related: Vec::new(),
+        confidence: 1.0,
     })
 }
 
@@ -331,6 +336,7 @@ pub fn check_page(page: &Page<'_>) -> Vec<Finding> {
             segment_id: None,
             message: b.message.clone(),
             related: Vec::new(),
+            confidence: 1.0,
         });
     }
     structure::check(page, &mut out);

@@ -177,6 +177,8 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                     .join(", ")
             ),
             related,
+            // How clearly the facts point elsewhere than to its own place.
+            confidence: (best_score.0 - own_score.max(second)).clamp(0.0, 1.0),
         });
     }
 
@@ -270,6 +272,7 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                     page.translation[copy].kind, page.translation[original].line
                 ),
                 related,
+                confidence: partner[copy].map_or(0.5, |(_, c)| c),
             });
         }
     }

@@ -28,6 +28,8 @@ struct FindingJson<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related: Vec<RelatedJson<'a>>,
+    /// How sure what produced the finding is (0–1), two decimals.
+    confidence: f32,
 }
 
 #[derive(Serialize)]
@@ -108,6 +110,7 @@ fn findings_json(findings: &[PageFinding], cwd: &Path) -> Vec<u8> {
                     message: &r.message,
                 })
                 .collect(),
+            confidence: (f.finding.confidence * 100.0).round() / 100.0,
         };
         let _ = serde_json::to_writer(&mut out, &finding);
     }

@@ -29,7 +29,7 @@ pub struct CheckOptions {
 
 /// A finding with the files it points at (shared by a page's findings:
 /// a large site has millions). [`crate::LineReader`] gives the lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageFinding {
     pub locale: Locale,
     /// The page (`{path}`).
@@ -41,7 +41,7 @@ pub struct PageFinding {
 }
 
 /// What `bitext check` found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckReport {
     /// By locale, page and line.
     pub findings: Vec<PageFinding>,
@@ -463,6 +463,7 @@ impl FilePlace<'_> {
                 segment_id: source.map(|s| s.id.to_string()),
                 message,
                 related: Vec::new(),
+                confidence: 1.0,
             },
         }
     }

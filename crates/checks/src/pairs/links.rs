@@ -132,6 +132,7 @@ pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
                 s.line
             ),
             related: Vec::new(),
+            confidence: 1.0,
         });
     }
 }

@@ -35,6 +35,9 @@ pub(crate) struct Pair<'p> {
     pub ft: &'p align::Facts,
     /// Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
     pub abbreviations: &'p [&'p str],
+    /// The alignment's confidence in the pair (a pair found in a small gap
+    /// between pairs has none of its own: a half).
+    pub confidence: f32,
 }
 
 impl Pair<'_> {
@@ -49,6 +52,7 @@ impl Pair<'_> {
             segment_id: Some(self.s.id.to_string()),
             message,
             related: Vec::new(),
+            confidence: self.confidence,
         }
     }
 }
@@ -166,8 +170,16 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
     let mut checked = page.alignment.one_to_one();
     checked.extend(gap_pairs(page));
     let abbreviations = abbreviations(page.source_text);
+    let confidence = |si: usize, ti: usize| {
+        page.alignment
+            .pairs
+            .iter()
+            .find(|p| p.source == si && p.translation == ti)
+            .map_or(0.5, |p| p.confidence)
+    };
     for (si, ti) in checked {
         let pair = Pair {
+            confidence: confidence(si, ti),
             page,
             s: &page.source[si],
             t: &page.translation[ti],

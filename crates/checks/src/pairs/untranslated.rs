@@ -58,6 +58,7 @@ pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
                 segment_id: None,
                 message: format!("{} in English, with no counterpart in the source", t.kind),
                 related: Vec::new(),
+                confidence: 1.0,
             });
         }
     }
