@@ -687,6 +687,7 @@ mod tests {
                     segment_id: (k % 5 == 0).then(|| format!("id-{k}")),
                     message: format!("finding \"{k}\""),
                     related: Vec::new(),
+                    confidence: (k % 10) as f32 / 10.0,
                 },
             })
             .collect();
