@@ -121,9 +121,9 @@ pub(crate) fn cjk_numbers(text: &str) -> Vec<(usize, String)> {
         let next = chars.get(k).map_or(text.len(), |(at, _)| *at);
         let counted = chars.get(k).is_some_and(|(_, c)| COUNTERS.contains(*c))
             || COUNTER_PAIRS.iter().any(|p| text[next..].starts_with(p));
-        // `一` alone is too often "a" or "one of": not a fact; after `第`
+        // One and two (`一`, `两个`, `零个`) are words more than facts; after `第`
         // a numeral is an ordinal (`第二个`, "the second"), a word.
-        let lone_one = run == [1];
+        let lone_one = value(&run).is_some_and(|v| v <= 2);
         let ordinal = start > 0 && chars[start - 1].1 == '第';
         // `数百个`, `几十个`: "hundreds", "tens", no number.
         let approximate =

@@ -474,9 +474,13 @@ fn numbers_of_other_scripts_are_read_as_numbers() {
     assert_eq!(numbers("2021年9月30日"), ["2021", "9", "30"]);
     assert_eq!(numbers("בשנת ב2021"), ["2021"]);
     assert_eq!(numbers("v2 and H2O"), Vec::<String>::new());
-    // Chinese and Japanese numerals before a counter; not ordinals or a lone 一.
-    assert_eq!(numbers("三个节点，十五分钟，二つ"), ["3", "15", "2"]);
-    assert_eq!(numbers("第二个节点，一个人"), Vec::<String>::new());
+    // Chinese and Japanese numerals before a counter; not ordinals, nor one
+    // and two, which are words more than facts ("a", "both").
+    assert_eq!(numbers("三个节点，十五分钟，五つ"), ["3", "15", "5"]);
+    assert_eq!(
+        numbers("第二个节点，一个人，两个，二つ"),
+        Vec::<String>::new()
+    );
     assert_eq!(numbers("一百零五年"), ["105"]);
     assert_eq!(numbers("数百个端点，几十个，十分"), Vec::<String>::new());
     // Attributes of HTML tags are not prose.

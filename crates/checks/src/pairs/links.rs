@@ -13,6 +13,8 @@ use super::{Pair, difference};
 /// `hc/en-us`, `en.wikipedia.org`): localised targets are the same link.
 /// Also the locale it named, if any.
 fn normal_url(url: &str) -> (String, Option<String>) {
+    // The fragment names a heading, which a translation translates.
+    let url = url.split('#').next().unwrap_or_default();
     let url = url.trim_end_matches('/');
     let (head, path) = match url.find("://") {
         Some(k) => {
@@ -86,7 +88,13 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
             None => gone.push(k),
         }
     }
-    let mut added: Vec<usize> = left.into_iter().flatten().collect();
+    // A link that writes out a macro of the source (MDN's `{{domxref}}`) is not new.
+    let macros = super::macro_targets(fs);
+    let mut added: Vec<usize> = left
+        .into_iter()
+        .flatten()
+        .filter(|&j| !super::renders_macro(&ft.urls[j], &macros))
+        .collect();
     // The site's page in another language, whose path may be translated
     // too (`en.wikipedia.org/wiki/Parcel_locker` and
     // `it.wikipedia.org/wiki/Paccomat`, `/en-us/…` and `/it-it/…`): the

@@ -151,6 +151,54 @@ pub(crate) fn gap_pairs(page: &Page<'_>) -> Vec<(usize, usize)> {
     out
 }
 
+/// The targets of a segment's cross-reference macros (`{{domxref(window.scrollto)}}`
+/// is `window/scrollto`), lower case, separators as `/`.
+pub(crate) fn macro_targets(facts: &align::Facts) -> Vec<String> {
+    facts
+        .placeholders
+        .iter()
+        .filter_map(|p| {
+            let arg = p
+                .strip_prefix("{{")?
+                .split_once('(')?
+                .1
+                .strip_suffix(")}}")?;
+            let target = arg
+                .trim_end_matches("()")
+                .replace("::", "/")
+                .replace(['.', ' '], "/")
+                .to_lowercase();
+            (!target.is_empty()).then_some(target)
+        })
+        .collect()
+}
+
+/// Whether `text` (a link's target or a code span) renders one of the
+/// macro `targets`: MDN translations often write a macro out as the link
+/// or the code it makes (`[Window.scrollTo()](/de/docs/Web/API/Window/scrollTo)`).
+pub(crate) fn renders_macro(text: &str, targets: &[String]) -> bool {
+    if targets.is_empty() {
+        return false;
+    }
+    let t = text
+        .trim_end_matches("()")
+        .replace("::", "/")
+        .replace('.', "/")
+        .to_lowercase();
+    let t = t
+        .split('#')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('/');
+    targets.iter().any(|m| {
+        t == m
+            || t.ends_with(&format!("/{m}"))
+            || m.rsplit('/')
+                .next()
+                .is_some_and(|last| last.len() >= 3 && t == last)
+    })
+}
+
 /// Abbreviations the source page defines (`*[HTML]: Hyper Text …`); most
 /// pages have none, which one search of the whole text says.
 fn abbreviations(source_text: &str) -> Vec<&str> {

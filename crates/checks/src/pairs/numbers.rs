@@ -79,8 +79,14 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
         months(&s.text, page.source_reading.language),
         months(&t.text, page.reading.language),
     );
+    // A number written as code on the other side (`10px`, `` `1` ``) is there.
+    let in_code = |n: &str, code: &[String]| {
+        code.iter()
+            .any(|c| align::facts(c).numbers.iter().any(|x| x == n))
+    };
     let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
         .into_iter()
+        .filter(|n| !in_code(n, &ft.code))
         .filter(|n| !small_words(n, fs) && !months_here.iter().any(|m| m == n))
         .collect();
     // English says `one`, `a single`, `first`, `twice` where others
@@ -89,6 +95,7 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     let said = said_small(&s.text);
     let added: Vec<&str> = missing(&ft.numbers, &fs.numbers)
         .into_iter()
+        .filter(|n| !in_code(n, &fs.code))
         .filter(|n| !small_words(n, ft) && !source_months.iter().any(|m| m == n))
         .filter(|n| !n.parse::<u32>().is_ok_and(|v| said.contains(&v)))
         .collect();
