@@ -9,7 +9,9 @@
 //! many findings have no label yet, and writes `PRECISION.md`.
 //!
 //! `cargo xtask precision sample N FILE` writes N unlabelled findings,
-//! spread over sites, scripts and checks, with their lines, for labelling.
+//! spread over sites, scripts and checks, with their lines, for labelling;
+//! `cargo xtask precision false` lists the findings labelled false that
+//! are still reported.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -244,6 +246,25 @@ fn labels(root: &Path) -> BTreeMap<String, (bool, String)> {
         .collect()
 }
 
+/// A finding's label: by its key, or else by its place (site, check,
+/// locale, path and line) when one label is there: a finding reworded
+/// since (a count in its message changed, one of its facts was set
+/// aside) keeps its verdict. The second value says whether by place.
+fn verdict(labelled: &BTreeMap<String, (bool, String)>, f: &Found) -> Option<(bool, bool)> {
+    if let Some((v, _)) = labelled.get(&f.key()) {
+        return Some((*v, false));
+    }
+    let key = f.key();
+    let place = key.rsplit_once('\t').map_or(key.as_str(), |(p, _)| p);
+    let mut at_place = labelled
+        .range(format!("{place}\t")..)
+        .take_while(|(k, _)| k.starts_with(&format!("{place}\t")));
+    match (at_place.next(), at_place.next()) {
+        (Some((_, (v, _))), None) => Some((*v, true)),
+        _ => None,
+    }
+}
+
 /// Precision of a group: (true, labelled).
 type Tally = BTreeMap<String, (usize, usize)>;
 
@@ -300,7 +321,43 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         };
         return sample(root, &found, n, Path::new(file));
     }
+    if args.first().map(String::as_str) == Some("false") {
+        return list_false(root, &found);
+    }
     report(root, &found)
+}
+
+/// Prints the findings still reported that are labelled false, with why
+/// and the message, for working on a check.
+fn list_false(root: &Path, found: &[Found]) -> bool {
+    let labelled = labels(root);
+    for f in found {
+        if let Some((false, why)) = labelled.get(&f.key()) {
+            println!(
+                "{} {} {}:{}\n  why: {why}\n  message: {}",
+                f.check, f.locale, f.path, f.line, f.message
+            );
+        }
+    }
+    // And those labelled true that are gone: lost, or reworded (a finding
+    // at the same place by the same check is shown).
+    let keys: std::collections::BTreeSet<String> = found.iter().map(Found::key).collect();
+    for (key, (verdict, why)) in &labelled {
+        if !*verdict || keys.contains(key) {
+            continue;
+        }
+        let place: Vec<&str> = key.split('\t').take(5).collect();
+        let now = found.iter().find(|f| {
+            [f.site, f.check.as_str(), f.locale.as_str(), f.path.as_str()] == place[..4]
+                && f.line.to_string() == place[4]
+        });
+        println!(
+            "gone (true) {}\n  why: {why}\n  now: {}",
+            place.join(" "),
+            now.map_or("nothing", |f| f.message.as_str())
+        );
+    }
+    true
 }
 
 /// Writes `n` unlabelled findings spread over (site, script, check), with
@@ -309,7 +366,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
 fn sample(root: &Path, found: &[Found], n: usize, file: &Path) -> bool {
     let labelled = labels(root);
     let mut groups: BTreeMap<(String, String, String), Vec<&Found>> = BTreeMap::new();
-    for f in found.iter().filter(|f| !labelled.contains_key(&f.key())) {
+    for f in found.iter().filter(|f| verdict(&labelled, f).is_none()) {
         groups
             .entry((
                 f.site.to_owned(),
@@ -367,15 +424,18 @@ fn report(root: &Path, found: &[Found]) -> bool {
     let (mut by_check, mut by_site, mut by_script, mut by_severity) =
         (Tally::new(), Tally::new(), Tally::new(), Tally::new());
     let mut by_confidence = Tally::new();
+    let mut by_place = 0;
     let (mut all, mut error, mut not_counted) = ((0, 0), (0, 0), (0, 0));
     let mut unlabelled: BTreeMap<String, usize> = BTreeMap::new();
     let mut total: BTreeMap<String, usize> = BTreeMap::new();
     for f in found {
         *total.entry(f.check.clone()).or_default() += 1;
-        let Some((verdict, _)) = labelled.get(&f.key()) else {
+        let Some((verdict, moved)) = verdict(&labelled, f) else {
             *unlabelled.entry(f.check.clone()).or_default() += 1;
             continue;
         };
+        by_place += usize::from(moved);
+        let verdict = &verdict;
         add(&mut by_check, f.check.clone(), *verdict);
         add(&mut by_site, f.site.to_owned(), *verdict);
         add(&mut by_script, script(&f.locale).to_owned(), *verdict);
@@ -412,7 +472,7 @@ fn report(root: &Path, found: &[Found]) -> bool {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();
     let mut md = format!(
-        "# Precision\n\nMeasured by `cargo xtask precision` on {date}: `bitext check` on the corpus sites ({corpus_commit}), each finding joined with its label in `{LABELS}` (a person's verdict after reading the translated and the source line). {labelled_count} labelled findings; {} findings in all.\n\n| | true | labelled | precision | goal |\n|---|--:|--:|--:|---|\n| findings at `error` | {} | {} | {:.0}% | ≥ 95% |\n| all but `untranslated` and `stub` | {} | {} | {:.0}% | ≥ 85% |\n| `untranslated` and `stub` | {} | {} | {:.0}% | |\n",
+        "# Precision\n\nMeasured by `cargo xtask precision` on {date}: `bitext check` on the corpus sites ({corpus_commit}), each finding joined with its label in `{LABELS}` (a person's verdict after reading the translated and the source line). {labelled_count} labelled findings ({by_place} of them reworded since, their label found by check and line); {} findings in all.\n\n| | true | labelled | precision | goal |\n|---|--:|--:|--:|---|\n| findings at `error` | {} | {} | {:.0}% | ≥ 95% |\n| all but `untranslated` and `stub` | {} | {} | {:.0}% | ≥ 85% |\n| `untranslated` and `stub` | {} | {} | {:.0}% | |\n",
         found.len(),
         error.0,
         error.1,

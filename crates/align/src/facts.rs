@@ -71,7 +71,12 @@ impl Facts {
             (b'w', &self.names),
         ]
         .into_iter()
-        .flat_map(|(tag, items)| items.iter().map(move |i| (tag, i.as_str())))
+        .flat_map(|(tag, items)| {
+            items.iter().map(move |i| {
+                let item = if tag == b'u' { without_locale(i) } else { i };
+                (tag, item)
+            })
+        })
     }
 
     /// Every fact as one tagged token, sorted: the multiset alignment compares.
@@ -95,6 +100,27 @@ impl Facts {
         out.sort_unstable();
         out
     }
+}
+
+/// A site path without its leading locale (`/en-US/docs/Web` and
+/// `/de/docs/Web` are both `/docs/Web`): a translation links to its own
+/// locale's copy of a page, the same fact.
+fn without_locale(url: &str) -> &str {
+    let Some(rest) = url.strip_prefix('/') else {
+        return url;
+    };
+    let Some(slash) = rest.find('/') else {
+        return url;
+    };
+    let (language, region) = rest[..slash]
+        .split_once('-')
+        .unwrap_or((&rest[..slash], ""));
+    let locale = language.len() == 2
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && (region.is_empty()
+            || ((2..=4).contains(&region.len())
+                && region.bytes().all(|b| b.is_ascii_alphanumeric())));
+    if locale { &rest[slash..] } else { url }
 }
 
 /// The facts of `text`, a segment's inline Markdown: digits only, no names.
@@ -263,8 +289,15 @@ fn scan(text: &str, keep: bool) -> (Facts, String) {
         if (b == b'h' || b == b'<')
             && let Some(len) = url_at(rest)
         {
+            let autolink = b == b'<';
             let url = rest[..len].trim_start_matches('<').trim_end_matches('>');
-            if keep {
+            // A link whose text is its URL (`[https://x](https://x)`): the
+            // target is the fact.
+            let link_text = i > 0 && bytes[i - 1] == b'[' && rest[len..].starts_with("](");
+            if autolink {
+                facts.links += 1;
+            }
+            if keep && !link_text {
                 facts.urls.push(url.to_owned());
             }
             prose.push(' ');
@@ -368,7 +401,7 @@ fn url_at(rest: &str) -> Option<usize> {
         return None;
     }
     let mut len = rest
-        .find(|c: char| c.is_whitespace() || c == ')' || c == '"' || c == '>')
+        .find(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '>' | ']'))
         .unwrap_or(rest.len());
     // Sentence punctuation after a URL is not part of it.
     while len > 0

@@ -55,6 +55,11 @@ impl Names {
         self.len() == 0
     }
 
+    /// Every name, configured or learned.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.single.iter().chain(&self.multi).map(String::as_str)
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.single.contains(name) || self.multi.iter().any(|m| m == name)
     }

@@ -107,6 +107,14 @@ impl Check {
         }
     }
 
+    /// Whether the check runs unless the project turns it on: emphasis and
+    /// length are hints whose labelled findings were true a third and half
+    /// of the time (PRECISION.md), so a project asks for them with
+    /// `[check.severity]`.
+    pub fn on_by_default(self) -> bool {
+        !matches!(self, Check::Emphasis | Check::Length)
+    }
+
     /// What the check means and how to fix or waive a finding.
     pub fn explain(self) -> &'static str {
         match self {
@@ -135,10 +143,10 @@ impl Check {
                 "Links, attribute lists, icons, abbreviations or footnote references are more or fewer than in the source. Fix: keep the source's markup around the translated words."
             }
             Check::Emphasis => {
-                "The translation has more or fewer emphasised spans (strong and emphasis counted together) than the source. Languages use emphasis differently (Portuguese italicises English loanwords, Chinese turns italics into bold), so this is a hint for a reviewer, at most `info`. Fix: emphasise what the source emphasises, or waive it."
+                "The translation has more or fewer emphasised spans (strong and emphasis counted together) than the source. Languages use emphasis differently (Portuguese italicises English loanwords, Chinese turns italics into bold), so this is a hint for a reviewer, off unless the project turns it on (`[check.severity] emphasis = \"info\"`). Fix: emphasise what the source emphasises, or waive it."
             }
             Check::Names => {
-                "A name (a product, an organisation; configured in `[glossary] names` or learned because most translations keep it verbatim) of the source is missing in the translation, or the translation has a name the source does not. Fix: keep names as they are."
+                "A name configured in `[glossary] names` (a product, an organisation) is in the source and not in the translation, or the other way round; a name written in lower case, inside Chinese or Japanese text, or in another script with the same consonants (`Гугл` for Google) is there. Names bitext learns from the translations (those most of them keep verbatim) help align and place segments but are not reported: a translation may rightly translate them. Fix: keep names as they are."
             }
             Check::Untranslated => {
                 "The segment is still in the source language: the source text itself, or English words (an older source, a sentence pasted from elsewhere) where the page is in another language. Text made only of names, code, links or numbers is not reported. Fix: translate it."
@@ -162,7 +170,7 @@ impl Check {
                 "A Fluent catalog of the locale does not parse, or holds what bitext cannot keep (Junk, terms, attributes, placeables other than string literals, duplicate ids). Nothing can be built from it. Fix: correct the file at the line shown."
             }
             Check::Length => {
-                "The translation is far shorter or longer than its source, measured against the usual ratio of this locale's translations to their sources (learned from the project): a sentence may be missing, or something added. Fix: compare with the source."
+                "The translation is far shorter or longer than its source, measured against the usual ratio of this locale's translations to their sources (learned from the project): a sentence may be missing, or something added. A hint, off unless the project turns it on (`[check.severity] length = \"info\"`). Fix: compare with the source."
             }
         }
     }

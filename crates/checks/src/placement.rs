@@ -44,7 +44,7 @@ fn similarity(s: &[(u8, &str)], t: &[(u8, &str)]) -> (f32, f32) {
     (n / t.len() as f32, n / s.len().max(t.len()) as f32)
 }
 
-/// Facts that can tell segments apart: a link target, a number of two
+/// Facts that can tell segments apart: a link target (not `.` or `/`), a number of two
 /// digits or more, two other facts of which at most one a name (names
 /// recur all over a page), or three different names.
 fn distinctive(tokens: &[(u8, &str)]) -> bool {
@@ -58,7 +58,8 @@ fn distinctive(tokens: &[(u8, &str)]) -> bool {
     };
     let names = distinct().filter(|t| t.0 == b'w').count();
     let strong = distinct().any(|&(tag, item)| {
-        tag == b'u' || (tag == b'n' && item.chars().filter(char::is_ascii_digit).count() >= 2)
+        (tag == b'u' && item.trim_matches(['.', '/', '#']).len() >= 3)
+            || (tag == b'n' && item.chars().filter(char::is_ascii_digit).count() >= 2)
     });
     strong || (distinct().count() >= 2 && names <= 1) || names >= 3
 }
@@ -99,9 +100,50 @@ fn place(segments: &[Segment], k: usize) -> String {
     format!("{} at line {}{under}", s.kind, s.line)
 }
 
+/// Whether some source segment holds half the facts `tokens` or more.
+fn matches_source(facts: &Facts<'_>, tokens: &[(u8, &str)]) -> bool {
+    facts
+        .source_tokens
+        .iter()
+        .any(|s| similarity(s, tokens).0 >= 0.5)
+}
+
+/// How many times the source says what its segments with the facts
+/// `tokens` say (the same text, or mostly the same words: a note repeated
+/// under two items, parallel rows of two tables, a glossary's "See …"):
+/// the translation may say it as often.
+fn source_copies(page: &Page<'_>, facts: &Facts<'_>, tokens: &[(u8, &str)]) -> usize {
+    let alike: Vec<usize> = (0..page.source.len())
+        .filter(|&x| facts.source_tokens[x] == tokens)
+        .collect();
+    let texts: Vec<HashSet<String>> = alike.iter().map(|&x| words(&page.source[x].text)).collect();
+    (0..alike.len())
+        .map(|a| {
+            (0..alike.len())
+                .filter(|&b| {
+                    page.source[alike[a]].text == page.source[alike[b]].text
+                        || word_similarity(&texts[a], &texts[b]) >= 0.5
+                })
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// A misplaced pair needs facts this much closer to another source segment
 /// than to its own partner.
 const CLEARLY_BETTER: f32 = 0.5;
+
+/// Whether source segment `best` lies between the sources of the pairs
+/// around translated segment `t` (its own pair set aside): where `t`
+/// stands. A paragraph that merges two of the source's, or an old
+/// translation of a paragraph the source rewrote (left unpaired), is at
+/// its place.
+fn in_own_gap(partner: &[Option<(usize, f32)>], t: usize, best: usize) -> bool {
+    let before = partner[..t].iter().rev().find_map(|p| p.map(|(s, _)| s));
+    let after = partner[t + 1..].iter().find_map(|p| p.map(|(s, _)| s));
+    before.is_none_or(|s| s < best) && after.is_none_or(|s| best < s)
+}
 
 pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) {
     let (n, m) = (page.source.len(), page.translation.len());
@@ -136,6 +178,7 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
         }
         let own_score = own.map_or(0.0, |s| similarity(&facts.source_tokens[s], tokens).0);
         if own == Some(best)
+            || in_own_gap(&partner, t, best)
             || best_score.0 < 0.75
             || second > best_score.0 - 0.25
             || best_score.0 - own_score < CLEARLY_BETTER
@@ -230,11 +273,21 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
                 continue;
             }
             let (s1, s2) = (partner[t1].map(|p| p.0), partner[t2].map(|p| p.0));
-            if s1.is_some() && s1 == s2 {
+            // Same source: two halves of one translation. Neither has one:
+            // a copy only when the source has nothing like it (text pasted
+            // from another page, as an export may do in many places).
+            if s1 == s2 && (s1.is_some() || matches_source(facts, &facts.translation_tokens[t1])) {
                 continue;
             }
+            // The source repeats itself there too (parallel paragraphs,
+            // table rows, a See also list naming a module twice).
             if let (Some(x), Some(y)) = (s1, s2)
-                && page.source[x].text == page.source[y].text
+                && (page.source[x].text == page.source[y].text
+                    || (facts.source_tokens[x] == facts.source_tokens[y]
+                        && word_similarity(
+                            &words(&page.source[x].text),
+                            &words(&page.source[y].text),
+                        ) >= 0.5))
             {
                 continue;
             }
@@ -245,7 +298,28 @@ pub(crate) fn misplaced_and_duplicates(page: &Page<'_>, facts: &Facts<'_>, out: 
             } else {
                 (t2, t1)
             };
-            if misplaced[copy] || !reported.insert(copy) {
+            // A copy says what another segment says, not what its own
+            // source says: one with its own source's facts is a translation.
+            let own_facts = partner[copy].is_some_and(|(s, _)| {
+                let (covered, shared) =
+                    similarity(&facts.source_tokens[s], &facts.translation_tokens[copy]);
+                covered >= 0.75 && shared >= 0.75
+            });
+            // As often as the source says it: a repetition of the source's.
+            let in_translation = (0..candidates.len())
+                .filter(|&c| {
+                    group[c] == group[a] && word_similarity(&word_sets[c], &word_sets[a]) >= 0.5
+                })
+                .count();
+            let in_source = [partner[original], partner[copy]]
+                .into_iter()
+                .flatten()
+                .map(|(s, _)| source_copies(page, facts, &facts.source_tokens[s]))
+                .chain([source_copies(page, facts, &facts.translation_tokens[copy])])
+                .max()
+                .unwrap_or(0);
+            let repeated = in_source >= in_translation;
+            if own_facts || repeated || misplaced[copy] || !reported.insert(copy) {
                 continue;
             }
             let mut related = vec![Related {

@@ -22,21 +22,58 @@ fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding 
     }
 }
 
-/// The containers that are structure: boxes, tabs, quotes and tables.
+/// An admonition type under its Material for MkDocs name: the aliases
+/// (`check` and `done` for `success`, `hint` for `tip`…) render the same box.
+fn canonical_kind(kind: &str) -> &str {
+    match kind {
+        "seealso" => "note",
+        "summary" | "tldr" => "abstract",
+        "todo" => "info",
+        "hint" | "important" => "tip",
+        "check" | "done" => "success",
+        "help" | "faq" => "question",
+        "caution" | "attention" => "warning",
+        "fail" | "missing" => "failure",
+        "error" => "danger",
+        "cite" => "quote",
+        _ => kind,
+    }
+}
+
+/// Hugo shortcodes that are boxes, as a GitHub alert (`> [!TIP]`) is: a
+/// translation may write the one for the other.
+const ALERT_SHORTCODES: [&str; 4] = ["alert", "callout", "admonition", "notice"];
+
+/// The containers that are structure: boxes, tabs, quotes and tables. A
+/// GitHub alert and a Hugo alert shortcode are both `alert`.
 fn shape(containers: &[Container]) -> Vec<String> {
-    containers
-        .iter()
-        .filter(|c| {
-            matches!(
-                c,
-                Container::Admonition { .. }
-                    | Container::Tab
-                    | Container::BlockQuote
-                    | Container::Table
-            )
-        })
-        .map(ToString::to_string)
-        .collect()
+    let mut out = Vec::new();
+    for (k, c) in containers.iter().enumerate() {
+        match c {
+            Container::Admonition {
+                kind,
+                collapsible,
+                open,
+            } => out.push(
+                Container::Admonition {
+                    kind: canonical_kind(kind).to_owned(),
+                    collapsible: *collapsible,
+                    open: *open,
+                }
+                .to_string(),
+            ),
+            // The quote that holds an alert is the alert.
+            Container::BlockQuote
+                if matches!(containers.get(k + 1), Some(Container::Alert { .. })) => {}
+            Container::Alert { .. } => out.push("alert".to_owned()),
+            Container::Shortcode { name } if ALERT_SHORTCODES.contains(&name.as_str()) => {
+                out.push("alert".to_owned());
+            }
+            Container::Tab | Container::BlockQuote | Container::Table => out.push(c.to_string()),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The level of an ATX heading on `line` (`## x` is 2), or of a Setext
@@ -105,7 +142,10 @@ fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
                 body.push(&l[cut.min(indent)..]);
                 k += 1;
             }
-            out.push((start + 1, as_code(&body, &language)));
+            // A diagram's labels are prose, translated.
+            if language != "mermaid" {
+                out.push((start + 1, as_code(&body, &language)));
+            }
         }
         k += 1;
     }

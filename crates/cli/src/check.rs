@@ -162,7 +162,11 @@ pub fn run(
             out,
             "{} (default severity: {})\n\n{}",
             style.bold(check.name()),
-            check.default_severity().name(),
+            if check.on_by_default() {
+                check.default_severity().name()
+            } else {
+                "off"
+            },
             check.explain()
         );
         return Ok(0);
@@ -363,7 +367,10 @@ fn sarif(report: &project::CheckReport, cwd: &Path) -> String {
                 "id": c.name(),
                 "shortDescription": {"text": c.explain().split(". ").next().unwrap_or_default()},
                 "fullDescription": {"text": c.explain()},
-                "defaultConfiguration": {"level": sarif_level(c.default_severity())}
+                "defaultConfiguration": {
+                    "enabled": c.on_by_default(),
+                    "level": sarif_level(c.default_severity())
+                }
             })
         })
         .collect();

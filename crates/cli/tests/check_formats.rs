@@ -105,6 +105,24 @@ fn severities_and_waivers_come_from_the_config_and_the_page() {
 }
 
 #[test]
+fn hints_are_off_unless_the_project_turns_them_on() {
+    // Emphasis added, which languages use differently: no finding by default.
+    let emphasised = IT.replace("Il primo traghetto", "Il **primo** traghetto");
+    let tmp = site("", &emphasised);
+    let (_, found) = checks(tmp.path(), &[]);
+    assert!(!found.iter().any(|(c, _, _)| c == "emphasis"), "{found:?}");
+    let tmp = site("[check.severity]\nemphasis = \"info\"\n", &emphasised);
+    let (_, found) = checks(tmp.path(), &[]);
+    assert!(
+        found.contains(&("emphasis".to_owned(), "info".to_owned(), 3)),
+        "{found:?}"
+    );
+    let (code, out, _) = bitext(tmp.path(), &["check", "--explain", "emphasis"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("default severity: off"), "{out}");
+}
+
+#[test]
 fn a_baseline_keeps_only_new_findings() {
     let tmp = site("", IT);
     let dir = tmp.path();

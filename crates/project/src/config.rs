@@ -257,14 +257,15 @@ impl CheckConfig {
     }
 
     /// The severity of `check` in `locale`: the locale's, the project's, or
-    /// the check's default; `None` when turned off.
+    /// the check's default; `None` when turned off (or off by default and
+    /// not configured).
     pub fn level(&self, check: checks::Check, locale: &Locale) -> Level {
         if let Some(level) = self.locale.get(locale).and_then(|m| m.get(&check)) {
             return *level;
         }
         match self.severity.get(&check) {
             Some(level) => *level,
-            None => Some(check.default_severity()),
+            None => check.on_by_default().then(|| check.default_severity()),
         }
     }
 }

@@ -312,10 +312,12 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
         let locale = Locale::new(code);
         let aligned = project::align_locale(&config, &sources, &locale).expect("aligned");
         for page in &aligned.pages {
+            // The names as a project that lists them in `[glossary] names`.
+            let names = align::Names::new(page.names.iter());
             let options = align::Options {
                 source_language: align::Language::English,
                 language: align::Language::of_locale(code),
-                names: Some(&page.names),
+                names: Some(&names),
                 ratio: aligned.ratio,
             };
             let reading = align::Reading {

@@ -113,12 +113,27 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     difference("link", &gone, &added).map(|m| pair.finding(Check::Links, m))
 }
 
+/// Whether the targets of the links on source line `line` are in the
+/// translation as often as in the source: the link is there, its text
+/// translated past recognition (`Collector` as `コレクター`) or moved a
+/// few lines.
+fn target_kept(page: &Page<'_>, line: usize) -> bool {
+    let Some(text) = page.source_text.lines().nth(line.saturating_sub(1)) else {
+        return false;
+    };
+    let urls = align::facts(text).urls;
+    !urls.is_empty()
+        && urls.iter().all(|u| {
+            page.text.matches(u.as_str()).count() >= page.source_text.matches(u.as_str()).count()
+        })
+}
+
 /// Source links that pair with nothing, reported where they would be.
 pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
     let alignment = page.alignment;
     for &k in &alignment.unpaired_source {
         let s = &page.source[k];
-        if s.kind != SegmentKind::LinkText {
+        if s.kind != SegmentKind::LinkText || target_kept(page, s.line) {
             continue;
         }
         let before = alignment

@@ -59,6 +59,37 @@ fn said_small(text: &str) -> Vec<u32> {
     out
 }
 
+/// Small numbers `text` joins to a word by a hyphen (`2-step`, `4-value`,
+/// `3-way`) or to a name by a slash (`HTTP/3`, `DoH/3`): parts of a word,
+/// which a translation may write as one (`Vierwert`, `DoH3`).
+fn in_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if !bytes[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_digit() {
+            k += 1;
+        }
+        let digits = &text[start..k];
+        let small = k - start <= 2;
+        let hyphen_word = bytes.get(k) == Some(&b'-')
+            && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)
+            && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric());
+        let version =
+            start >= 2 && bytes[start - 1] == b'/' && bytes[start - 2].is_ascii_alphabetic();
+        if small && (hyphen_word || version) {
+            let value = digits.trim_start_matches('0');
+            out.push(if value.is_empty() { "0" } else { value }.to_owned());
+        }
+    }
+    out
+}
+
 /// The numbers of the pair that differ.
 pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     let (s, t, fs, ft, page) = (pair.s, pair.t, pair.fs, pair.ft, pair.page);
@@ -84,9 +115,10 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
         code.iter()
             .any(|c| align::facts(c).numbers.iter().any(|x| x == n))
     };
+    let source_in_words = in_words(&s.text);
     let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
         .into_iter()
-        .filter(|n| !in_code(n, &ft.code))
+        .filter(|n| !in_code(n, &ft.code) && !source_in_words.iter().any(|w| w == n))
         .filter(|n| !small_words(n, fs) && !months_here.iter().any(|m| m == n))
         .collect();
     // English says `one`, `a single`, `first`, `twice` where others

@@ -6,28 +6,31 @@ use crate::{Check, Finding};
 use super::Pair;
 use super::{difference, macro_targets, missing, renders_macro};
 
+/// Whether macro `m` makes one of the links or code spans of `facts`.
+fn makes(m: &str, facts: &align::Facts) -> bool {
+    let target = macro_targets(&align::Facts {
+        placeholders: vec![m.to_owned()],
+        ..align::Facts::default()
+    });
+    facts
+        .urls
+        .iter()
+        .chain(&facts.code)
+        .any(|x| renders_macro(x, &target))
+}
+
 /// The macro or shortcodes of the pair that differ. A cross-reference
-/// macro the translation writes out as the link or code it makes is there.
+/// macro one side writes out as the link or code it makes (MDN
+/// translations do both) is there.
 pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     let (fs, ft) = (pair.fs, pair.ft);
-    let written_out = |m: &str| {
-        let target = macro_targets(&align::Facts {
-            placeholders: vec![m.to_owned()],
-            ..align::Facts::default()
-        });
-        ft.urls
-            .iter()
-            .chain(&ft.code)
-            .any(|x| renders_macro(x, &target))
-    };
     let gone: Vec<&str> = missing(&fs.placeholders, &ft.placeholders)
         .into_iter()
-        .filter(|m| !written_out(m))
+        .filter(|m| !makes(m, ft))
         .collect();
-    difference(
-        "macro or shortcode",
-        &gone,
-        &missing(&ft.placeholders, &fs.placeholders),
-    )
-    .map(|m| pair.finding(Check::Structure, m))
+    let added: Vec<&str> = missing(&ft.placeholders, &fs.placeholders)
+        .into_iter()
+        .filter(|m| !makes(m, fs))
+        .collect();
+    difference("macro or shortcode", &gone, &added).map(|m| pair.finding(Check::Structure, m))
 }

@@ -18,10 +18,20 @@ fn prose_words(text: &str, names: &[String]) -> usize {
         prose.replace_range(open..=open + len, " ");
     }
     prose
-        .split(|c: char| !c.is_alphabetic())
+        .split_whitespace()
+        .filter(|token| !identifier(token))
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase))
         .filter(|w| !names.iter().any(|n| n == w))
         .count()
+}
+
+/// A token joined by code punctuation between its letters
+/// (`border-end-end-radius`, `chaos_mesh`, `pod.yaml`, `a/b`): a name of
+/// code or a file, kept as it is in every language.
+fn identifier(token: &str) -> bool {
+    let inner = token.trim_matches(|c: char| !c.is_alphanumeric());
+    inner.contains(['-', '_', '.', '/', ':', '=', '('])
 }
 
 /// A segment identical to its source, when it has words to translate.
