@@ -275,6 +275,32 @@ fn scan(text: &str, keep: bool) -> (Facts, String) {
             i += end + 1;
             continue;
         }
+        // A reference link, `[text][label]` or `[text][]`: its label is the
+        // fact (`[label]`), resolved where the page's definitions are known.
+        if b == b']'
+            && rest.starts_with("][")
+            && let Some(open) = last_open
+            && let Some(end) = rest[2..].find(']')
+            && !rest[2..2 + end].contains(['[', '\n'])
+        {
+            let label = if end == 0 {
+                &text[open + 1..i]
+            } else {
+                &rest[2..2 + end]
+            };
+            let image = open > 0 && bytes[open - 1] == b'!';
+            if !image && !label.trim().is_empty() {
+                facts.links += 1;
+                if keep {
+                    facts
+                        .urls
+                        .push(format!("[{}]", label.trim().to_lowercase()));
+                }
+                prose.push(' ');
+                i += 2 + end + 1;
+                continue;
+            }
+        }
         if b == b'['
             && rest.starts_with("[^")
             && let Some(end) = rest.find(']')
@@ -478,10 +504,23 @@ fn numbers(text: &str) -> Vec<(usize, String)> {
             break;
         }
         groups.push((separator, current));
-        out.push((at, normalise(&groups)));
+        if !address(&groups) {
+            out.push((at, normalise(&groups)));
+        }
     }
     out.sort_by_key(|(at, _)| *at);
     out
+}
+
+/// Digit groups that make an address or a version, not a quantity: four
+/// groups joined by dots (`192.168.1.10`), or three or more of which one
+/// after the first is not three digits long (`1.2.10`; `1.000.000` is a
+/// million).
+fn address(groups: &[(Option<char>, String)]) -> bool {
+    let dotted = groups.iter().skip(1).all(|(s, _)| *s == Some('.'));
+    dotted
+        && (groups.len() == 4
+            || (groups.len() >= 3 && groups.iter().skip(1).any(|(_, d)| d.len() != 3)))
 }
 
 /// Chinese and Japanese numerals before a counter, when there are any.

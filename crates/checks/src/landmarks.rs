@@ -55,6 +55,33 @@ impl<'a> WrittenOut<'a> {
     }
 }
 
+/// Whether `shape` is a Hugo alert shortcode (`{{% alert %}}`, its end)
+/// and the other page has GitHub alerts (`> [!NOTE]`): the same box in
+/// the newer syntax, which a translation made earlier has not taken up.
+fn alert_written_as_quote(shape: &str, other: &str) -> bool {
+    let name = shape
+        .trim_start_matches("{{")
+        .trim_start_matches(['%', '<'])
+        .trim_start()
+        .trim_start_matches('/');
+    let alert =
+        shape.starts_with("{{") && (name.starts_with("alert") || name.starts_with("callout"));
+    alert && other.contains("> [!")
+}
+
+/// The MDX component a landmark belongs to: `Tabs` for `import Tabs
+/// from '@theme/Tabs'`, `<Tabs …>` and `</Tabs>`.
+fn component(shape: &str) -> Option<&str> {
+    let name = if let Some(rest) = shape.strip_prefix("import ") {
+        rest.split(|c: char| !c.is_alphanumeric()).next()?
+    } else {
+        let rest = shape.strip_prefix('<')?.trim_start_matches('/');
+        rest.split(|c: char| !c.is_alphanumeric()).next()?
+    };
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        .then_some(name)
+}
+
 pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     let source = markdown::landmarks(page.source_text, page.markdown);
     let translation = markdown::landmarks(page.text, page.markdown);
@@ -81,11 +108,29 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
         t_taken[t] = true;
     }
     let mut written_out = WrittenOut::new(page.text);
+    // Components the translation never uses: one finding each (below).
+    let mut unused: Vec<(String, usize, usize, usize)> = Vec::new();
     for (s, item) in source.items.iter().enumerate() {
-        if s_taken[s] || written_out.renders(&item.shape) {
+        if s_taken[s]
+            || written_out.renders(&item.shape)
+            || alert_written_as_quote(&item.shape, page.text)
+        {
             continue;
         }
         let line = place(&anchors, item.line);
+        if let Some(name) = component(&item.shape)
+            && !translation
+                .items
+                .iter()
+                .any(|t| component(&t.shape) == Some(name))
+        {
+            match unused.iter_mut().find(|(n, ..)| n == name) {
+                Some(group) => group.3 += 1,
+                None => unused.push((name.to_owned(), line, item.line, 1)),
+            }
+            reported.push(line);
+            continue;
+        }
         reported.push(line);
         out.push(finding(
             line,
@@ -96,8 +141,21 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             ),
         ));
     }
+    // A layout of the source (tabs) the translation does without: the same
+    // content laid out another way, or lost; a reviewer looks once.
+    for (name, line, source_line, count) in unused {
+        let mut f = finding(
+            line,
+            Some(source_line),
+            format!(
+                "the source's `{name}` component ({count} line(s) from line {source_line}) is not used in the translation: its content laid out another way, or lost"
+            ),
+        );
+        f.severity = crate::Severity::Warning;
+        out.push(f);
+    }
     for (t, item) in translation.items.iter().enumerate() {
-        if t_taken[t] {
+        if t_taken[t] || alert_written_as_quote(&item.shape, page.source_text) {
             continue;
         }
         reported.push(item.line);

@@ -111,10 +111,10 @@ fn sample_site_check_finds_the_three_planted_problems() {
     );
     let (stdout, _, code) = run(&root, &["check", "--explain", "misplaced"]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("default severity: error"), "{stdout}");
-    let (_, stderr, code) = run(&root, &["check", "--explain", "spelling"]);
+    assert!(stdout.contains("default severity: warning"), "{stdout}");
+    let (_, stderr, code) = run(&root, &["check", "--explain", "grammar"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("no check is named `spelling`"), "{stderr}");
+    assert!(stderr.contains("no check is named `grammar`"), "{stderr}");
 }
 
 /// Pages of the sample site segment, one JSON object per file and line.

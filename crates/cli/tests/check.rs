@@ -24,6 +24,11 @@ fn seed_project(corpus: &Path) -> tempfile::TempDir {
             })
             .expect("the version exists")
     };
+    // Spelling depends on the dictionaries installed: tested on its own.
+    write(
+        &dir.join("bitext.toml"),
+        "[check.severity]\nspelling = \"off\"\n",
+    );
     let page = "content/{l}/real-time-communication.md";
     write(
         &dir.join(page.replace("{l}", "en")),
@@ -91,7 +96,10 @@ fn the_seed_page_is_caught_and_explained() {
         .filter_map(|f| f["source_line"].as_u64())
         .collect();
     assert_eq!(links, [148, 149]);
-    assert_eq!(json["summary"]["errors"], 6);
+    // The lost boxes are errors; the copied sentences warnings (misplaced
+    // findings were 83% true in the labelled set, below the 95% of errors).
+    assert_eq!(json["summary"]["errors"], 3);
+    assert_eq!(at("misplaced", 12)["severity"], "warning");
 
     // JSON: the findings' shape, without the corpus's text.
     let shape: Vec<String> = findings
@@ -118,11 +126,11 @@ fn the_seed_page_is_caught_and_explained() {
         .collect();
     expect![[r#"
         error structure content/it/real-time-communication.md:12 source content/en/real-time-communication.md:12 related 
-        error misplaced content/it/real-time-communication.md:12 source content/en/real-time-communication.md:37 related content/en/real-time-communication.md:37 content/it/real-time-communication.md:37
+        warning misplaced content/it/real-time-communication.md:12 source content/en/real-time-communication.md:37 related content/en/real-time-communication.md:37 content/it/real-time-communication.md:37
         error structure content/it/real-time-communication.md:45 source content/en/real-time-communication.md:45 related 
-        error misplaced content/it/real-time-communication.md:45 source content/en/real-time-communication.md:70 related content/en/real-time-communication.md:70 content/it/real-time-communication.md:70
+        warning misplaced content/it/real-time-communication.md:45 source content/en/real-time-communication.md:70 related content/en/real-time-communication.md:70 content/it/real-time-communication.md:70
         error structure content/it/real-time-communication.md:76 source content/en/real-time-communication.md:76 related 
-        error misplaced content/it/real-time-communication.md:76 source content/en/real-time-communication.md:123 related content/en/real-time-communication.md:123 content/it/real-time-communication.md:123
+        warning misplaced content/it/real-time-communication.md:76 source content/en/real-time-communication.md:123 related content/en/real-time-communication.md:123 content/it/real-time-communication.md:123
         warning links content/it/real-time-communication.md:147 source content/en/real-time-communication.md:148 related 
         warning links content/it/real-time-communication.md:147 source content/en/real-time-communication.md:149 related "#]].assert_eq(&shape.join("\n"));
 
@@ -142,21 +150,21 @@ fn the_seed_page_is_caught_and_explained() {
     expect![[r#"
         error[structure]: a container line is missing or glued to the end of line 12 (`!!! recommendation` at source line 12): the indented block at lines 14–33 below it reads as code; its text was aligned as the Markdown it was meant to be
           --> content/it/real-time-communication.md:12
-        error[misplaced]: this paragraph says what the source's paragraph at line 37 (under “Signal”) says (facts 2016, https://eprint.iacr.org/2016/1013.pdf), but nothing of the source is at its place
+        warning[misplaced]: this paragraph says what the source's paragraph at line 37 (under “Signal”) says (facts 2016, https://eprint.iacr.org/2016/1013.pdf), but nothing of the source is at its place
           --> content/it/real-time-communication.md:12
         error[structure]: a container line is missing or glued to the end of line 45 (`!!! recommendation` at source line 45): the indented block at lines 47–66 below it reads as code; its text was aligned as the Markdown it was meant to be
           --> content/it/real-time-communication.md:45
-        error[misplaced]: this paragraph says what the source's paragraph at line 70 (under “Element”) says (facts https://github.com/matrix-org/matrix-doc/pull/3401, https://github.com/vector-im/element-web/issues/12878, Jitsi, Native, Signalling, VoIP), but nothing of the source is at its place
+        warning[misplaced]: this paragraph says what the source's paragraph at line 70 (under “Element”) says (facts https://github.com/matrix-org/matrix-doc/pull/3401, https://github.com/vector-im/element-web/issues/12878, Jitsi, Native, Signalling, VoIP), but nothing of the source is at its place
           --> content/it/real-time-communication.md:45
         error[structure]: a container line is missing or glued to the end of line 76 (`!!! recommendation` at source line 76): the indented block at lines 78–91 below it reads as code; its text was aligned as the Markdown it was meant to be
           --> content/it/real-time-communication.md:76
-        error[misplaced]: this paragraph says what the source's paragraph at line 123 (under “Session”) says (facts 100, Session), but nothing of the source is at its place
+        warning[misplaced]: this paragraph says what the source's paragraph at line 123 (under “Session”) says (facts 100, Session), but nothing of the source is at its place
            --> content/it/real-time-communication.md:76
         warning[links]: the source's link `Windows` (line 148) is missing after this line
            --> content/it/real-time-communication.md:147
         warning[links]: the source's link `Linux` (line 149) is missing after this line
            --> content/it/real-time-communication.md:147
-        check failed: 8 findings in 1 page of 1 locale (6 errors, 2 warnings)"#]].assert_eq(&headlines.join("\n"));
+        check failed: 8 findings in 1 page of 1 locale (3 errors, 5 warnings)"#]].assert_eq(&headlines.join("\n"));
 }
 
 #[test]
@@ -165,7 +173,7 @@ fn human_output_groups_findings_by_page_worst_first_with_a_limit() {
     let dir = dir.path();
     write(
         &dir.join("bitext.toml"),
-        "source_locale = \"en\"\nlocales = [\"it\"]\n[markdown]\ndialect = \"gfm\"\n",
+        "source_locale = \"en\"\nlocales = [\"it\"]\n[markdown]\ndialect = \"gfm\"\n[check.severity]\nspelling = \"off\"\n",
     );
     write(
         &dir.join("content/en/a.md"),
@@ -183,17 +191,20 @@ fn human_output_groups_findings_by_page_worst_first_with_a_limit() {
         &dir.join("content/it/b.md"),
         "# Valvole\n\nUna valvola ha 3 guarnizioni.\n",
     );
-    let (code, out, err) = bitext(dir, &["check", "--limit", "2"]);
+    // Numbers are warnings (PRECISION.md): they fail only when asked.
+    let (code, _, _) = bitext(dir, &["check"]);
+    assert_eq!(code, 0);
+    let (code, out, err) = bitext(dir, &["check", "--limit", "2", "--fail-on", "warning"]);
     assert_eq!(code, 1, "{err}");
-    let a = out.find("── content/it/a.md (it): 3 errors").expect(&out);
-    let b = out.find("── content/it/b.md (it): 1 error").expect(&out);
+    let a = out.find("── content/it/a.md (it): 3 warnings").expect(&out);
+    let b = out.find("── content/it/b.md (it): 1 warning").expect(&out);
     assert!(a < b, "the worst page first:\n{out}");
     assert!(
         out.contains("… and 1 more finding on this page (--limit 2)"),
         "{out}"
     );
     assert!(
-        out.contains("it: 4 findings in 2 pages (4 errors)"),
+        out.contains("it: 4 findings in 2 pages (4 warnings)"),
         "{out}"
     );
 }

@@ -59,13 +59,13 @@ fn severities_and_waivers_come_from_the_config_and_the_page() {
         found,
         owned(&[
             ("structure", "error", 5),
-            ("numbers", "error", 5),
+            ("numbers", "warning", 5),
             ("links", "warning", 5)
         ])
     );
 
-    // Numbers only warn in Italian, links are off, the box is waived.
-    let config = "[check.severity]\nlinks = \"off\"\n[check.locale.it]\nnumbers = \"warning\"\n[[check.waive]]\ncheck = \"structure\"\npage = \"ferry\"\nreason = \"the box is rebuilt by the theme\"\n";
+    // Numbers are errors but only warn in Italian, links are off, the box is waived.
+    let config = "[check.severity]\nlinks = \"off\"\nnumbers = \"error\"\n[check.locale.it]\nnumbers = \"warning\"\n[[check.waive]]\ncheck = \"structure\"\npage = \"ferry\"\nreason = \"the box is rebuilt by the theme\"\n";
     let tmp = site(config, IT);
     let (code, found) = checks(tmp.path(), &[]);
     assert_eq!(code, 0, "warnings do not fail by default");
@@ -91,13 +91,18 @@ fn severities_and_waivers_come_from_the_config_and_the_page() {
     assert!(found.iter().any(|(c, _, _)| c == "numbers"), "{found:?}");
 
     // Config mistakes are errors that name the key.
-    let tmp = site("[check.severity]\nspelling = \"off\"\n", IT);
+    let tmp = site("[check.severity]\ngrammar = \"off\"\n", IT);
     let (code, _, err) = bitext(tmp.path(), &["check"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("check.severity") && err.contains("spelling"),
+        err.contains("check.severity") && err.contains("grammar"),
         "{err}"
     );
+    // A spelling finding is never an error.
+    let tmp = site("[check.severity]\nspelling = \"error\"\n", IT);
+    let (code, _, err) = bitext(tmp.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("check.severity.spelling"), "{err}");
     let tmp = site("[check.severity]\nnumbers = \"fatal\"\n", IT);
     let (code, _, err) = bitext(tmp.path(), &["check"]);
     assert_eq!(code, 2);
@@ -135,8 +140,8 @@ fn a_baseline_keeps_only_new_findings() {
         &dir.join("content/it/ferry.md"),
         &IT.replace("alle 6:40 dal molo 3", "alle 6:40 dal molo 8"),
     );
-    let (code, found) = checks(dir, &["--baseline", "base.json"]);
-    assert_eq!((code, found), (1, owned(&[("numbers", "error", 3)])));
+    let (code, found) = checks(dir, &["--baseline", "base.json", "--fail-on", "warning"]);
+    assert_eq!((code, found), (1, owned(&[("numbers", "warning", 3)])));
     write(&dir.join("bad.json"), "{\"findings\": 3}");
     let (code, _, err) = bitext(dir, &["check", "--baseline", "bad.json"]);
     assert_eq!(code, 2);
@@ -164,7 +169,7 @@ fn sarif_and_junit_for_ci() {
         .iter()
         .find(|r| r["ruleId"] == "numbers")
         .expect("numbers");
-    assert_eq!(numbers["level"], "error");
+    assert_eq!(numbers["level"], "warning");
     assert_eq!(
         numbers["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "content/it/ferry.md"
@@ -208,7 +213,7 @@ fn sarif_and_junit_for_ci() {
         "{out}"
     );
     assert!(
-        out.contains("content/it/ferry.md:7: error[numbers]"),
+        out.contains("content/it/ferry.md:7: warning[numbers]"),
         "{out}"
     );
     well_formed(dir, &out);

@@ -142,7 +142,14 @@ pub fn check_progress(
         link_rules: Vec<(String, String)>,
         /// The history's view of each translated page (its base may be unknown).
         changes: std::collections::HashMap<String, crate::LocaleChanges>,
+        /// The locale's dictionary and words, when spelling is checked.
+        spelling: Option<(
+            crate::spelling::Dictionary,
+            std::collections::HashSet<String>,
+        )>,
     }
+    let dictionary_dirs = crate::spelling::search_dirs();
+    let mut without_dictionary = Vec::new();
     let mut plans = Vec::new();
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
     let ratios = locale_ratios(config, &sources, &locales)?;
@@ -161,13 +168,33 @@ pub fn check_progress(
                 .collect(),
             None => Default::default(),
         };
+        let spelling = match config.check.level(Check::Spelling, locale) {
+            None => None,
+            Some(_) => match crate::spelling::find(config, locale, &dictionary_dirs) {
+                Some(path) => Some((
+                    crate::spelling::load(&path)?,
+                    crate::spelling::words(config, locale)?,
+                )),
+                None => {
+                    without_dictionary.push(locale.as_str());
+                    None
+                }
+            },
+        };
         plans.push(Plan {
             locale,
             ratio,
             terms: glossary(config, locale)?,
             link_rules: config.check.link_rules(locale),
             changes,
+            spelling,
         });
+    }
+    if !without_dictionary.is_empty() {
+        report.notes.push(format!(
+            "spelling not checked in {}: no Hunspell dictionary (looked in $DICPATH, /usr/share/hunspell and /usr/share/myspell); install one (Debian: hunspell-<language>) or name it in [check.spelling] dictionaries",
+            without_dictionary.join(", ")
+        ));
     }
     let source_language = Language::of_locale(config.source_locale.as_str());
     /// What checking one translated page found.
@@ -192,10 +219,19 @@ pub fn check_progress(
                 names: Some(&page.names),
                 ratio: plan.ratio,
             };
+            let spelling = plan
+                .spelling
+                .as_ref()
+                .map(|(speller, words)| checks::Spelling {
+                    speller,
+                    locale: plan.locale.as_str(),
+                    words,
+                });
             let rules = PageRules {
                 glossary: &plan.terms,
                 link_rules: &plan.link_rules,
                 markdown: &config.markdown,
+                spelling: spelling.as_ref(),
             };
             let findings = check_one(&page, plan.locale, &options, &rules);
             let is_stub = findings.iter().any(|f| f.finding.check == Check::Stub);
@@ -268,7 +304,17 @@ fn settle(
     report: &mut CheckReport,
 ) {
     for (mut f, policy) in findings {
-        let Some(mut severity) = config.check.level(f.finding.check, locale) else {
+        // The project's severity for the check, else the finding's own
+        // (a check may report some kinds below its default).
+        let level = match config.check.configured(f.finding.check, locale) {
+            Some(level) => level,
+            None => f
+                .finding
+                .check
+                .on_by_default()
+                .then_some(f.finding.severity),
+        };
+        let Some(mut severity) = level else {
             continue;
         };
         if let Some(policy) = policy {
@@ -661,6 +707,7 @@ pub fn check_aligned(
         glossary: &[],
         link_rules: &[],
         markdown,
+        spelling: None,
     };
     check_with(a, source_text, text, options, &rules)
 }
@@ -670,6 +717,7 @@ struct PageRules<'a> {
     glossary: &'a [(String, String)],
     link_rules: &'a [(String, String)],
     markdown: &'a markdown::Options,
+    spelling: Option<&'a checks::Spelling<'a>>,
 }
 
 fn check_with(
@@ -710,6 +758,7 @@ fn check_with(
         source_text,
         text,
         markdown: rules.markdown,
+        spelling: rules.spelling,
     })
 }
 

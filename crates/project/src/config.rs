@@ -74,6 +74,22 @@ struct CheckSection {
     /// weighs, by its class, and when a change becomes an error.
     #[serde(default)]
     stale: StaleSection,
+    /// `[check.spelling]`: dictionaries and the project's words.
+    #[serde(default)]
+    spelling: SpellingSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellingSection {
+    /// Locale → a Hunspell dictionary's path without `.aff`/`.dic`.
+    #[serde(default)]
+    dictionaries: std::collections::BTreeMap<String, PathBuf>,
+    /// Words of every locale that are not typos.
+    #[serde(default)]
+    words: Vec<String>,
+    /// A word list per locale, one word a line (`{locale}` in the path).
+    word_list: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -202,6 +218,29 @@ pub struct CheckConfig {
     /// `[check.links] localized`: (source part, translation part with `{locale}`).
     pub localized_links: Vec<(String, String)>,
     pub stale: StalePolicy,
+    pub spelling: SpellingConfig,
+}
+
+/// `[check.spelling]` of bitext.toml.
+#[derive(Debug, Clone)]
+pub struct SpellingConfig {
+    /// Dictionaries named per locale (a path without `.aff`/`.dic`,
+    /// relative to the project).
+    pub dictionaries: std::collections::BTreeMap<Locale, PathBuf>,
+    /// Words of every locale that are not typos.
+    pub words: Vec<String>,
+    /// The per-locale word list, `{locale}` in it, relative to the project.
+    pub word_list: String,
+}
+
+impl Default for SpellingConfig {
+    fn default() -> Self {
+        SpellingConfig {
+            dictionaries: Default::default(),
+            words: Vec::new(),
+            word_list: "locales/{locale}/.bitext/words.txt".to_owned(),
+        }
+    }
 }
 
 /// `[check.stale]`: the severity of a source change that a translation has
@@ -254,6 +293,16 @@ impl CheckConfig {
             .find(|(k, _)| Locale::new(k.as_str()) == *locale)
             .or_else(|| self.coverage.get_key_value("*"))
             .map(|(_, v)| *v)
+    }
+
+    /// The severity the project gives `check` in `locale` (the locale's,
+    /// else the project's), if it gives one; `Some(None)` is off.
+    pub fn configured(&self, check: checks::Check, locale: &Locale) -> Option<Level> {
+        self.locale
+            .get(locale)
+            .and_then(|m| m.get(&check))
+            .or_else(|| self.severity.get(&check))
+            .copied()
     }
 
     /// The severity of `check` in `locale`: the locale's, the project's, or
@@ -505,8 +554,19 @@ fn check_config(
         severity: levels("check.severity", section.severity)?,
         localized_links: section.links.localized,
         stale,
+        spelling: spelling_config(section.spelling, key_error)?,
         ..CheckConfig::default()
     };
+    let spelling_error = std::iter::once(&config.severity)
+        .chain(config.locale.values())
+        .any(|m| m.get(&checks::Check::Spelling) == Some(&Some(checks::Severity::Error)));
+    if spelling_error {
+        return Err(key_error(
+            "check.severity.spelling",
+            "is \"error\"; a spelling finding is at most a warning (a dictionary lacks words)"
+                .to_owned(),
+        ));
+    }
     for (locale, map) in section.locale {
         let key = format!("check.locale.{locale}");
         config
@@ -538,6 +598,32 @@ fn check_config(
         });
     }
     Ok(config)
+}
+
+/// `[check.spelling]` checked: a word list path names its locale.
+fn spelling_config(
+    section: SpellingSection,
+    key_error: &dyn Fn(&str, String) -> Error,
+) -> Result<SpellingConfig> {
+    let mut out = SpellingConfig {
+        dictionaries: section
+            .dictionaries
+            .into_iter()
+            .map(|(l, p)| (Locale::new(l), p))
+            .collect(),
+        words: section.words,
+        ..SpellingConfig::default()
+    };
+    if let Some(list) = section.word_list {
+        if !list.contains("{locale}") {
+            return Err(key_error(
+                "check.spelling.word_list",
+                format!("is \"{list}\"; it needs `{{locale}}` (one list per locale)"),
+            ));
+        }
+        out.word_list = list;
+    }
+    Ok(out)
 }
 
 /// A TOML error on one line: its message and where.

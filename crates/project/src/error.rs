@@ -60,6 +60,8 @@ pub enum Error {
     UnknownLocale { locale: String, known: String },
     #[error("{path}: {message}")]
     Manifest { path: PathBuf, message: String },
+    #[error("{path}: not a Hunspell dictionary bitext can read: {message}")]
+    Dictionary { path: PathBuf, message: String },
     #[error(
         "no source page matches `{pattern}` under {root} (set `[paths] source` in bitext.toml)"
     )]

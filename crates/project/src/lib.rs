@@ -18,6 +18,7 @@ mod import;
 mod lock;
 mod pattern;
 mod read;
+pub mod spelling;
 mod staleness;
 mod write;
 

@@ -5,11 +5,22 @@ use crate::{Check, Finding};
 use super::Pair;
 use super::{difference, macro_targets, missing, renders_macro};
 
-/// Whether `word` (three characters or more) is in `text` with no letter
-/// or digit either side: a code span written without its backticks.
+/// Whether `word` is in `text` with no letter or digit either side (when
+/// three characters or more; a shorter one in quotes): a code span
+/// written without its backticks.
 fn as_word(text: &str, word: &str) -> bool {
     if word.chars().count() < 3 {
-        return false;
+        // A short span (`,`, `-x`) counts only quoted: `","`, `「,」`.
+        return [
+            ('"', '"'),
+            ('\'', '\''),
+            ('“', '”'),
+            ('「', '」'),
+            ('‘', '’'),
+            ('«', '»'),
+        ]
+        .iter()
+        .any(|(open, close)| text.contains(&format!("{open}{word}{close}")));
     }
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(word).any(|(at, _)| {
@@ -17,38 +28,83 @@ fn as_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// A code span that is a phrase (letters and spaces, two words or more:
-/// an example passphrase, a label to type): a translation may translate it.
+/// A code span that is a phrase (words of letters or digits, two or more:
+/// an example passphrase, a label to type, `400 pixels`): a translation
+/// may translate it.
 fn phrase(code: &str) -> bool {
     code.contains(' ')
+        && code.chars().any(char::is_alphabetic)
         && code
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '\'')
+}
+
+/// Text with no code punctuation: words in any script (a phrase's
+/// translation, `ログレコード`).
+fn plain(code: &str) -> bool {
+    code.chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '\'')
+}
+
+/// Whether `a` and `b` are a word and its plural (`ServiceMonitors`,
+/// `ServiceMonitor`): languages without plurals drop the `s`.
+fn plural(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    !short.is_empty()
+        && long
+            .strip_prefix(short)
+            .is_some_and(|s| s == "s" || s == "es")
+}
+
+/// Whether most letters of `text` are outside the Latin script.
+fn non_latin(text: &str) -> bool {
+    let (mut latin, mut other) = (0, 0);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    other > latin
+}
+
+/// Takes out of `added` the first span `fits`, if any.
+fn take(added: &mut Vec<&str>, fits: impl Fn(&str) -> bool) -> bool {
+    match added.iter().position(|a| fits(a)) {
+        Some(k) => {
+            added.remove(k);
+            true
+        }
+        None => false,
+    }
 }
 
 /// The code spans of the pair that differ. Set aside: one that writes out
 /// a macro of the source (`Window.scrollTo()` for
 /// `{{domxref("Window.scrollTo")}}`), one the other side has without
-/// backticks (`HEAD`), and phrases the translation translated, one for one.
+/// backticks (`HEAD`), a plural the translation drops, and phrases the
+/// translation translated (one for one, or into another script).
 pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     let (fs, ft) = (pair.fs, pair.ft);
     let macros = macro_targets(fs);
+    // A span the other page has as code elsewhere moved with its
+    // sentence (the pairs around it disagree on where), it is no new code.
+    let on_page = |text: &str, c: &str| text.contains(&format!("`{c}`"));
     let mut added: Vec<&str> = missing(&ft.code, &fs.code)
         .into_iter()
         .filter(|c| !renders_macro(c, &macros) && !as_word(&pair.s.text, c))
+        .filter(|c| !on_page(pair.page.source_text, c))
         .collect();
     let mut gone: Vec<&str> = missing(&fs.code, &ft.code)
         .into_iter()
-        .filter(|c| !as_word(&pair.t.text, c))
+        .filter(|c| !as_word(&pair.t.text, c) && !on_page(pair.page.text, c))
         .collect();
+    let translated_script = non_latin(&align::prose(&pair.t.text));
     gone.retain(|c| {
-        let translated = phrase(c)
-            .then(|| added.iter().position(|a| phrase(a)))
-            .flatten();
-        if let Some(k) = translated {
-            added.remove(k);
-        }
-        translated.is_none()
+        let excused = take(&mut added, |a| plural(a, c))
+            || (phrase(c) && (take(&mut added, plain) || translated_script));
+        !excused
     });
     difference("code span", &gone, &added).map(|m| pair.finding(Check::Code, m))
 }

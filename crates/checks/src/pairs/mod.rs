@@ -5,7 +5,7 @@
 
 mod code;
 mod emphasis;
-mod english;
+pub(crate) mod english;
 mod glossary;
 mod images;
 mod length;
@@ -17,6 +17,7 @@ mod placeholders;
 mod untranslated;
 
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use model::Segment;
 
@@ -35,6 +36,9 @@ pub(crate) struct Pair<'p> {
     pub ft: &'p align::Facts,
     /// Abbreviations the source page defines (`*[HTML]: Hyper Text …`).
     pub abbreviations: &'p [&'p str],
+    /// The link reference definitions of the source page and of the
+    /// translation, for resolving `[text][label]`.
+    pub references: (&'p HashMap<String, String>, &'p HashMap<String, String>),
     /// The alignment's confidence in the pair (a pair found in a small gap
     /// between pairs has none of its own: a half).
     pub confidence: f32,
@@ -163,6 +167,8 @@ pub(crate) fn macro_targets(facts: &align::Facts) -> Vec<String> {
                 .split_once('(')?
                 .1
                 .strip_suffix(")}}")?;
+            // The fragment names a heading of the page it links to.
+            let arg = arg.split('#').next().unwrap_or_default();
             let target = arg
                 .trim_end_matches("()")
                 .replace("::", "/")
@@ -212,12 +218,33 @@ fn abbreviations(source_text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A page's link reference definitions (`[label]: url`), by lower-case
+/// label; most pages have none, which one search of the whole text says.
+pub(crate) fn references(text: &str) -> HashMap<String, String> {
+    if !text.contains("]:") {
+        return HashMap::new();
+    }
+    text.split('\n')
+        .filter_map(|line| {
+            let trimmed = line.trim_start();
+            if line.len() - trimmed.len() > 3 || trimmed.starts_with("[^") {
+                return None;
+            }
+            let (label, rest) = trimmed.strip_prefix('[')?.split_once("]:")?;
+            let url = rest.split_whitespace().next()?;
+            let url = url.trim_start_matches('<').trim_end_matches('>');
+            Some((label.trim().to_lowercase(), url.to_owned()))
+        })
+        .collect()
+}
+
 /// Every pair check on every one-to-one pair (and pair of a small gap),
 /// then what pairs with nothing.
 pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) {
     let mut checked = page.alignment.one_to_one();
     checked.extend(gap_pairs(page));
     let abbreviations = abbreviations(page.source_text);
+    let references = (references(page.source_text), references(page.text));
     let confidence = |si: usize, ti: usize| {
         page.alignment
             .pairs
@@ -234,6 +261,7 @@ pub(crate) fn pairs(page: &Page<'_>, facts: &Facts<'_>, out: &mut Vec<Finding>) 
             fs: &facts.source[si],
             ft: &facts.translation[ti],
             abbreviations: &abbreviations,
+            references: (&references.0, &references.1),
         };
         if pair.s.text == pair.t.text {
             out.extend(untranslated::same_text(&pair));

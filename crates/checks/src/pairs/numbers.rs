@@ -11,7 +11,7 @@ use super::{difference, missing};
 /// Small numbers an English text says in words (cardinals, ordinals and
 /// multiplicatives up to ten).
 fn said_small(text: &str) -> Vec<u32> {
-    const WORDS: [(&str, u32); 34] = [
+    const WORDS: [(&str, u32); 36] = [
         ("one", 1),
         ("single", 1),
         ("once", 1),
@@ -46,6 +46,9 @@ fn said_small(text: &str) -> Vec<u32> {
         ("half", 2),
         ("quarter", 4),
         ("twelve", 12),
+        // `every second`: each one (`每隔 1 秒`).
+        ("every", 1),
+        ("each", 1),
     ];
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
@@ -60,8 +63,9 @@ fn said_small(text: &str) -> Vec<u32> {
 }
 
 /// Small numbers `text` joins to a word by a hyphen (`2-step`, `4-value`,
-/// `3-way`) or to a name by a slash (`HTTP/3`, `DoH/3`): parts of a word,
-/// which a translation may write as one (`Vierwert`, `DoH3`).
+/// `3-way`) or to a name by a slash (`HTTP/3`, `DoH/3`), and ordinals
+/// (`3rd`): parts of a word, which a translation may write as one
+/// (`Vierwert`, `DoH3`, `tiers`).
 fn in_words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -82,7 +86,11 @@ fn in_words(text: &str) -> Vec<String> {
             && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric());
         let version =
             start >= 2 && bytes[start - 1] == b'/' && bytes[start - 2].is_ascii_alphabetic();
-        if small && (hyphen_word || version) {
+        // `3rd`, `1st`, `4th`: an ordinal, which a translation says in words.
+        let suffix = text[k..].get(..2).unwrap_or_default().to_ascii_lowercase();
+        let ordinal = ["st", "nd", "rd", "th"].contains(&suffix.as_str())
+            && !bytes.get(k + 2).is_some_and(u8::is_ascii_alphabetic);
+        if small && (hyphen_word || version || ordinal) {
             let value = digits.trim_start_matches('0');
             out.push(if value.is_empty() { "0" } else { value }.to_owned());
         }
@@ -116,16 +124,29 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
             .any(|c| align::facts(c).numbers.iter().any(|x| x == n))
     };
     let source_in_words = in_words(&s.text);
-    let gone: Vec<&str> = missing(&fs.numbers, &ft.numbers)
+    // A language whose number words bitext cannot read (Russian, Hebrew,
+    // Arabic…) may say a small number in words: its absence is no fact.
+    let unread_words = page.reading.language == align::Language::Other;
+    let small = |n: &str| n.parse::<u32>().is_ok_and(|v| v <= 10);
+    // As sets: a number said once more or less often is the same fact.
+    let set = |numbers: &[String]| {
+        let mut v = numbers.to_vec();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (source_numbers, numbers_here) = (set(&fs.numbers), set(&ft.numbers));
+    let gone: Vec<&str> = missing(&source_numbers, &numbers_here)
         .into_iter()
         .filter(|n| !in_code(n, &ft.code) && !source_in_words.iter().any(|w| w == n))
         .filter(|n| !small_words(n, fs) && !months_here.iter().any(|m| m == n))
+        .filter(|n| !(unread_words && small(n)))
         .collect();
     // English says `one`, `a single`, `first`, `twice` where others
     // write a digit (`1つ以上` for "one or more"): small numbers the
     // source says in such words are no new fact.
     let said = said_small(&s.text);
-    let added: Vec<&str> = missing(&ft.numbers, &fs.numbers)
+    let added: Vec<&str> = missing(&numbers_here, &source_numbers)
         .into_iter()
         .filter(|n| !in_code(n, &fs.code))
         .filter(|n| !small_words(n, ft) && !source_months.iter().any(|m| m == n))

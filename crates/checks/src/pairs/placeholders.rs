@@ -32,5 +32,9 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
         .into_iter()
         .filter(|m| !makes(m, fs))
         .collect();
-    difference("macro or shortcode", &gone, &added).map(|m| pair.finding(Check::Structure, m))
+    // A warning: a macro is often one of several ways to write the same.
+    difference("macro or shortcode", &gone, &added).map(|m| Finding {
+        severity: crate::Severity::Warning,
+        ..pair.finding(Check::Structure, m)
+    })
 }

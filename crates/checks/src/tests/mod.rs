@@ -75,6 +75,7 @@ fn run(
         source_text: "",
         text: "",
         markdown: &markdown::Options::default(),
+        spelling: None,
     })
 }
 
@@ -247,6 +248,7 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
         source_text: source,
         text: translation,
         markdown: &markdown::Options::default(),
+        spelling: None,
     })
 }
 

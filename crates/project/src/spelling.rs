@@ -1,0 +1,187 @@
+//! The spelling check's inputs: a locale's Hunspell dictionary, found
+//! where Hunspell looks or named in `[check.spelling] dictionaries`, read
+//! by spellbook (pure Rust); and the project's words for the locale.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use model::Locale;
+
+use crate::{Config, Error, Result};
+
+/// A Hunspell dictionary, loaded once per locale and shared by the threads.
+pub struct Dictionary {
+    inner: spellbook::Dictionary,
+    /// Where it was read from (without `.aff`/`.dic`).
+    pub path: PathBuf,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl checks::Speller for Dictionary {
+    fn knows(&self, word: &str) -> bool {
+        self.inner.check(word)
+    }
+
+    fn suggest(&self, word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.inner.suggest(word, &mut out);
+        out.truncate(3);
+        out
+    }
+}
+
+/// The folders Hunspell looks in: `$DICPATH` first, then the system's.
+pub fn search_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("DICPATH")
+        .map(|v| std::env::split_paths(&v).collect())
+        .unwrap_or_default();
+    dirs.extend(
+        [
+            "/usr/share/hunspell",
+            "/usr/share/myspell",
+            "/usr/share/myspell/dicts",
+            "/usr/local/share/hunspell",
+        ]
+        .map(PathBuf::from),
+    );
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(Path::new(&home).join("Library/Spelling"));
+    }
+    dirs
+}
+
+/// The file names a locale's dictionary may have, best first: `pt-BR` is
+/// `pt_BR`, then `pt`; `it` is `it`, then `it_IT`, then any `it_*`.
+fn names(locale: &Locale, files: &[String]) -> Vec<String> {
+    let code = locale.as_str();
+    let (language, region) = code.split_once('-').unwrap_or((code, ""));
+    let mut out = Vec::new();
+    if !region.is_empty() {
+        out.push(format!("{language}_{}", region.to_uppercase()));
+        out.push(code.to_owned());
+    }
+    out.push(language.to_owned());
+    out.push(format!("{language}_{}", language.to_uppercase()));
+    let mut others: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with(&format!("{language}_")))
+        .collect();
+    others.sort();
+    out.extend(others.into_iter().cloned());
+    out
+}
+
+/// Where `locale`'s dictionary is (a path without `.aff`/`.dic`): the
+/// configured one, else the first of `dirs` that has one by name.
+pub fn find(config: &Config, locale: &Locale, dirs: &[PathBuf]) -> Option<PathBuf> {
+    if let Some(path) = config.check.spelling.dictionaries.get(locale) {
+        return Some(config.root.join(path));
+    }
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let files: Vec<String> = entries
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()?
+                    .strip_suffix(".dic")
+                    .map(str::to_owned)
+            })
+            .collect();
+        for name in names(locale, &files) {
+            let base = dir.join(&name);
+            if files.contains(&name) && base.with_extension("aff").is_file() {
+                return Some(base);
+            }
+        }
+    }
+    None
+}
+
+/// A dictionary's file as text, in the charset its `.aff` names (`SET`).
+fn read_in(path: &Path, charset: &str) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let encoding =
+        encoding_rs::Encoding::for_label(charset.as_bytes()).ok_or_else(|| Error::Dictionary {
+            path: path.to_owned(),
+            message: format!("unknown charset `{charset}` (its .aff says `SET {charset}`)"),
+        })?;
+    let (text, _, bad) = encoding.decode(&bytes);
+    if bad {
+        return Err(Error::Dictionary {
+            path: path.to_owned(),
+            message: format!("not {charset} text, as its .aff says"),
+        });
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads the dictionary at `base` (`base.aff` and `base.dic`).
+pub fn load(base: &Path) -> Result<Dictionary> {
+    let (aff, dic) = (base.with_extension("aff"), base.with_extension("dic"));
+    // The charset is named in the .aff, whose lines before it are ASCII.
+    let head = std::fs::read(&aff).map_err(|source| Error::Read {
+        path: aff.clone(),
+        source,
+    })?;
+    let charset = String::from_utf8_lossy(&head)
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("SET ").map(|c| c.trim().to_owned()))
+        .unwrap_or_else(|| "UTF-8".to_owned());
+    let (aff_text, dic_text) = (read_in(&aff, &charset)?, read_in(&dic, &charset)?);
+    let inner =
+        spellbook::Dictionary::new(&aff_text, &dic_text).map_err(|e| Error::Dictionary {
+            path: base.to_owned(),
+            message: e.to_string(),
+        })?;
+    Ok(Dictionary {
+        inner,
+        path: base.to_owned(),
+    })
+}
+
+/// The word list file of `locale`.
+pub fn word_list(config: &Config, locale: &Locale) -> PathBuf {
+    config.root.join(
+        config
+            .check
+            .spelling
+            .word_list
+            .replace("{locale}", locale.as_str()),
+    )
+}
+
+/// The project's words for `locale`, lower case: `[check.spelling] words`
+/// and the locale's word list (`#` starts a comment).
+pub fn words(config: &Config, locale: &Locale) -> Result<HashSet<String>> {
+    let mut out: HashSet<String> = config
+        .check
+        .spelling
+        .words
+        .iter()
+        .map(|w| w.trim().to_lowercase())
+        .collect();
+    let path = word_list(config, locale);
+    if path.is_file() {
+        let text = crate::read_text(&path)?;
+        out.extend(
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or_default().trim())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+    }
+    Ok(out)
+}
