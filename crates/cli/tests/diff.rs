@@ -251,7 +251,10 @@ fn the_stale_policy_weighs_changes_by_class_and_age() {
     let young = format!("{policy}after_days = 30\n");
     assert_eq!(stale(&young), [(5, "warning".to_owned())]);
     let (code, _, _) = bitext(dir, &["check"]);
-    assert_eq!(code, 0, "a young change does not fail the default --fail-on error");
+    assert_eq!(
+        code, 0,
+        "a young change does not fail the default --fail-on error"
+    );
     let (code, _, err) = bitext(dir, &["check", "--fail-on", "warning"]);
     assert_eq!(code, 1, "it fails --fail-on warning: {err}");
     write(
