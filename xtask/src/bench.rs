@@ -278,6 +278,13 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         ),
     );
     let _ = std::fs::write(
+        site.join("nospell.toml"),
+        format!(
+            "source_locale = \"en\"\nlocales = [{}]\n[check.severity]\nspelling = \"off\"\n",
+            quoted.join(", ")
+        ),
+    );
+    let _ = std::fs::write(
         site.join("identity.toml"),
         "source_locale = \"en\"\nlocales = [\"qps\"]\n",
     );
@@ -395,12 +402,29 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         messages: None,
         identical: Some(identical(&english, &corpus.join("en"), &built)),
     });
-    // Check of every locale (findings are expected: exit code 1).
-    let m = measure(&site, &bitext, &["check", "--format", "json"], 3, &|| {});
+    // Check of every locale (findings are expected: exit code 1), with
+    // spelling (in the locales with a dictionary installed) and without.
+    let m = measure_runs(
+        &site,
+        &bitext,
+        &["check", "--format", "json"],
+        7..=15,
+        &|| {},
+    );
     let findings = m.stdout.matches("\"check\":").count();
     rows.push(Row {
         tool: format!("bitext ({} locales)", locales.len()),
         step: "check",
+        m,
+        messages: Some(findings),
+        identical: None,
+    });
+    let args = ["--config", "nospell.toml", "check", "--format", "json"];
+    let m = measure_runs(&site, &bitext, &args, 7..=15, &|| {});
+    let findings = m.stdout.matches("\"check\":").count();
+    rows.push(Row {
+        tool: format!("bitext ({} locales)", locales.len()),
+        step: "check, spelling off",
         m,
         messages: Some(findings),
         identical: None,
@@ -701,7 +725,36 @@ fn print_table(
             );
         }
     }
+    let step = |name: &str| rows.iter().find(|r| r.step == name).map(|r| r.m.seconds);
+    if let (Some(on), Some(off)) = (step("check"), step("check, spelling off")) {
+        println!(
+            "- spelling: check with it {:.2}× the check without it (dictionaries installed: {})",
+            on / off,
+            installed_dictionaries()
+        );
+    }
     for s in skipped {
         println!("skipped: {s}");
+    }
+}
+
+/// The Hunspell dictionaries in the system's folder, by name.
+fn installed_dictionaries() -> String {
+    let mut names: Vec<String> = std::fs::read_dir("/usr/share/hunspell")
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.strip_suffix(".dic").map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
     }
 }

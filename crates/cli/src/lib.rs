@@ -31,9 +31,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = Style { colour };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    ExitCode::from(run_with(args, &cwd, style, &mut out, &mut err))
+    // Neither stream stays locked for the run: a worker thread's panic
+    // message (or any line it writes to stderr) would wait for the lock
+    // forever and the run would hang instead of failing.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let mut err = std::io::stderr();
+    let code = run_with(args, &cwd, style, &mut out, &mut err);
+    let _ = out.flush();
+    ExitCode::from(code)
 }
 
 /// Runs bitext in `cwd`, writing to the given streams; returns the exit code.

@@ -79,7 +79,9 @@ fn sample_site_lists_its_pages() {
 fn sample_site_check_finds_the_three_planted_problems() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let (stdout, stderr, code) = run(&root, &["check", "--format", "json"]);
-    assert_eq!((code, stderr.as_str()), (1, ""));
+    // Without an Italian dictionary, one note says spelling was not checked.
+    let quiet = stderr.is_empty() || stderr.starts_with("note: spelling not checked in it");
+    assert_eq!((code, quiet), (1, true), "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
     let found: Vec<(String, String, u64, u64)> = report["findings"]
         .as_array()

@@ -143,13 +143,26 @@ pub fn check_progress(
         /// The history's view of each translated page (its base may be unknown).
         changes: std::collections::HashMap<String, crate::LocaleChanges>,
         /// The locale's dictionary and words, when spelling is checked.
-        spelling: Option<(
-            crate::spelling::Dictionary,
-            std::collections::HashSet<String>,
-        )>,
+        spelling: Option<LocaleSpelling>,
+    }
+    /// What a locale's pages are spelled with.
+    struct LocaleSpelling {
+        dictionary: crate::spelling::Lazy,
+        words: std::collections::HashSet<String>,
+        memo: checks::Memo,
     }
     let dictionary_dirs = crate::spelling::search_dirs();
     let mut without_dictionary = Vec::new();
+    // Whether any locale is spelled (the source site's words are read then).
+    let spelled = locales
+        .iter()
+        .any(|l| config.check.level(Check::Spelling, l).is_some());
+    let mut dictionary_paths = Vec::new();
+    // The source language's dictionary, for English words kept on purpose.
+    let source_dictionary = spelled
+        .then(|| crate::spelling::find(config, &config.source_locale, &dictionary_dirs))
+        .flatten()
+        .map(crate::spelling::Lazy::new);
     let mut plans = Vec::new();
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
     let ratios = locale_ratios(config, &sources, &locales)?;
@@ -168,27 +181,43 @@ pub fn check_progress(
                 .collect(),
             None => Default::default(),
         };
-        let spelling = match config.check.level(Check::Spelling, locale) {
+        dictionary_paths.push(match config.check.level(Check::Spelling, locale) {
             None => None,
             Some(_) => match crate::spelling::find(config, locale, &dictionary_dirs) {
-                Some(path) => Some((
-                    crate::spelling::load(&path)?,
-                    crate::spelling::words(config, locale)?,
-                )),
+                Some(path) => Some((path, crate::spelling::words(config, locale)?)),
                 None => {
                     without_dictionary.push(locale.as_str());
                     None
                 }
             },
-        };
+        });
         plans.push(Plan {
             locale,
             ratio,
             terms: glossary(config, locale)?,
             link_rules: config.check.link_rules(locale),
             changes,
-            spelling,
+            spelling: None,
         });
+    }
+    let source_words = if spelled {
+        let mut words = std::collections::HashSet::new();
+        for source in sources.pages() {
+            checks::add_source_words(&source.text, &mut words);
+        }
+        words
+    } else {
+        Default::default()
+    };
+    let loaded = dictionary_paths.into_iter().map(|wanted| {
+        wanted.map(|(path, words)| LocaleSpelling {
+            dictionary: crate::spelling::Lazy::new(path),
+            words,
+            memo: checks::Memo::default(),
+        })
+    });
+    for (plan, spelling) in plans.iter_mut().zip(loaded) {
+        plan.spelling = spelling;
     }
     if !without_dictionary.is_empty() {
         report.notes.push(format!(
@@ -219,14 +248,20 @@ pub fn check_progress(
                 names: Some(&page.names),
                 ratio: plan.ratio,
             };
-            let spelling = plan
-                .spelling
-                .as_ref()
-                .map(|(speller, words)| checks::Spelling {
-                    speller,
+            let spelling = match &plan.spelling {
+                Some(spelling) => Some(checks::Spelling {
+                    speller: spelling.dictionary.get()?,
+                    source_speller: match &source_dictionary {
+                        Some(lazy) => Some(lazy.get()?),
+                        None => None,
+                    },
                     locale: plan.locale.as_str(),
-                    words,
-                });
+                    words: &spelling.words,
+                    source_words: &source_words,
+                    memo: &spelling.memo,
+                }),
+                None => None,
+            };
             let rules = PageRules {
                 glossary: &plan.terms,
                 link_rules: &plan.link_rules,

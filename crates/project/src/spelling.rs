@@ -12,6 +12,8 @@ use crate::{Config, Error, Result};
 /// A Hunspell dictionary, loaded once per locale and shared by the threads.
 pub struct Dictionary {
     inner: spellbook::Dictionary,
+    /// The lower-case letters of the `.aff`'s `TRY` line, in its order.
+    alphabet: Vec<char>,
     /// Where it was read from (without `.aff`/`.dic`).
     pub path: PathBuf,
 }
@@ -29,11 +31,8 @@ impl checks::Speller for Dictionary {
         self.inner.check(word)
     }
 
-    fn suggest(&self, word: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        self.inner.suggest(word, &mut out);
-        out.truncate(3);
-        out
+    fn alphabet(&self) -> &[char] {
+        &self.alphabet
     }
 }
 
@@ -128,6 +127,22 @@ fn read_in(path: &Path, charset: &str) -> Result<String> {
     Ok(text.into_owned())
 }
 
+/// The lower-case letters of an `.aff`'s `TRY` line (the letters its
+/// suggestions try, most frequent first), each once.
+fn alphabet(aff: &str) -> Vec<char> {
+    let mut out: Vec<char> = Vec::new();
+    let line = aff
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("TRY "))
+        .unwrap_or_default();
+    for c in line.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphabetic() && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Reads the dictionary at `base` (`base.aff` and `base.dic`).
 pub fn load(base: &Path) -> Result<Dictionary> {
     let (aff, dic) = (base.with_extension("aff"), base.with_extension("dic"));
@@ -148,8 +163,40 @@ pub fn load(base: &Path) -> Result<Dictionary> {
         })?;
     Ok(Dictionary {
         inner,
+        alphabet: alphabet(&aff_text),
         path: base.to_owned(),
     })
+}
+
+/// A locale's dictionary, read the first time one of its pages is
+/// checked: the reads of several locales overlap with other pages' work,
+/// and the threads wait for one read, never do it twice.
+#[derive(Debug)]
+pub struct Lazy {
+    path: PathBuf,
+    cell: std::sync::OnceLock<Option<Dictionary>>,
+}
+
+impl Lazy {
+    /// The dictionary at `path`, not read yet.
+    pub fn new(path: PathBuf) -> Self {
+        Lazy {
+            path,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The dictionary, read now if no thread did yet.
+    pub fn get(&self) -> Result<&Dictionary> {
+        match self.cell.get_or_init(|| load(&self.path).ok()) {
+            Some(dictionary) => Ok(dictionary),
+            // Read again for the error (a failed read is rare, and ends the run).
+            None => Err(load(&self.path).err().unwrap_or_else(|| Error::Dictionary {
+                path: self.path.clone(),
+                message: "it could not be read".to_owned(),
+            })),
+        }
+    }
 }
 
 /// The word list file of `locale`.
