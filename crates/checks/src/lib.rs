@@ -14,7 +14,7 @@ mod placement;
 mod spelling;
 mod structure;
 
-pub use spelling::{Memo, Speller, Spelling, add_source_words};
+pub use spelling::{Memo, Speller, Spelling, add_source_words, unknown_word};
 
 use align::{Alignment, Reading};
 use model::Segment;

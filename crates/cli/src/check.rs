@@ -117,6 +117,77 @@ fn findings_json(findings: &[PageFinding], cwd: &Path) -> Vec<u8> {
     out
 }
 
+/// `bitext check --learn-words LOCALE`: the locale checked, its recurring
+/// unknown words added to its word list.
+fn learn_words(
+    cmd: &CheckArgs,
+    config: &project::Config,
+    locale: &str,
+    cwd: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> project::Result<u8> {
+    let locale = model::Locale::new(locale);
+    let options = project::CheckOptions {
+        locales: Some(vec![locale.clone()]),
+        page: cmd.page.clone(),
+    };
+    if config.check.level(Check::Spelling, &locale).is_none() {
+        return Err(project::Error::Usage {
+            message: format!(
+                "--learn-words {locale}: spelling is off for {locale} ([check.severity] or [check.locale.{locale}] in bitext.toml)"
+            ),
+        });
+    }
+    let report = project::check_progress(config, &options, &mut crate::progress::history())?;
+    if let Some(note) = report
+        .notes
+        .iter()
+        .find(|n| n.starts_with("spelling not checked"))
+    {
+        return Err(project::Error::Usage {
+            message: format!("--learn-words {locale}: {note}"),
+        });
+    }
+    let learned = project::spelling::learn_words(config, &locale, &report, cmd.min_pages)?;
+    let path = shown(&learned.path, cwd);
+    match cmd.format {
+        CheckFormat::Json => {
+            let added: Vec<serde_json::Value> = learned
+                .added
+                .iter()
+                .map(|(word, pages)| serde_json::json!({"word": word, "pages": pages}))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                serde_json::json!({"locale": locale.as_str(), "word_list": path, "added": added})
+            );
+        }
+        _ => {
+            for (word, pages) in &learned.added {
+                let _ = writeln!(out, "{word}  ({})", plural(*pages, "page"));
+            }
+            let _ = writeln!(
+                err,
+                "{}",
+                if learned.added.is_empty() {
+                    format!(
+                        "no word unknown to the {locale} dictionary is on {} or more; {path} unchanged",
+                        plural(cmd.min_pages, "page")
+                    )
+                } else {
+                    format!(
+                        "added {} to {path}: review them (a typo repeated on many pages is still a typo)",
+                        plural(learned.added.len(), "word")
+                    )
+                }
+            );
+        }
+    }
+    Ok(0)
+}
+
 /// Where a related place is, as shown.
 fn related_path(f: &PageFinding, in_source: bool, cwd: &Path) -> String {
     shown(if in_source { &f.source_path } else { &f.path }, cwd)
@@ -172,6 +243,9 @@ pub fn run(
         return Ok(0);
     }
     let config = crate::config(args, cwd)?;
+    if let Some(locale) = &cmd.learn_words {
+        return learn_words(cmd, &config, locale, cwd, out, err);
+    }
     let options = project::CheckOptions {
         locales: locales(&cmd.locale),
         page: cmd.page.clone(),

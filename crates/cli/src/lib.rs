@@ -146,6 +146,7 @@ fn access(args: &Args) -> Option<project::Access> {
     Some(match &args.command {
         Command::Segments(_) => return None,
         Command::Sync(_) | Command::Import(_) => Exclusive,
+        Command::Check(cmd) if cmd.learn_words.is_some() => Exclusive,
         Command::Build(cmd) if !cmd.check => Exclusive,
         Command::Build(_)
         | Command::Files(_)

@@ -621,6 +621,17 @@ fn spelling_config(
                 format!("is \"{list}\"; it needs `{{locale}}` (one list per locale)"),
             ));
         }
+        let inside = !list.starts_with(['/', '\\'])
+            && !list.get(1..3).is_some_and(|s| s.starts_with(':'))
+            && !list.split(['/', '\\']).any(|c| c == "..");
+        if !inside {
+            return Err(key_error(
+                "check.spelling.word_list",
+                format!(
+                    "must stay inside the project root (no absolute path, no `..`): \"{list}\""
+                ),
+            ));
+        }
         out.word_list = list;
     }
     Ok(out)

@@ -56,6 +56,9 @@ pub enum Error {
     ImportIntoSource { locale: String },
     #[error(transparent)]
     History(#[from] history::Error),
+    /// A command asked for what the project cannot do as configured.
+    #[error("{message}")]
+    Usage { message: String },
     #[error("unknown locale `{locale}` (this project has: {known})")]
     UnknownLocale { locale: String, known: String },
     #[error("{path}: {message}")]

@@ -232,3 +232,60 @@ pub fn words(config: &Config, locale: &Locale) -> Result<HashSet<String>> {
     }
     Ok(out)
 }
+
+/// What `bitext check --learn-words` added to a locale's word list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnedWords {
+    /// The word list written.
+    pub path: PathBuf,
+    /// The words added, each with the number of pages it is on, most
+    /// pages first.
+    pub added: Vec<(String, usize)>,
+}
+
+/// Adds to `locale`'s word list the words `report` found unknown on
+/// `min_pages` pages or more (a site's recurring vocabulary, for a person
+/// to review), after what the list has; writes it atomically. Words
+/// already listed are not added again.
+pub fn learn_words(
+    config: &Config,
+    locale: &Locale,
+    report: &crate::CheckReport,
+    min_pages: usize,
+) -> Result<LearnedWords> {
+    let mut pages: std::collections::BTreeMap<String, (String, HashSet<&str>)> = Default::default();
+    for f in report.findings.iter().filter(|f| &f.locale == locale) {
+        if let Some(word) = checks::unknown_word(&f.finding) {
+            let entry = pages
+                .entry(word.to_lowercase())
+                .or_insert_with(|| (word.to_owned(), HashSet::new()));
+            entry.1.insert(&f.page);
+        }
+    }
+    let listed = words(config, locale)?;
+    let mut added: Vec<(String, usize)> = pages
+        .into_iter()
+        .filter(|(lower, (_, on))| on.len() >= min_pages.max(1) && !listed.contains(lower))
+        .map(|(_, (word, on))| (word, on.len()))
+        .collect();
+    added.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let path = word_list(config, locale);
+    if !added.is_empty() {
+        let mut text = if path.is_file() {
+            crate::read_text(&path)?
+        } else {
+            String::new()
+        };
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "# Added by `bitext check --learn-words {locale}`: unknown to the dictionary on {min_pages} pages or more. Delete any that is a typo.\n"
+        ));
+        for (word, count) in &added {
+            text.push_str(&format!("{word}  # {count} pages\n"));
+        }
+        crate::write_atomic(&path, text.as_bytes())?;
+    }
+    Ok(LearnedWords { path, added })
+}

@@ -107,15 +107,14 @@ struct Unknown {
 /// written, with how many more times).
 pub(crate) fn check(page: &Page<'_>, spelling: &Spelling<'_>, out: &mut Vec<Finding>) {
     let (unknown, page_words) = unknown_words(page, spelling);
-    let pairs = if unknown.is_empty() {
-        HashSet::new()
-    } else {
-        suggest::letter_pairs(&page_words)
-    };
+    // A page of a few hundred words has most of its language's letter
+    // pairs; a shorter one too few to rule edits out by.
+    let pairs = (!unknown.is_empty() && page_words.len() >= 300)
+        .then(|| suggest::letter_pairs(&page_words));
     let sources = suggest::Sources {
         speller: spelling.speller,
         page_words: &page_words,
-        pairs: &pairs,
+        pairs: pairs.as_ref(),
     };
     for Unknown {
         word,
@@ -200,6 +199,15 @@ fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, Has
     (found, page_words)
 }
 
+/// The word a spelling finding is about (as [`message`] writes it).
+pub fn unknown_word(finding: &Finding) -> Option<&str> {
+    if finding.check != Check::Spelling {
+        return None;
+    }
+    let rest = finding.message.strip_prefix('`')?;
+    rest.split_once('`').map(|(word, _)| word)
+}
+
 /// What a spelling finding says.
 fn message(
     word: &str,
@@ -213,8 +221,10 @@ fn message(
         let shown: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
         message.push_str(&format!("; did you mean {}?", shown.join(", ")));
     }
-    if again > 0 {
-        message.push_str(&format!(" (written {again} more time(s) on the page)"));
+    match again {
+        0 => {}
+        1 => message.push_str(" (written once more on the page)"),
+        n => message.push_str(&format!(" (written {n} more times on the page)")),
     }
     message
 }
@@ -237,3 +247,6 @@ fn locate(lines: &[&str], from: usize, word: &str) -> Option<(usize, usize)> {
                 .map(|(at, _)| (k + 1, line[..at].chars().count() + 1))
         })
 }
+
+#[cfg(test)]
+mod tests;

@@ -21,8 +21,8 @@ pub(super) struct Sources<'a> {
     pub page_words: &'a HashSet<String>,
     /// The pairs of neighbouring letters in them ([`letter_pairs`]): an
     /// edit that makes a pair none of them has is not asked of the
-    /// dictionary.
-    pub pairs: &'a HashSet<(char, char)>,
+    /// dictionary. `None` on a page with too few words to tell.
+    pub pairs: Option<&'a HashSet<(char, char)>>,
 }
 
 /// Up to three words `word` may have meant, most likely first. Edits are
@@ -40,7 +40,7 @@ pub(super) fn suggest(word: &str, sources: &Sources<'_>) -> Vec<String> {
     let alphabet = letters(&lower, speller.alphabet());
     let lower_word: String = lower.iter().collect();
     for candidate in accented(&lower, &alphabet).chain(ligatures(&lower_word)) {
-        if sources.plausible(&candidate) && speller.knows(&candidate) && out.offer(&candidate) {
+        if speller.knows(&candidate) && out.offer(&candidate) {
             return out.found;
         }
     }
@@ -50,22 +50,19 @@ pub(super) fn suggest(word: &str, sources: &Sources<'_>) -> Vec<String> {
         }
     }
     for candidate in swapped(&lower).chain(deleted(&lower)) {
-        if sources.plausible(&candidate) && speller.knows(&candidate) && out.offer(&candidate) {
+        if speller.knows(&candidate) && out.offer(&candidate) {
             return out.found;
         }
     }
     for (head, tail) in splits(&lower) {
-        if sources.plausible(&head)
-            && sources.plausible(&tail)
-            && speller.knows(&tail)
-            && speller.knows(&head)
-            && out.offer(&format!("{head} {tail}"))
-        {
+        if speller.knows(&tail) && speller.knows(&head) && out.offer(&format!("{head} {tail}")) {
             return out.found;
         }
     }
     if out.found.is_empty() {
-        // The costly edits, with the language's most frequent letters.
+        // The costly edits, with the language's most frequent letters, each
+        // asked of the dictionary only when the new letter makes pairs the
+        // page's words have.
         let frequent: Vec<char> = speller.alphabet().iter().copied().take(12).collect();
         for candidate in inserted(&lower, &frequent).chain(replaced(&lower, &frequent)) {
             if sources.plausible(&candidate) && speller.knows(&candidate) && out.offer(&candidate) {
@@ -100,12 +97,17 @@ impl Sources<'_> {
     /// Whether every pair of neighbouring letters in `word` is one the
     /// page's words have (a dictionary lookup costs up to 25 µs).
     fn plausible(&self, word: &str) -> bool {
+        let Some(pairs) = self.pairs else {
+            return true;
+        };
         let mut chars = word.chars();
         let Some(mut before) = chars.next() else {
             return false;
         };
         chars.all(|c| {
-            let seen = self.pairs.contains(&(before, c));
+            // Only letters: an apostrophe may be written either way.
+            let seen =
+                !(before.is_alphabetic() && c.is_alphabetic()) || pairs.contains(&(before, c));
             before = c;
             seen
         })
