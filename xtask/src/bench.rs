@@ -266,8 +266,16 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         return false;
     }
     let locales = corpus_locales(&corpus);
+    // Copies, not links: bitext refuses a link that leads out of the
+    // project (where it might write).
     for locale in locales.iter().chain(std::iter::once(&"en".to_owned())) {
-        let _ = std::os::unix::fs::symlink(corpus.join(locale), content.join(locale));
+        for file in markdown_files(&corpus.join(locale)) {
+            let to = content.join(locale).join(&file);
+            if let Some(dir) = to.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::copy(corpus.join(locale).join(&file), &to);
+        }
     }
     let quoted: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
     let _ = std::fs::write(
@@ -412,6 +420,14 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         &|| {},
     );
     let findings = m.stdout.matches("\"check\":").count();
+    if findings == 0 {
+        // The corpus has findings: none means the run failed.
+        eprintln!(
+            "bench: bitext check found nothing in {}: run it there to see why",
+            site.display()
+        );
+        return false;
+    }
     rows.push(Row {
         tool: format!("bitext ({} locales)", locales.len()),
         step: "check",

@@ -34,13 +34,22 @@ pub struct Memo {
 }
 
 impl Memo {
-    /// Whether `word` is accepted, asking `decide` the first time.
+    /// Whether `word` is accepted, asking `decide` the first time. A
+    /// capitalised word is when its lower case is (`Questo` for `questo`):
+    /// a capitalised word costs the dictionary two lookups.
     fn accepts(&self, word: &str, decide: impl FnOnce() -> bool) -> bool {
-        let known = self
-            .accepted
-            .read()
-            .ok()
-            .and_then(|seen| seen.get(word).copied());
+        let known = self.accepted.read().ok().and_then(|seen| {
+            seen.get(word).copied().or_else(|| {
+                let mut chars = word.chars();
+                let first = chars.next()?;
+                if !first.is_uppercase() || chars.any(char::is_uppercase) {
+                    return None;
+                }
+                seen.get(&word.to_lowercase())
+                    .copied()
+                    .filter(|&known| known)
+            })
+        });
         known.unwrap_or_else(|| {
             let accepted = decide();
             if let Ok(mut seen) = self.accepted.write() {
