@@ -149,7 +149,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "L", conflicts_with_all = ["baseline", "explain", "locale"])]
     pub learn_words: Option<String>,
     /// With --learn-words: on how many pages a word must be.
-    #[arg(long, value_name = "N", default_value_t = 3, requires = "learn_words")]
+    #[arg(long, value_name = "N", default_value_t = project::VOCABULARY_PAGES, requires = "learn_words")]
     pub min_pages: usize,
 }
 

@@ -36,7 +36,9 @@ pub use changes::{
     ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff, classify, locale_diff,
     page_changes, source_diff,
 };
-pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
+pub use check::{
+    CheckOptions, CheckReport, PageFinding, VOCABULARY_PAGES, check, check_aligned, check_progress,
+};
 pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
 pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};

@@ -14,6 +14,8 @@ pub(super) struct Lexicon<'a> {
     pub english: Option<&'a dyn Speller>,
     /// The words of every source page, lower case.
     pub source_words: &'a HashSet<String>,
+    /// The project's words for the locale, lower case.
+    pub listed: &'a HashSet<String>,
 }
 
 /// Short prefixes that make words of words (`decrittografare`,
@@ -25,11 +27,17 @@ const PREFIXES: [&str; 14] = [
 ];
 
 /// Endings a borrowed English word takes in the translation's grammar:
-/// Italian `host-ato`, `host-iamo`, French `root-é`, `root-age`, plurals.
-const LOAN_ENDINGS: [&str; 22] = [
+/// Italian `host-ato`, `host-iamo`, French `root-é`, `root-age`, German
+/// `render-n`, `layout-en`, `scroll-baren`, plurals.
+const LOAN_ENDINGS: [&str; 35] = [
     "s", "e", "es", "er", "ers", "é", "ée", "és", "ées", "age", "ages", "ant", "ants", "ato",
-    "ata", "ati", "ate", "are", "ando", "iamo", "ano", "ing",
+    "ata", "ati", "ate", "are", "ando", "iamo", "ano", "ing", "n", "en", "t", "et", "te", "ten",
+    "tes", "ter", "bar", "bare", "baren", "barer", "bares",
 ];
+
+/// German past participles of borrowed verbs: `ge` + stem + `t`
+/// (`gerendert`, `gescrollt`, `gestylt` from `style`, `gefloatet`).
+const PARTICIPLE_ENDINGS: [&str; 8] = ["t", "te", "ten", "tes", "ter", "et", "ete", "eten"];
 
 impl Lexicon<'_> {
     /// Whether `word` is a word of the locale, or one its site borrows.
@@ -67,19 +75,32 @@ impl Lexicon<'_> {
             })
     }
 
-    /// Whether the dictionary knows `word` as a compound: two words of
-    /// four letters or more (`videochiamate`, `Plattformübergreifend`), or
-    /// a prefix and a word. A missing space after a short word
+    /// Whether `word` is a compound: two words of four letters or more
+    /// (`videochiamate`, `Plattformübergreifend`), or a prefix and a word. A missing space after a short word
     /// (`laperfetta`) is not one.
     fn compound(&self, word: &str) -> bool {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < 8 {
             return false;
         }
-        let knows = |part: &str| forms(part).iter().any(|f| self.speller.knows(f));
+        // A part is a word of the language, of the source (`Scroll` +
+        // `leisten`) or of the project's list (`Gesamt` + `spezifität`); a
+        // head may end in a linking `s` (`Ausrichtungs` + `eigenschaften`).
+        let knows = |part: &str| {
+            let lower = part.to_lowercase();
+            forms(part).iter().any(|f| self.speller.knows(f))
+                || self.english_word(&lower)
+                || self.listed.contains(&lower)
+        };
+        let head_knows = |head: &str| {
+            knows(head)
+                || head
+                    .strip_suffix('s')
+                    .is_some_and(|h| h.chars().count() >= 4 && knows(h))
+        };
         (4..=chars.len() - 4).any(|k| {
             let (head, tail) = word.split_at(chars[k].0);
-            knows(head) && knows(tail)
+            head_knows(head) && knows(tail)
         }) || PREFIXES.iter().any(|p| {
             word.to_lowercase()
                 .strip_prefix(p)
@@ -164,12 +185,22 @@ impl Lexicon<'_> {
             return self.english_word(stem);
         }
         let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        let ending = LOAN_ENDINGS.iter().any(|e| {
-            lower
-                .strip_suffix(e)
-                .is_some_and(|stem| stem.chars().count() >= 4 && self.english_word(stem))
+        // The stem as the source writes it, or with the `e` the ending
+        // replaced (`styl-en` for `style`).
+        let stem_word = |stem: &str| {
+            stem.chars().count() >= 4
+                && (self.english_word(stem) || self.english_word(&format!("{stem}e")))
+        };
+        let ending = LOAN_ENDINGS
+            .iter()
+            .any(|e| lower.strip_suffix(e).is_some_and(stem_word));
+        let participle = lower.strip_prefix("ge").is_some_and(|rest| {
+            PARTICIPLE_ENDINGS
+                .iter()
+                .any(|e| rest.strip_suffix(e).is_some_and(stem_word))
         });
         ending
+            || participle
             || (chars.len() >= 7
                 && (3..=chars.len() - 4).any(|k| {
                     let (head, tail) = lower.split_at(chars[k].0);

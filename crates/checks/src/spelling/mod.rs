@@ -153,6 +153,7 @@ fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, Has
         speller: spelling.speller,
         english: spelling.source_speller,
         source_words: spelling.source_words,
+        listed: spelling.words,
     };
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut found: Vec<Unknown> = Vec::new();

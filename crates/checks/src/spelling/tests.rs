@@ -59,11 +59,16 @@ const ITALIAN: &[&str] = &[
     "un",
 ];
 
-fn lexicon<'a>(speller: &'a Words, source: &'a HashSet<String>) -> Lexicon<'a> {
+fn lexicon<'a>(
+    speller: &'a Words,
+    source: &'a HashSet<String>,
+    listed: &'a HashSet<String>,
+) -> Lexicon<'a> {
     Lexicon {
         speller,
         english: None,
         source_words: source,
+        listed,
     }
 }
 
@@ -80,12 +85,16 @@ fn candidates_are_words_of_letters() {
 
 #[test]
 fn elided_compound_derived_and_borrowed_words_are_words() {
-    let speller = Words::of(ITALIAN);
-    let source: HashSet<String> = ["host", "root", "data", "center", "webpage"]
+    let source: HashSet<String> = ["host", "root", "data", "center", "webpage", "render"]
         .map(str::to_owned)
         .into();
-    let lexicon = lexicon(&speller, &source);
+    let speller = Words::of(&[ITALIAN, &["gesamt"]].concat());
+    let listed: HashSet<String> = ["spezifität".to_owned()].into();
+    let lexicon = lexicon(&speller, &source, &listed);
     for word in [
+        "Gesamtspezifität",
+        "gerendert",
+        "hostiamo",
         "L'algoritmo",
         "dell'app",
         "videochiamate",
