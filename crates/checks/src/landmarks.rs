@@ -132,6 +132,29 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         reported.push(line);
+        // A box of another kind at its place (`:::danger` for `:::warning`):
+        // the box is there, its kind changed.
+        let other_kind = box_family(&item.shape).and_then(|family| {
+            (0..translation.items.len()).find(|&t| {
+                !t_taken[t]
+                    && translation.items[t].line.abs_diff(line) <= 3
+                    && box_family(&translation.items[t].shape) == Some(family)
+            })
+        });
+        if let Some(t) = other_kind {
+            t_taken[t] = true;
+            let mut f = finding(
+                translation.items[t].line,
+                Some(item.line),
+                format!(
+                    "the source's `{}` (line {}) is `{}` here",
+                    item.shape, item.line, translation.items[t].shape
+                ),
+            );
+            f.severity = crate::Severity::Warning;
+            out.push(f);
+            continue;
+        }
         out.push(finding(
             line,
             Some(item.line),
@@ -159,11 +182,15 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         reported.push(item.line);
-        out.push(finding(
+        // What the translation adds (a note on its own example) seldom
+        // harms as what it loses does.
+        let mut f = finding(
             item.line,
             None,
             format!("`{}` is not in the source", item.shape),
-        ));
+        );
+        f.severity = crate::Severity::Warning;
+        out.push(f);
     }
     // Problems the source does not have, away from what is reported already.
     for problem in &translation.problems {
@@ -184,6 +211,18 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(finding(problem.line, None, problem.message.clone()));
+    }
+}
+
+/// The family of a box landmark (`:::` for `:::tip`, `!!!` for `!!! note`
+/// and `??? note`), whose kinds a translation may trade.
+fn box_family(shape: &str) -> Option<&'static str> {
+    if shape.starts_with(":::") && shape.len() > 3 {
+        Some(":::")
+    } else if (shape.starts_with("!!!") || shape.starts_with("???")) && shape.len() > 3 {
+        Some("!!!")
+    } else {
+        None
     }
 }
 

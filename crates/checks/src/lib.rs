@@ -163,7 +163,7 @@ impl Check {
                 "The source changed since this translation was made. Document mode (translated pages in git): the source segments that changed between the translation's base revision (its front-matter pin, its catalog's revision, or the source version it matches best in the history) and now, each reported on the translated segment that pairs with it and weighed by `[check.stale]`: cosmetic changes (whitespace, punctuation, markup) are off by default, factual ones (a number, link, code or name) name the facts, rewrites the rest; `after_days` keeps young changes at most warnings. A pin that names no usable commit is reported on its line. Catalog mode: a message whose source text changed since it was translated (the fingerprint recorded with it no longer matches); the catalog keeps the source it was made from, so `bitext pending` shows a word diff. Fix: update the translation (and its pin); in catalog mode `bitext import` or an edit of the catalog marks it current."
             }
             Check::Stub => {
-                "The translated page is a stub: a few lines (\"this page is not translated yet\") where the source has a page, so it is one finding rather than one per segment, and the segment checks are not run on it. Fix: translate the page, or leave it out of the translations until it is."
+                "The translated page is a stub: a few lines (\"this page is not translated yet\") where the source has a page, so it is one finding rather than one per segment, and the segment checks are not run on it. The other way round too: a source page that is still a stub (`### TODO`, five segments at most) whose translation was written in full. Fix: translate the page, or leave it out of the translations until it is; for a stub source, write the source page."
             }
             Check::StaleUnknown => {
                 "Whether this translation is up to date with its source cannot be known: it names no source commit (a front-matter pin such as `l10n.sourceCommit`, `default_lang_commit` or `source_commit`), its pin names no commit of the source's history, and the history cannot tell (the translation or its source was never committed, a shallow clone, or the translations live in another repository and the page was never committed there). A page whose staleness is unknown is never counted as current. Fix: pin the source commit the translation was made from in its front matter (`[history] pin_keys` adds keys), fetch the whole history (`fetch-depth: 0`), or commit the translation."
@@ -277,6 +277,10 @@ pub struct Page<'a> {
     /// The locale's dictionary and word list, when it has a dictionary
     /// and the spelling check is on.
     pub spelling: Option<&'a Spelling<'a>>,
+    /// The page's address on the site without its locale
+    /// (`/docs/concepts/`), where links are relative to the page's address
+    /// (Hugo): `../platforms/` there is `/docs/platforms/`.
+    pub url: Option<&'a str>,
 }
 
 /// Whether a translated page is a stub ("this page is not translated
@@ -291,15 +295,27 @@ fn stub(page: &Page<'_>) -> Option<Finding> {
             .sum::<usize>()
     };
     let short = translation * 6 <= source && chars(page.translation) * 4 <= chars(page.source);
-    (source >= 10 && short).then(|| Finding {
+    // The other way round: a source page still a stub (`### TODO`) whose
+    // translation was written in full, from another page or ahead of it.
+    let ahead = source * 6 <= translation && chars(page.source) * 4 <= chars(page.translation);
+    let message = if source >= 10 && short {
+        format!(
+            "the translation is a stub: {translation} segment(s) where the source has {source}; it is not checked segment by segment"
+        )
+    } else if source <= 5 && translation >= 10 && ahead {
+        format!(
+            "the source page is a stub: {source} segment(s) where the translation has {translation}; the translation is not checked segment by segment"
+        )
+    } else {
+        return None;
+    };
+    Some(Finding {
         check: Check::Stub,
         severity: Check::Stub.default_severity(),
         line: page.translation.first().map_or(1, |s| s.line),
         source_line: None,
         segment_id: None,
-        message: format!(
-            "the translation is a stub: {translation} segment(s) where the source has {source}; it is not checked segment by segment"
-        ),
+        message,
         related: Vec::new(),
         confidence: 1.0,
     })

@@ -198,6 +198,35 @@ fn blank_placeholders(line: &str) -> String {
     out
 }
 
+/// `code` with its prose blanked, which a translation may translate: a
+/// quoted string of words (`"Hello, world"`, not `"a-b"` or a URL), and in
+/// YAML a value of three words or more (`description: Basic distribution
+/// for developers`).
+fn blank_prose(code: &str, language: &str) -> String {
+    let prose = |s: &str| s.trim().contains(' ') && !s.contains("://");
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(open) = rest.find('"') {
+        let Some(len) = rest[open + 1..].find('"') else {
+            break;
+        };
+        let inner = &rest[open + 1..open + 1 + len];
+        out.push_str(&rest[..=open]);
+        out.push_str(if prose(inner) { "…" } else { inner });
+        out.push('"');
+        rest = &rest[open + len + 2..];
+    }
+    out.push_str(rest);
+    if matches!(language, "yaml" | "yml")
+        && let Some((key, value)) = out.split_once(": ")
+        && !value.starts_with(['"', '[', '{', '&', '*', '|', '>'])
+        && value.split_whitespace().count() >= 3
+    {
+        return format!("{key}: …");
+    }
+    out
+}
+
 fn as_code(body: &[&str], language: &str) -> String {
     let hash = matches!(
         language,
@@ -314,7 +343,10 @@ fn as_code(body: &[&str], language: &str) -> String {
         {
             cut = cut.min(k);
         }
-        let code = blank_placeholders(&l[..cut].trim_end().replace('\'', "\""));
+        let code = blank_prose(
+            &blank_placeholders(&l[..cut].trim_end().replace('\'', "\"")),
+            language,
+        );
         if !code.is_empty() {
             out.push_str(&code);
             out.push('\n');
@@ -526,5 +558,31 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
                 format!("front-matter key `{key}` is not in the source"),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank_prose;
+
+    #[test]
+    fn prose_in_code_is_blanked_identifiers_and_urls_are_not() {
+        assert_eq!(
+            blank_prose("echo \"Hello, world\" > \"out-file.txt\"", "sh"),
+            "echo \"…\" > \"out-file.txt\""
+        );
+        assert_eq!(
+            blank_prose("curl \"https://example.org/a b\"", "sh"),
+            "curl \"https://example.org/a b\""
+        );
+        assert_eq!(
+            blank_prose("description: Basic OTel Collector distribution", "yaml"),
+            "description: …"
+        );
+        assert_eq!(
+            blank_prose("image: otel/collector:0.1", "yaml"),
+            "image: otel/collector:0.1"
+        );
+        assert_eq!(blank_prose("a: b c d", "toml"), "a: b c d");
     }
 }

@@ -781,7 +781,25 @@ pub fn check_aligned(
         markdown,
         spelling: None,
     };
-    check_with(a, source_text, text, options, &rules)
+    check_with(a, (source_text, text), None, options, &rules)
+}
+
+/// A page's address on the site without its locale, where the dialect's
+/// links are relative to it: Hugo's (`docs/concepts/_index` is
+/// `/docs/concepts/`, `docs/faq` is `/docs/faq/`). Other dialects link
+/// files (`../faq.md`), the same on both sides.
+fn page_url(dialect: markdown::Dialect, path: &str) -> Option<String> {
+    if dialect != markdown::Dialect::Hugo {
+        return None;
+    }
+    let dir = path
+        .strip_suffix("_index")
+        .or_else(|| path.strip_suffix("index"))
+        .filter(|d| d.is_empty() || d.ends_with('/'));
+    Some(match dir {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{path}/"),
+    })
 }
 
 /// What a locale's pages are checked against besides their sources.
@@ -794,8 +812,8 @@ struct PageRules<'a> {
 
 fn check_with(
     a: &Aligned,
-    source_text: &str,
-    text: &str,
+    (source_text, text): (&str, &str),
+    url: Option<&str>,
     options: &align::Options<'_>,
     rules: &PageRules<'_>,
 ) -> Vec<Finding> {
@@ -831,6 +849,7 @@ fn check_with(
         text,
         markdown: rules.markdown,
         spelling: rules.spelling,
+        url,
     })
 }
 
@@ -840,7 +859,14 @@ fn check_one(
     options: &align::Options<'_>,
     rules: &PageRules<'_>,
 ) -> Vec<PageFinding> {
-    let findings = check_with(&page.aligned, &page.source_text, &page.text, options, rules);
+    let url = page_url(rules.markdown.dialect, &page.page.path);
+    let findings = check_with(
+        &page.aligned,
+        (&page.source_text, &page.text),
+        url.as_deref(),
+        options,
+        rules,
+    );
     let (page_path, path, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
         page.page.path.as_str().into(),
         page.path.as_path().into(),

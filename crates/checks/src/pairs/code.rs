@@ -69,6 +69,40 @@ fn non_latin(text: &str) -> bool {
     other > latin
 }
 
+/// `code` with each run of letters written `a`: what stays when its words
+/// are translated (`type[/name]` and `tipo[/nome]` are both `a[/a]`).
+fn skeleton(code: &str) -> String {
+    let mut out = String::new();
+    let mut in_word = false;
+    for c in code.chars() {
+        if c.is_alphabetic() {
+            if !in_word {
+                out.push('a');
+            }
+            in_word = true;
+        } else {
+            out.push(c);
+            in_word = false;
+        }
+    }
+    out
+}
+
+/// Whether `translated` is `code` with some of its words translated and
+/// all else kept: the same skeleton, and the words are a placeholder's or
+/// an example's. A changed identifier (`ip-address`, `ip`) changes the
+/// skeleton.
+fn words_translated(code: &str, translated: &str) -> bool {
+    if skeleton(code) != skeleton(translated) || !code.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    // A placeholder's words (`<word>`, `[/name]`). Example text in code
+    // (a passphrase, `Introduced by #987654`) is sometimes translated and
+    // sometimes wrongly so: readers split on it; a changed word of a
+    // command (`kubectl apply`) is a changed command.
+    code.contains(['<', '['])
+}
+
 /// Takes out of `added` the first span `fits`, if any.
 fn take(added: &mut Vec<&str>, fits: impl Fn(&str) -> bool) -> bool {
     match added.iter().position(|a| fits(a)) {
@@ -103,8 +137,36 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
     let translated_script = non_latin(&align::prose(&pair.t.text));
     gone.retain(|c| {
         let excused = take(&mut added, |a| plural(a, c))
-            || (phrase(c) && (take(&mut added, plain) || translated_script));
+            || ft.code.iter().any(|a| plural(a, c))
+            || (phrase(c) && (take(&mut added, plain) || translated_script))
+            || take(&mut added, |a| words_translated(c, a));
         !excused
     });
     difference("code span", &gone, &added).map(|m| pair.finding(Check::Code, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_translated;
+
+    #[test]
+    fn code_with_translated_words_keeps_its_skeleton() {
+        for (code, translated) in [
+            ("type[/name]", "tipo[/nome]"),
+            ("cSpell:ignore <word>", "cSpell:ignore <palavra>"),
+        ] {
+            assert!(words_translated(code, translated), "{code} / {translated}");
+        }
+        for (code, changed) in [
+            ("ip-address", "ip"),
+            ("/api/attack/{uid}", "/api/attack/stress"),
+            ("kubectl apply", "kubectl delete"),
+            ("Introduced by #987654", "Introducido por #987654"),
+            ("kubectl apply -f app.yaml", "kubectl delete -f app.yaml"),
+            ("make", "build"),
+            ("1.2.3", "1.2.4"),
+        ] {
+            assert!(!words_translated(code, changed), "{code} / {changed}");
+        }
+    }
 }

@@ -48,6 +48,35 @@ fn normal_url(url: &str) -> (String, Option<String>) {
     (format!("{head}{}", path.join("/")), locale)
 }
 
+/// `url` relative to a page at `base` (`/docs/what-is/`) as the site's
+/// absolute path: `../platforms/` is `/docs/platforms/`. Absolute paths,
+/// URLs with a scheme, fragments, labels and macros are as they are.
+fn absolute(url: &str, base: &str) -> String {
+    let relative = !(url.is_empty()
+        || url.starts_with(['/', '#', '[', '{', '?'])
+        || url.contains("://")
+        || url.contains(':') && url.split(':').next().is_some_and(|s| !s.contains('/')));
+    if !relative {
+        return url.to_owned();
+    }
+    let (path, rest) = match url.find(['#', '?']) {
+        Some(k) => url.split_at(k),
+        None => (url, ""),
+    };
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let slash = if path.ends_with('/') { "/" } else { "" };
+    format!("/{}{slash}{rest}", parts.join("/"))
+}
+
 /// The host of a normalised URL.
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or("", |(_, r)| r);
@@ -76,23 +105,28 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
             None => u.to_owned(),
         }
     };
-    // A reference link's label (`[observability]`) is its definition's URL.
+    // A reference link's label (`[observability]`) is its definition's URL;
+    // labels match without case, and a line break in one is a space.
     let resolve = |u: &str, defined: &std::collections::HashMap<String, String>| -> String {
         u.strip_prefix('[')
             .and_then(|l| l.strip_suffix(']'))
-            .and_then(|l| defined.get(l))
+            .and_then(|l| defined.get(&super::label_key(l)))
             .map_or_else(|| u.to_owned(), Clone::clone)
     };
     let (defined_in_source, defined_here) = pair.references;
+    let absolute = |u: String| match page.url {
+        Some(base) => absolute(&u, base),
+        None => u,
+    };
     let (su, sl): (Vec<String>, Vec<Option<String>>) = fs
         .urls
         .iter()
-        .map(|u| normal_url(&localised(&resolve(u, defined_in_source))))
+        .map(|u| normal_url(&localised(&absolute(resolve(u, defined_in_source)))))
         .unzip();
     let (tu, tl): (Vec<String>, Vec<Option<String>>) = ft
         .urls
         .iter()
-        .map(|u| normal_url(&resolve(u, defined_here)))
+        .map(|u| normal_url(&absolute(resolve(u, defined_here))))
         .unzip();
     let mut gone: Vec<usize> = Vec::new();
     let mut left: Vec<Option<usize>> = (0..tu.len()).map(Some).collect();
@@ -180,5 +214,26 @@ pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
             related: Vec::new(),
             confidence: 1.0,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn relative_links_are_read_from_the_page_address() {
+        let base = "/docs/what-is-opentelemetry/";
+        let cases = [
+            ("../platforms/faas/", "/docs/platforms/faas/"),
+            ("./sdk/#setup", "/docs/what-is-opentelemetry/sdk/#setup"),
+            ("concepts", "/docs/what-is-opentelemetry/concepts"),
+            ("/docs/platforms/", "/docs/platforms/"),
+            ("https://example.org/a/", "https://example.org/a/"),
+            ("#heading", "#heading"),
+            ("mailto:someone@example.org", "mailto:someone@example.org"),
+            ("[label]", "[label]"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(super::absolute(url, base), want, "{url}");
+        }
     }
 }

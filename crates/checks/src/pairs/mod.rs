@@ -218,22 +218,40 @@ fn abbreviations(source_text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A page's link reference definitions (`[label]: url`), by lower-case
-/// label; most pages have none, which one search of the whole text says.
+/// A reference label as CommonMark matches it: without case, its runs of
+/// whitespace (a line break) one space.
+pub(crate) fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A page's link reference definitions (`[label]: url`), by
+/// [`label_key`]; most pages have none, which one search of the whole text
+/// says.
 pub(crate) fn references(text: &str) -> HashMap<String, String> {
     if !text.contains("]:") {
         return HashMap::new();
     }
-    text.split('\n')
-        .filter_map(|line| {
+    let lines: Vec<&str> = text.split('\n').collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, line)| {
             let trimmed = line.trim_start();
             if line.len() - trimmed.len() > 3 || trimmed.starts_with("[^") {
                 return None;
             }
             let (label, rest) = trimmed.strip_prefix('[')?.split_once("]:")?;
-            let url = rest.split_whitespace().next()?;
+            // The URL may be on the next line (`[nvm]:` then the URL).
+            let url = match rest.split_whitespace().next() {
+                Some(url) => url,
+                None => lines.get(k + 1)?.split_whitespace().next()?,
+            };
             let url = url.trim_start_matches('<').trim_end_matches('>');
-            Some((label.trim().to_lowercase(), url.to_owned()))
+            Some((label_key(label), url.to_owned()))
         })
         .collect()
 }

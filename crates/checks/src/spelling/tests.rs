@@ -193,6 +193,7 @@ fn spell(text: &str, words: &[&str]) -> Vec<(usize, String)> {
         text,
         markdown: &markdown::Options::default(),
         spelling: Some(&spelling),
+        url: None,
     };
     let mut out = Vec::new();
     super::check(&page, &spelling, &mut out);

@@ -76,6 +76,7 @@ fn run(
         text: "",
         markdown: &markdown::Options::default(),
         spelling: None,
+        url: None,
     })
 }
 
@@ -249,6 +250,7 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
         text: translation,
         markdown: &markdown::Options::default(),
         spelling: None,
+        url: None,
     })
 }
 
@@ -459,6 +461,21 @@ fn a_stub_translation_is_one_finding() {
 }
 
 #[test]
+fn a_translation_of_a_stub_source_page_is_one_finding() {
+    let mut translation = String::from("# Pompe\n\n");
+    for k in 0..40 {
+        translation.push_str(&format!(
+            "La pompa {k} muove {} litri al minuto attraverso la [valvola {k}](https://example.org/{k}).\n\n",
+            10 + k
+        ));
+    }
+    let findings = run_texts("# Pumps\n\nTODO\n", &translation);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].check, Check::Stub);
+    assert!(findings[0].message.starts_with("the source page is a stub"));
+}
+
+#[test]
 fn untranslated_segments_are_one_finding_per_page() {
     let source = "# Pumps\n\nEvery pump in the tank moves forty litres of water each minute of the day.\n\nThe valves open slowly when the pressure in the tank rises above the mark.\n\nClean the filters of the pumps once a month with a soft brush and water.\n";
     let translation = "# Pompe\n\nEvery pump in the tank moves forty litres of water each minute of the day.\n\nThe valves open slowly when the pressure in the tank rises above the mark.\n\nPulisci i filtri delle pompe una volta al mese con una spazzola morbida.\n";
@@ -516,3 +533,19 @@ fn names_are_found_in_other_scripts_and_inside_chinese() {
 /// Findings that a careful reader found false on the corpus sites, each
 /// made small here (see PRECISION.md).
 mod precision;
+
+#[test]
+fn reference_definitions_may_put_their_url_on_the_next_line() {
+    let defined = crate::pairs::references(
+        "Use [nvm][] and [Docs].\n\n[nvm]:\n  https://github.com/nvm-sh/nvm\n[docs]: </docs/> \"Docs\"\n    [code]: https://example.org\n[^1]: a footnote\n",
+    );
+    let mut got: Vec<(&str, &str)> = defined
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [("docs", "/docs/"), ("nvm", "https://github.com/nvm-sh/nvm")]
+    );
+}
