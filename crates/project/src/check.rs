@@ -112,6 +112,9 @@ pub fn check_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<CheckReport> {
     let locales = chosen_locales(config, options.locales.as_deref())?;
+    // Dictionaries are found here and read by the first page that needs one.
+    let mut spelling = crate::spelling::start(config, &locales)?;
+    let spelling_source = spelling.source.take();
     let sources = Sources::load(config)?;
     let mut report = CheckReport {
         locales: locales.len(),
@@ -143,26 +146,8 @@ pub fn check_progress(
         /// The history's view of each translated page (its base may be unknown).
         changes: std::collections::HashMap<String, crate::LocaleChanges>,
         /// The locale's dictionary and words, when spelling is checked.
-        spelling: Option<LocaleSpelling>,
+        spelling: Option<crate::spelling::LocaleSpelling>,
     }
-    /// What a locale's pages are spelled with.
-    struct LocaleSpelling {
-        dictionary: crate::spelling::Lazy,
-        words: std::collections::HashSet<String>,
-        memo: checks::Memo,
-    }
-    let dictionary_dirs = crate::spelling::search_dirs();
-    let mut without_dictionary = Vec::new();
-    // Whether any locale is spelled (the source site's words are read then).
-    let spelled = locales
-        .iter()
-        .any(|l| config.check.level(Check::Spelling, l).is_some());
-    let mut dictionary_paths = Vec::new();
-    // The source language's dictionary, for English words kept on purpose.
-    let source_dictionary = spelled
-        .then(|| crate::spelling::find(config, &config.source_locale, &dictionary_dirs))
-        .flatten()
-        .map(crate::spelling::Lazy::new);
     let mut plans = Vec::new();
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
     let ratios = locale_ratios(config, &sources, &locales)?;
@@ -181,48 +166,35 @@ pub fn check_progress(
                 .collect(),
             None => Default::default(),
         };
-        dictionary_paths.push(match config.check.level(Check::Spelling, locale) {
-            None => None,
-            Some(_) => match crate::spelling::find(config, locale, &dictionary_dirs) {
-                Some(path) => Some((path, crate::spelling::words(config, locale)?)),
-                None => {
-                    without_dictionary.push(locale.as_str());
-                    None
-                }
-            },
-        });
         plans.push(Plan {
             locale,
             ratio,
             terms: glossary(config, locale)?,
             link_rules: config.check.link_rules(locale),
             changes,
-            spelling: None,
+            spelling: spelling.locales.get_mut(l).and_then(Option::take),
         });
     }
-    let source_words = if spelled {
+    // The source site's words, gathered by the first page spelled (while
+    // the other threads go on with their pages).
+    let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let gather_source_words = || {
         let mut words = std::collections::HashSet::new();
         for source in sources.pages() {
             checks::add_source_words(&source.text, &mut words);
         }
         words
-    } else {
-        Default::default()
     };
-    let loaded = dictionary_paths.into_iter().map(|wanted| {
-        wanted.map(|(path, words)| LocaleSpelling {
-            dictionary: crate::spelling::Lazy::new(path),
-            words,
-            memo: checks::Memo::default(),
-        })
-    });
-    for (plan, spelling) in plans.iter_mut().zip(loaded) {
-        plan.spelling = spelling;
-    }
-    if !without_dictionary.is_empty() {
+    if !spelling.without_dictionary.is_empty() {
+        let names: Vec<&str> = spelling
+            .without_dictionary
+            .iter()
+            .map(Locale::as_str)
+            .collect();
         report.notes.push(format!(
             "spelling not checked in {}: no Hunspell dictionary (looked in $DICPATH, /usr/share/hunspell and /usr/share/myspell); install one (Debian: hunspell-<language>) or name it in [check.spelling] dictionaries",
-            without_dictionary.join(", ")
+            names.join(", ")
         ));
     }
     let source_language = Language::of_locale(config.source_locale.as_str());
@@ -251,13 +223,13 @@ pub fn check_progress(
             let spelling = match &plan.spelling {
                 Some(spelling) => Some(checks::Spelling {
                     speller: spelling.dictionary.get()?,
-                    source_speller: match &source_dictionary {
+                    source_speller: match &spelling_source {
                         Some(lazy) => Some(lazy.get()?),
                         None => None,
                     },
                     locale: plan.locale.as_str(),
                     words: &spelling.words,
-                    source_words: &source_words,
+                    source_words: source_words.get_or_init(gather_source_words),
                     memo: &spelling.memo,
                 }),
                 None => None,

@@ -17,19 +17,23 @@ pub(crate) const ENGLISH: &[&str] = &[
 /// Whether `text` reads as English in a page whose language is another:
 /// eight words or more, a fifth of them common English words.
 pub(crate) fn in_english(page: &Page<'_>, text: &str) -> bool {
+    prose_in_english(page, &align::prose(text))
+}
+
+/// [`in_english`] of a segment's prose (`align::prose`), made already.
+pub(crate) fn prose_in_english(page: &Page<'_>, prose: &str) -> bool {
     use align::Language;
     if page.source_reading.language != Language::English
         || page.reading.language == Language::English
     {
         return false;
     }
-    let prose = align::prose(text);
     // A fifth of eight words or more is two English words at least: a
     // text without two (most translations) needs no full count.
-    if english_most(&prose, 2) < 2 {
+    if english_most(prose, 2) < 2 {
         return false;
     }
-    let (words, english) = english_count_prose(&prose);
+    let (words, english) = english_count_prose(prose);
     words >= 8 && english * 5 >= words
 }
 

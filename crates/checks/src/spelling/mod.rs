@@ -158,13 +158,18 @@ fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, Has
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut found: Vec<Unknown> = Vec::new();
     for segment in page.translation {
-        if crate::pairs::english::in_english(page, &segment.text) {
+        let prose = align::prose(&segment.text);
+        if crate::pairs::english::prose_in_english(page, &prose) {
             continue;
         }
-        let prose = align::prose(&segment.text);
         for words::Candidate { word, after } in words::candidates(&prose) {
-            let lower = word.to_lowercase();
-            if let Some(k) = seen.get(&lower) {
+            // Most words are lower case already: no copy for them.
+            let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
+                word.to_lowercase().into()
+            } else {
+                word.into()
+            };
+            if let Some(k) = seen.get(lower.as_ref()) {
                 if let Some(unknown) = found.get_mut(*k) {
                     unknown.again += 1;
                 }
@@ -172,8 +177,8 @@ fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, Has
             }
             // What holds for the whole locale is decided once per word.
             let accepted = spelling.memo.accepts(word, || {
-                spelling.source_words.contains(&lower)
-                    || spelling.words.contains(&lower)
+                spelling.source_words.contains(lower.as_ref())
+                    || spelling.words.contains(lower.as_ref())
                     || lexicon.accepts(word)
             }) || page.reading.names.is_some_and(|names| names.contains(word))
                 // `usw.`, `Sicherheits-` (`Sicherheits- und Datenschutz`).
@@ -181,10 +186,10 @@ fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, Has
                     matches!(c, '.' | '-') && spelling.speller.knows(&format!("{word}{c}"))
                 });
             if accepted {
-                seen.insert(lower, usize::MAX);
+                seen.insert(lower.into_owned(), usize::MAX);
                 continue;
             }
-            seen.insert(lower, found.len());
+            seen.insert(lower.into_owned(), found.len());
             found.push(Unknown {
                 word: word.to_owned(),
                 line: segment.line,

@@ -49,23 +49,33 @@ pub(super) fn suggest(word: &str, sources: &Sources<'_>) -> Vec<String> {
             return out.found;
         }
     }
-    for candidate in swapped(&lower).chain(deleted(&lower)) {
+    // Two letters swapped make new pairs; a letter left out only one, which
+    // a word seldom written on the page may be alone to have (`tm` of
+    // `algoritmo`).
+    for candidate in swapped(&lower) {
+        if sources.plausible(&candidate) && speller.knows(&candidate) && out.offer(&candidate) {
+            return out.found;
+        }
+    }
+    for candidate in deleted(&lower) {
         if speller.knows(&candidate) && out.offer(&candidate) {
             return out.found;
         }
     }
     for (head, tail) in splits(&lower) {
-        if speller.knows(&tail) && speller.knows(&head) && out.offer(&format!("{head} {tail}")) {
+        // The head first: short words cost the dictionary least.
+        if speller.knows(&head) && speller.knows(&tail) && out.offer(&format!("{head} {tail}")) {
             return out.found;
         }
     }
     if out.found.is_empty() {
         // The costly edits, with the language's most frequent letters, each
         // asked of the dictionary only when the new letter makes pairs the
-        // page's words have.
+        // page's words have; the first word found is the suggestion.
         let frequent: Vec<char> = speller.alphabet().iter().copied().take(12).collect();
         for candidate in inserted(&lower, &frequent).chain(replaced(&lower, &frequent)) {
-            if sources.plausible(&candidate) && speller.knows(&candidate) && out.offer(&candidate) {
+            if sources.plausible(&candidate) && speller.knows(&candidate) {
+                out.offer(&candidate);
                 break;
             }
         }
