@@ -87,6 +87,21 @@ fn shape(containers: &[Container]) -> Vec<String> {
     out
 }
 
+/// `shape` with a quote read as the alert the other side has at its
+/// place, when its page writes alerts with a title (`> [!WARNING] Title`,
+/// which Hugo renders as an alert and CommonMark reads as a quote).
+fn titled_alerts(mut shape: Vec<String>, other: &[String], text: &str) -> Vec<String> {
+    if !text.contains("> [!") {
+        return shape;
+    }
+    for (mine, theirs) in shape.iter_mut().zip(other) {
+        if mine == "blockquote" && theirs == "alert" {
+            "alert".clone_into(mine);
+        }
+    }
+    shape
+}
+
 /// The level of an ATX heading on `line` (`## x` is 2), or of a Setext
 /// heading underlined on the next line.
 fn heading_level(lines: &[&str], line: usize) -> Option<usize> {
@@ -446,6 +461,8 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let (a, b) = (shape(&s.containers), shape(&t.containers));
+        let a = titled_alerts(a, &b, page.source_text);
+        let b = titled_alerts(b, &a, page.text);
         let change = (a != b).then(|| (a.clone(), b.clone()));
         let repeated = change.is_some() && change == last_change;
         last_change = change;
@@ -584,5 +601,18 @@ mod tests {
             "image: otel/collector:0.1"
         );
         assert_eq!(blank_prose("a: b c d", "toml"), "a: b c d");
+    }
+
+    #[test]
+    fn a_titled_alert_read_as_a_quote_is_the_alert() {
+        let quote = vec!["blockquote".to_owned()];
+        let alert = vec!["alert".to_owned()];
+        let titled = "> [!WARNING] Supported build environments\n>\n> Builds run on Linux.\n";
+        assert_eq!(super::titled_alerts(quote.clone(), &alert, titled), alert);
+        // A plain quote on a page without alerts stays a quote.
+        assert_eq!(
+            super::titled_alerts(quote.clone(), &alert, "> A quote.\n"),
+            quote
+        );
     }
 }
