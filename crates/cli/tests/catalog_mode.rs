@@ -13,17 +13,7 @@ fn sync_translate_build_then_the_source_moves_on() {
     let Some(root) = corpus::root("catalog mode end-to-end test") else {
         return;
     };
-    let history = root.join("privacyguides-history/en");
-    let version = |prefix: &str| {
-        let path = corpus::markdown_files(&history)
-            .into_iter()
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-            })
-            .expect("the version exists");
-        corpus::read(&path)
-    };
+    let version = |prefix: &str| corpus::history_version(&root, "en", prefix);
     let tmp = support::project(&[]);
     let dir = tmp.path();
     let source_041 = version("041-");

@@ -14,16 +14,6 @@ use support::{bitext, write};
 fn seed_project(corpus: &Path) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
-    let history = corpus.join("privacyguides-history");
-    let pick = |locale: &str, prefix: &str| {
-        corpus::markdown_files(&history.join(locale))
-            .into_iter()
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-            })
-            .expect("the version exists")
-    };
     // Spelling depends on the dictionaries installed: tested on its own.
     write(
         &dir.join("bitext.toml"),
@@ -32,11 +22,11 @@ fn seed_project(corpus: &Path) -> tempfile::TempDir {
     let page = "content/{l}/real-time-communication.md";
     write(
         &dir.join(page.replace("{l}", "en")),
-        &corpus::read(&pick("en", "041-")),
+        &corpus::history_version(corpus, "en", "041-"),
     );
     write(
         &dir.join(page.replace("{l}", "it")),
-        &corpus::read(&pick("it", "001-")),
+        &corpus::history_version(corpus, "it", "001-"),
     );
     for locale in ["fr", "de", "es", "nl", "pt", "ru", "pl"] {
         let other = corpus

@@ -21,9 +21,8 @@ fn dictionaries(test: &str) -> bool {
     if missing.is_empty() {
         return true;
     }
-    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
     assert!(
-        !ci,
+        !corpus::in_ci(),
         "{test}: no Hunspell dictionary {missing:?} in {} (CI is set, so this fails; .ci/run installs them)",
         dir.display()
     );
@@ -34,10 +33,22 @@ fn dictionaries(test: &str) -> bool {
     false
 }
 
-/// Copies the corpus's English pages and the given locales into `dir`.
-fn copy_site(corpus: &Path, dir: &Path, locales: &[&str]) {
+/// A temp project of the corpus's English pages and those of `copied`,
+/// checking `locales`; `None` (said why) without the corpus or the
+/// dictionaries. Also gives the corpus root.
+fn site(
+    test: &str,
+    copied: &[&str],
+    locales: &[&str],
+) -> Option<(std::path::PathBuf, tempfile::TempDir)> {
+    let corpus = corpus::root(test)?;
+    if !dictionaries(test) {
+        return None;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
     let site = corpus.join("privacyguides");
-    for locale in std::iter::once("en").chain(locales.iter().copied()) {
+    for locale in std::iter::once("en").chain(copied.iter().copied()) {
         let from = site.join(locale);
         for file in corpus::markdown_files(&from) {
             let rel = file.strip_prefix(&from).expect("below the folder");
@@ -47,6 +58,12 @@ fn copy_site(corpus: &Path, dir: &Path, locales: &[&str]) {
             );
         }
     }
+    let quoted: Vec<String> = locales.iter().map(|l| format!("\"{l}\"")).collect();
+    write(
+        &dir.join("bitext.toml"),
+        &format!("locales = [{}]\n", quoted.join(", ")),
+    );
+    Some((corpus, tmp))
 }
 
 /// The spelling findings of a `--format json` run: (path, line, message).
@@ -74,36 +91,20 @@ fn word(message: &str) -> &str {
 
 #[test]
 fn the_seed_page_typos_are_found() {
-    let Some(corpus) = corpus::root("seed page spelling test") else {
-        return;
-    };
-    if !dictionaries("seed page spelling test") {
-        return;
-    }
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path();
     // The seed page among the site's English pages (their words are the
     // site's vocabulary), as the English version it was translated from.
-    copy_site(&corpus, dir, &[]);
-    write(&dir.join("bitext.toml"), "locales = [\"it\"]\n");
-    let history = corpus.join("privacyguides-history");
-    let pick = |locale: &str, prefix: &str| {
-        corpus::markdown_files(&history.join(locale))
-            .into_iter()
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-            })
-            .expect("the version exists")
+    let Some((corpus, tmp)) = site("seed page spelling test", &[], &["it"]) else {
+        return;
     };
+    let dir = tmp.path();
     let page = "content/{l}/real-time-communication.md";
     write(
         &dir.join(page.replace("{l}", "en")),
-        &corpus::read(&pick("en", "041-")),
+        &corpus::history_version(&corpus, "en", "041-"),
     );
     write(
         &dir.join(page.replace("{l}", "it")),
-        &corpus::read(&pick("it", "001-")),
+        &corpus::history_version(&corpus, "it", "001-"),
     );
 
     let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
@@ -156,20 +157,11 @@ fn labels() -> HashMap<(String, String, u64, String), bool> {
 
 #[test]
 fn the_corpus_has_few_spelling_findings_and_most_are_typos() {
-    let Some(corpus) = corpus::root("corpus spelling test") else {
+    let locales = ["it", "fr", "de"];
+    let Some((corpus, tmp)) = site("corpus spelling test", &locales, &locales) else {
         return;
     };
-    if !dictionaries("corpus spelling test") {
-        return;
-    }
-    let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
-    let locales = ["it", "fr", "de"];
-    copy_site(&corpus, dir, &locales);
-    write(
-        &dir.join("bitext.toml"),
-        "locales = [\"it\", \"fr\", \"de\"]\n",
-    );
     let (_, out, err) = bitext(dir, &["check", "--format", "json"]);
     assert!(!err.contains("spelling not checked"), "{err}");
     let found = spelling_findings(&out);
@@ -223,16 +215,10 @@ fn the_corpus_has_few_spelling_findings_and_most_are_typos() {
 
 #[test]
 fn learned_words_are_written_for_review_and_then_left_alone() {
-    let Some(corpus) = corpus::root("learn words test") else {
+    let Some((_, tmp)) = site("learn words test", &["it"], &["it"]) else {
         return;
     };
-    if !dictionaries("learn words test") {
-        return;
-    }
-    let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
-    copy_site(&corpus, dir, &["it"]);
-    write(&dir.join("bitext.toml"), "locales = [\"it\"]\n");
     let before = spelling_findings(&bitext(dir, &["check", "--format", "json"]).1);
     let count = |found: &[(String, u64, String)], w: &str| {
         found.iter().filter(|(_, _, m)| word(m) == w).count()

@@ -20,9 +20,8 @@ pub fn root(test: &str) -> Option<PathBuf> {
     if root.join("privacyguides/en").is_dir() {
         return Some(root);
     }
-    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
     assert!(
-        !ci,
+        !in_ci(),
         "{test}: the corpus is missing at {} (CI is set, so this fails); put ../shared beside the checkout or set BITEXT_CORPUS",
         root.display()
     );
@@ -31,6 +30,29 @@ pub fn root(test: &str) -> Option<PathBuf> {
         root.display()
     );
     None
+}
+
+/// Whether the `CI` environment variable is set (and not `false`): what
+/// a test needs is then required, never skipped.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
+}
+
+/// The text of one version of the page history
+/// (`privacyguides-history/<locale>/<prefix>…`, as `041-` or `001-`).
+///
+/// # Panics
+///
+/// When the corpus has no such version.
+pub fn history_version(root: &Path, locale: &str, prefix: &str) -> String {
+    let path = markdown_files(&root.join("privacyguides-history").join(locale))
+        .into_iter()
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .expect("the version exists");
+    read(&path)
 }
 
 /// Every `.md` file below `dir`, sorted.

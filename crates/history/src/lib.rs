@@ -263,22 +263,13 @@ impl Repo {
     /// The text of `path` (a file of the working tree) at `commit`, or
     /// `None` when that commit does not have it.
     pub fn read_at(&self, commit: &str, path: &Path) -> Result<Option<String>> {
-        let Some(rel) = self.relative_even_if_gone(path) else {
-            return Ok(None);
-        };
-        let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
-        let tree = self
-            .repo
-            .find_commit(oid)
-            .and_then(|c| c.tree())
-            .map_err(context(format!("reading commit {commit}")))?;
-        let Some(blob) = Self::blob_in(&tree, &rel) else {
+        let Some((blob, rel)) = self.blob_at(commit, path)? else {
             return Ok(None);
         };
         let blob = self
             .repo
             .find_blob(blob)
-            .map_err(context(format!("reading {} at {commit}", rel.display())))?;
+            .map_err(context(format!("reading {rel} at {commit}")))?;
         Ok(Some(String::from_utf8_lossy(blob.content()).into_owned()))
     }
 

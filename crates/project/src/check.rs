@@ -295,45 +295,11 @@ pub fn check_progress(
         for f in stale {
             settle(config, locale, vec![f], &[], &mut report);
         }
-        if let Some(note) = vocabulary_note(&report, locale) {
+        if let Some(note) = crate::spelling::vocabulary_note(&report, locale) {
             report.notes.push(note);
         }
     }
     Ok(report)
-}
-
-/// On how many pages an unknown word is the site's vocabulary more likely
-/// than a typo (`bitext check --learn-words` takes it as its default).
-pub const VOCABULARY_PAGES: usize = 3;
-
-/// A note when many of a locale's spelling findings are words written on
-/// [`VOCABULARY_PAGES`] pages or more: on a technical site most are words
-/// the dictionary lacks (`Selektor`, `Spezifität`), which the word list is
-/// for.
-fn vocabulary_note(report: &CheckReport, locale: &Locale) -> Option<String> {
-    let mut pages: std::collections::HashMap<String, std::collections::HashSet<&str>> =
-        Default::default();
-    for f in report.findings.iter().filter(|f| &f.locale == locale) {
-        if let Some(word) = checks::unknown_word(&f.finding) {
-            pages
-                .entry(word.to_lowercase())
-                .or_default()
-                .insert(&f.page);
-        }
-    }
-    let all: usize = pages.values().map(|p| p.len()).sum();
-    let recurring: Vec<usize> = pages
-        .values()
-        .map(|p| p.len())
-        .filter(|&n| n >= VOCABULARY_PAGES)
-        .collect();
-    let findings: usize = recurring.iter().sum();
-    (findings >= 10).then(|| {
-        format!(
-            "{findings} of {locale}'s {all} spelling findings are {} words each written on {VOCABULARY_PAGES} pages or more, likely the site's vocabulary: review them with `bitext check --learn-words {locale}`",
-            recurring.len()
-        )
-    })
 }
 
 /// Gives each finding the severity the configuration (or its policy, when

@@ -36,9 +36,7 @@ pub use changes::{
     ChangeClass, LocaleChanges, PageChanges, SegmentChange, SourceDiff, classify, locale_diff,
     page_changes, source_diff,
 };
-pub use check::{
-    CheckOptions, CheckReport, PageFinding, VOCABULARY_PAGES, check, check_aligned, check_progress,
-};
+pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
 pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
 pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
@@ -54,6 +52,7 @@ pub use lock::{Access, PATIENCE, ProjectLock, STATE_DIR, lock};
 pub use markdown::{Dialect, Options as MarkdownOptions};
 pub use pattern::Pattern;
 pub use read::{LineReader, read_text, segment_file};
+pub use spelling::VOCABULARY_PAGES;
 pub use staleness::{
     Base, BaseMethod, BaseProblem, Based, Git, History, PageInputs, PageStaleness, SHALLOW_NOTE,
     page_base, page_staleness, pin_keys, read_pin,

@@ -293,6 +293,50 @@ pub fn words(config: &Config, locale: &Locale) -> Result<HashSet<String>> {
     Ok(out)
 }
 
+/// The words `report`'s spelling findings in `locale` are about, by
+/// lower case: each as first written, with the pages it is on.
+fn unknown_words<'r>(
+    report: &'r crate::CheckReport,
+    locale: &Locale,
+) -> std::collections::BTreeMap<String, (&'r str, HashSet<&'r str>)> {
+    let mut pages: std::collections::BTreeMap<String, (&str, HashSet<&str>)> = Default::default();
+    for f in report.findings.iter().filter(|f| &f.locale == locale) {
+        if let Some(word) = checks::unknown_word(&f.finding) {
+            pages
+                .entry(word.to_lowercase())
+                .or_insert_with(|| (word, HashSet::new()))
+                .1
+                .insert(&f.page);
+        }
+    }
+    pages
+}
+
+/// On how many pages an unknown word is the site's vocabulary more likely
+/// than a typo (`bitext check --learn-words` takes it as its default).
+pub const VOCABULARY_PAGES: usize = 3;
+
+/// A note when many of a locale's spelling findings are words written on
+/// [`VOCABULARY_PAGES`] pages or more: on a technical site most are words
+/// the dictionary lacks (`Selektor`, `Spezifität`), which the word list is
+/// for.
+pub(crate) fn vocabulary_note(report: &crate::CheckReport, locale: &Locale) -> Option<String> {
+    let pages = unknown_words(report, locale);
+    let all: usize = pages.values().map(|(_, on)| on.len()).sum();
+    let recurring: Vec<usize> = pages
+        .values()
+        .map(|(_, on)| on.len())
+        .filter(|&n| n >= VOCABULARY_PAGES)
+        .collect();
+    let findings: usize = recurring.iter().sum();
+    (findings >= 10).then(|| {
+        format!(
+            "{findings} of {locale}'s {all} spelling findings are {} words each written on {VOCABULARY_PAGES} pages or more, likely the site's vocabulary: review them with `bitext check --learn-words {locale}`",
+            recurring.len()
+        )
+    })
+}
+
 /// What `bitext check --learn-words` added to a locale's word list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LearnedWords {
@@ -313,20 +357,11 @@ pub fn learn_words(
     report: &crate::CheckReport,
     min_pages: usize,
 ) -> Result<LearnedWords> {
-    let mut pages: std::collections::BTreeMap<String, (String, HashSet<&str>)> = Default::default();
-    for f in report.findings.iter().filter(|f| &f.locale == locale) {
-        if let Some(word) = checks::unknown_word(&f.finding) {
-            let entry = pages
-                .entry(word.to_lowercase())
-                .or_insert_with(|| (word.to_owned(), HashSet::new()));
-            entry.1.insert(&f.page);
-        }
-    }
     let listed = words(config, locale)?;
-    let mut added: Vec<(String, usize)> = pages
+    let mut added: Vec<(String, usize)> = unknown_words(report, locale)
         .into_iter()
         .filter(|(lower, (_, on))| on.len() >= min_pages.max(1) && !listed.contains(lower))
-        .map(|(_, (word, on))| (word, on.len()))
+        .map(|(_, (word, on))| (word.to_owned(), on.len()))
         .collect();
     added.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let path = word_list(config, locale);

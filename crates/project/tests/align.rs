@@ -60,17 +60,7 @@ fn the_seed_page_reports_its_three_lost_boxes() {
     let Some(root) = corpus::root("seed page alignment test") else {
         return;
     };
-    let history = root.join("privacyguides-history");
-    let pick = |dir: &str, prefix: &str| {
-        let path = corpus::markdown_files(&history.join(dir))
-            .into_iter()
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
-            })
-            .expect("the version exists");
-        corpus::read(&path)
-    };
+    let pick = |locale: &str, prefix: &str| corpus::history_version(&root, locale, prefix);
     let source = pick("en", "041-");
     let italian = pick("it", "001-");
     let a = align(&source, &italian);

@@ -114,19 +114,19 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
             .map_or_else(|| u.to_owned(), Clone::clone)
     };
     let (defined_in_source, defined_here) = pair.references;
-    let absolute = |u: String| match page.url {
+    let site_path = |u: String| match page.url {
         Some(base) => absolute(&u, base),
         None => u,
     };
     let (su, sl): (Vec<String>, Vec<Option<String>>) = fs
         .urls
         .iter()
-        .map(|u| normal_url(&localised(&absolute(resolve(u, defined_in_source)))))
+        .map(|u| normal_url(&localised(&site_path(resolve(u, defined_in_source)))))
         .unzip();
     let (tu, tl): (Vec<String>, Vec<Option<String>>) = ft
         .urls
         .iter()
-        .map(|u| normal_url(&absolute(resolve(u, defined_here))))
+        .map(|u| normal_url(&site_path(resolve(u, defined_here))))
         .unzip();
     let mut gone: Vec<usize> = Vec::new();
     let mut left: Vec<Option<usize>> = (0..tu.len()).map(Some).collect();

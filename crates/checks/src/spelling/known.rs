@@ -219,10 +219,6 @@ impl Lexicon<'_> {
 /// may be either (`Plattform` + `übergreifend`, `Team` + `mitglieder`).
 fn forms(word: &str) -> [String; 3] {
     let lower = word.to_lowercase();
-    let mut chars = lower.chars();
-    let capital = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
+    let capital = super::words::capitalised(&lower);
     [word.to_owned(), lower, capital]
 }

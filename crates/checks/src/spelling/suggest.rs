@@ -234,11 +234,7 @@ fn with(word: &[char], at: usize, len: usize, letter: Option<char>) -> String {
 /// `lower` capitalised as `like` is (`Seleziona` for `Sleziona`).
 fn cased_like(lower: &str, like: &[char]) -> String {
     if like.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = lower.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        super::words::capitalised(lower)
     } else {
         lower.to_owned()
     }

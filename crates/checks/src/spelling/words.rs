@@ -44,3 +44,12 @@ fn worth_spelling(word: &str) -> bool {
     let inner_capital = word.chars().skip(1).any(char::is_uppercase);
     !acronym && !inner_capital
 }
+
+/// `lower` with its first letter a capital (`Seleziona`).
+pub(super) fn capitalised(lower: &str) -> String {
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
