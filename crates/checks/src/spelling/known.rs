@@ -19,11 +19,11 @@ pub(super) struct Lexicon<'a> {
 }
 
 /// Short prefixes that make words of words (`decrittografare`,
-/// `ricondividere`, `antivirus`, `cryptoprocesseur`) more freely than
+/// `ricondividere`, `réexécuté`, `cryptoprocesseur`) more freely than
 /// dictionaries list them.
-const PREFIXES: [&str; 14] = [
-    "de", "ri", "re", "pre", "dis", "non", "anti", "auto", "iper", "tele", "multi", "cyber",
-    "crypto", "cripto",
+const PREFIXES: [&str; 16] = [
+    "de", "ri", "re", "ré", "pre", "pré", "dis", "non", "anti", "auto", "iper", "tele", "multi",
+    "cyber", "crypto", "cripto",
 ];
 
 /// Endings a borrowed English word takes in the translation's grammar:

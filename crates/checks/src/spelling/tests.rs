@@ -88,11 +88,12 @@ fn elided_compound_derived_and_borrowed_words_are_words() {
     let source: HashSet<String> = ["host", "root", "data", "center", "webpage", "render"]
         .map(str::to_owned)
         .into();
-    let speller = Words::of(&[ITALIAN, &["gesamt"]].concat());
+    let speller = Words::of(&[ITALIAN, &["gesamt", "exécuté"]].concat());
     let listed: HashSet<String> = ["spezifität".to_owned()].into();
     let lexicon = lexicon(&speller, &source, &listed);
     for word in [
         "Gesamtspezifität",
+        "réexécuté",
         "gerendert",
         "hostiamo",
         "L'algoritmo",
