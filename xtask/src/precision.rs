@@ -282,7 +282,7 @@ fn table(title: &str, tally: &Tally) -> String {
     );
     for (key, (t, n)) in tally {
         out.push_str(&format!(
-            "| {key} | {t} | {n} | {:.0}% |\n",
+            "| {key} | {t} | {n} | {:.1}% |\n",
             100.0 * *t as f64 / (*n).max(1) as f64
         ));
     }
@@ -332,12 +332,21 @@ pub fn run(root: &Path, args: &[String]) -> bool {
 fn list_false(root: &Path, found: &[Found]) -> bool {
     let labelled = labels(root);
     for f in found {
-        if let Some((false, why)) = labelled.get(&f.key()) {
-            println!(
-                "{} {} {}:{}\n  why: {why}\n  message: {}",
-                f.check, f.locale, f.path, f.line, f.message
-            );
-        }
+        let Some((false, by_place)) = verdict(&labelled, f) else {
+            continue;
+        };
+        let why = labelled
+            .get(&f.key())
+            .map_or("(labelled at this place, reworded since)", |(_, why)| why);
+        println!(
+            "{} {} {}:{}{}\n  why: {why}\n  message: {}",
+            f.check,
+            f.locale,
+            f.path,
+            f.line,
+            if by_place { " (reworded)" } else { "" },
+            f.message
+        );
     }
     // And those labelled true that are gone: lost, or reworded (a finding
     // at the same place by the same check is shown).
@@ -482,7 +491,7 @@ fn report(root: &Path, found: &[Found]) -> bool {
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
         .unwrap_or_default();
     let mut md = format!(
-        "# Precision\n\nMeasured by `cargo xtask precision` on {date}: `bitext check` on the corpus sites ({corpus_commit}), each finding joined with its label in `{LABELS}` (a person's verdict after reading the translated and the source line). {labelled_count} labelled findings ({by_place} of them reworded since, their label found by check and line); {} findings in all.\n\n| | true | labelled | precision | goal |\n|---|--:|--:|--:|---|\n| findings at `error` | {} | {} | {:.0}% | ≥ 95% |\n| all but `untranslated` and `stub` | {} | {} | {:.0}% | ≥ 85% |\n| `untranslated` and `stub` | {} | {} | {:.0}% | |\n\nMost of the sample is drawn evenly over site, script and check (`cargo xtask precision sample`), so rare checks weigh more in it than in a run; 30 findings each of the Hugo and the Docusaurus site were drawn at random from all they report, as a maintainer meets them. Weighted by how many findings each check makes, precision at `error` is {:.0}% and of all but `untranslated` and `stub` {:.0}%.\n",
+        "# Precision\n\nMeasured by `cargo xtask precision` on {date}: `bitext check` on the corpus sites ({corpus_commit}), each finding joined with its label in `{LABELS}` (a person's verdict after reading the translated and the source line). {labelled_count} labelled findings ({by_place} of them reworded since, their label found by check and line); {} findings in all.\n\n| | true | labelled | precision | goal |\n|---|--:|--:|--:|---|\n| findings at `error` | {} | {} | {:.1}% | ≥ 95% |\n| all but `untranslated` and `stub` | {} | {} | {:.1}% | ≥ 85% |\n| `untranslated` and `stub` | {} | {} | {:.1}% | |\n\nMost of the sample is drawn evenly over site, script and check (`cargo xtask precision sample`), so rare checks weigh more in it than in a run; 30 findings each of the Hugo and the Docusaurus site were drawn at random from all they report, as a maintainer meets them. Weighted by how many findings each check makes, precision at `error` is {:.1}% and of all but `untranslated` and `stub` {:.1}%.\n",
         found.len(),
         error.0,
         error.1,

@@ -82,6 +82,51 @@ fn component(shape: &str) -> Option<&str> {
         .then_some(name)
 }
 
+/// A component of the source the translation does not use: its lines.
+struct Unused {
+    /// Its name, then those of the components used only inside it.
+    names: Vec<String>,
+    /// Where it would be in the translation.
+    line: usize,
+    /// Its first and last source lines, and how many there are.
+    first: usize,
+    last: usize,
+    lines: usize,
+}
+
+/// Unused components folded into the one they are used inside (`TabItem`
+/// in `Tabs`): one layout, one finding.
+fn nest(mut unused: Vec<Unused>) -> Vec<Unused> {
+    let mut k = 0;
+    while k < unused.len() {
+        let inner = &unused[k];
+        let outer = (0..unused.len())
+            .find(|&o| o != k && unused[o].first < inner.first && inner.last < unused[o].last);
+        match outer {
+            Some(o) => {
+                let inner = unused.remove(k);
+                let o = if o > k { o - 1 } else { o };
+                unused[o].names.extend(inner.names);
+                unused[o].lines += inner.lines;
+                k = 0;
+            }
+            None => k += 1,
+        }
+    }
+    unused
+}
+
+/// An MDX `import` of a component the page never uses: the source's own
+/// leftover, which a translation need not copy.
+fn unused_import(shape: &str, items: &[markdown::Landmark]) -> bool {
+    shape.starts_with("import ")
+        && component(shape).is_some_and(|name| {
+            !items
+                .iter()
+                .any(|i| !i.shape.starts_with("import ") && component(&i.shape) == Some(name))
+        })
+}
+
 pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     let source = markdown::landmarks(page.source_text, page.markdown);
     let translation = markdown::landmarks(page.text, page.markdown);
@@ -109,11 +154,12 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     }
     let mut written_out = WrittenOut::new(page.text);
     // Components the translation never uses: one finding each (below).
-    let mut unused: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut unused: Vec<Unused> = Vec::new();
     for (s, item) in source.items.iter().enumerate() {
         if s_taken[s]
             || written_out.renders(&item.shape)
             || alert_written_as_quote(&item.shape, page.text)
+            || unused_import(&item.shape, &source.items)
         {
             continue;
         }
@@ -124,9 +170,18 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|t| component(&t.shape) == Some(name))
         {
-            match unused.iter_mut().find(|(n, ..)| n == name) {
-                Some(group) => group.3 += 1,
-                None => unused.push((name.to_owned(), line, item.line, 1)),
+            match unused.iter_mut().find(|u| u.names[0] == name) {
+                Some(group) => {
+                    group.lines += 1;
+                    group.last = item.line;
+                }
+                None => unused.push(Unused {
+                    names: vec![name.to_owned()],
+                    line,
+                    first: item.line,
+                    last: item.line,
+                    lines: 1,
+                }),
             }
             reported.push(line);
             continue;
@@ -166,12 +221,18 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     }
     // A layout of the source (tabs) the translation does without: the same
     // content laid out another way, or lost; a reviewer looks once.
-    for (name, line, source_line, count) in unused {
+    for u in nest(unused) {
+        let with = if u.names.len() > 1 {
+            format!(" (with `{}`)", u.names[1..].join("`, `"))
+        } else {
+            String::new()
+        };
         let mut f = finding(
-            line,
-            Some(source_line),
+            u.line,
+            Some(u.first),
             format!(
-                "the source's `{name}` component ({count} line(s) from line {source_line}) is not used in the translation: its content laid out another way, or lost"
+                "the source's `{}` component{with} ({} line(s) from line {}) is not used in the translation: its content laid out another way, or lost",
+                u.names[0], u.lines, u.first
             ),
         );
         f.severity = crate::Severity::Warning;

@@ -103,6 +103,31 @@ fn words_translated(code: &str, translated: &str) -> bool {
     code.contains(['<', '['])
 }
 
+/// Whether `code`, a plain word (`secret`), is on the page as code with
+/// its first letter in the other case (`Secret`): a term, which a
+/// translation may capitalise as its sentence wants. Any other change of
+/// case (`sed`, `SED`) is another word of code.
+fn term_on_page(page: &str, code: &str) -> bool {
+    if code.is_empty() || !code.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let rest = |w: &str| w.chars().skip(1).collect::<String>();
+    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().to_string());
+    page.split('`')
+        .skip(1)
+        .step_by(2)
+        .any(|span| span != code && rest(span) == rest(code) && first(span) == first(code))
+}
+
+/// Whether `a` and `b` differ only in a full stop or comma at the end: the
+/// sentence's punctuation caught inside the span (`chaos-mes*.org.`).
+fn same_but_final_stop(a: &str, b: &str) -> bool {
+    let stop = ['.', ',', ';', ':', '。', '，'];
+    a != b
+        && a.trim_end_matches(stop) == b.trim_end_matches(stop)
+        && !a.trim_end_matches(stop).is_empty()
+}
+
 /// Takes out of `added` the first span `fits`, if any.
 fn take(added: &mut Vec<&str>, fits: impl Fn(&str) -> bool) -> bool {
     match added.iter().position(|a| fits(a)) {
@@ -129,6 +154,7 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
         .into_iter()
         .filter(|c| !renders_macro(c, &macros) && !as_word(&pair.s.text, c))
         .filter(|c| !on_page(pair.page.source_text, c))
+        .filter(|c| !term_on_page(pair.page.source_text, c))
         .collect();
     let mut gone: Vec<&str> = missing(&fs.code, &ft.code)
         .into_iter()
@@ -139,7 +165,9 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
         let excused = take(&mut added, |a| plural(a, c))
             || ft.code.iter().any(|a| plural(a, c))
             || (phrase(c) && (take(&mut added, plain) || translated_script))
-            || take(&mut added, |a| words_translated(c, a));
+            || take(&mut added, |a| words_translated(c, a))
+            || take(&mut added, |a| same_but_final_stop(a, c))
+            || ft.code.iter().any(|a| same_but_final_stop(a, c));
         !excused
     });
     difference("code span", &gone, &added).map(|m| pair.finding(Check::Code, m))
@@ -147,7 +175,19 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::words_translated;
+    use super::{same_but_final_stop, term_on_page, words_translated};
+
+    #[test]
+    fn a_term_in_another_case_and_a_caught_full_stop_are_the_same_code() {
+        assert!(term_on_page("A Kubernetes `Secret` file.", "secret"));
+        assert!(!term_on_page("A Kubernetes `Secret` file.", "Secret"));
+        assert!(!term_on_page("Call `String.new`.", "string.new"));
+        assert!(!term_on_page("Run `sed` on it.", "SED"));
+        assert!(!term_on_page("A plain Secret here.", "secret"));
+        assert!(same_but_final_stop("chaos-mes*.org.", "chaos-mes*.org"));
+        assert!(!same_but_final_stop("1.2.", "1.3"));
+        assert!(!same_but_final_stop("...", "."));
+    }
 
     #[test]
     fn code_with_translated_words_keeps_its_skeleton() {

@@ -225,8 +225,13 @@ fn every_check_has_a_name_and_an_explanation() {
 
 /// Both pages segmented and aligned, then checked.
 fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
-    let (s, _) = markdown::segment(source);
-    let (t, _) = markdown::segment(translation);
+    run_texts_in(source, translation, &markdown::Options::default())
+}
+
+/// [`run_texts`] for pages of a dialect.
+fn run_texts_in(source: &str, translation: &str, options: &markdown::Options) -> Vec<Finding> {
+    let (s, _) = markdown::segment_with(source, options);
+    let (t, _) = markdown::segment_with(translation, options);
     let alignment = align::align(
         &units(&s.segments),
         &units(&t.segments),
@@ -248,7 +253,7 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
         link_rules: &[],
         source_text: source,
         text: translation,
-        markdown: &markdown::Options::default(),
+        markdown: options,
         spelling: None,
         url: None,
     })
@@ -434,14 +439,46 @@ fn code_blocks_compare_as_code_not_as_text() {
             .collect()
     };
     assert_eq!(structure(same), Vec::<String>::new());
-    // A real change of code is still one.
-    let changed = same.replace("8080", "8081");
+    // A real change of code is one finding at the block, naming the line
+    // that changed.
+    let changed = structure(&same.replace("8080", "8081"));
+    assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(
-        structure(&changed)
-            .iter()
-            .any(|m| m.contains("not one of the source's")),
-        "{:?}",
-        structure(&changed)
+        changed[0].starts_with("this code block is the source's at line 11 in another form")
+            && changed[0].contains("`const port = 8081; /* fissa */` here, `const port = 8080; /* fixed */` in the source"),
+        "{changed:?}"
+    );
+    // Other code altogether is not the source's, and a block dropped is
+    // missing.
+    let other =
+        structure(&same.replace("const port = 8080; /* fissa */", "fetch(url).then(show);"));
+    assert_eq!(
+        other,
+        ["this code block is not one of the source's (code is never translated)"]
+    );
+    let dropped = structure(&same.replace(
+        "```js\n// la porta\nconst port = 8080; /* fissa */\n```\n",
+        "",
+    ));
+    assert_eq!(dropped.len(), 1, "{dropped:?}");
+    assert!(
+        dropped[0].starts_with("the source's code block at line 11 is missing"),
+        "{dropped:?}"
+    );
+}
+
+#[test]
+fn a_code_span_of_the_source_written_as_a_block_is_the_source_s_code() {
+    let source = "# Dashboard\n\nOpen it with `bash kubectl port-forward svc/dashboard 2333:2333`, then browse.\n";
+    let translation = "# Dashboard\n\nAprilo con:\n\n```bash\nkubectl port-forward svc/dashboard 2333:2333\n```\n\npoi naviga.\n";
+    let structure: Vec<String> = run_texts(source, translation)
+        .into_iter()
+        .filter(|f| f.check == Check::Structure)
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        !structure.iter().any(|m| m.contains("code block")),
+        "{structure:?}"
     );
 }
 
@@ -548,4 +585,22 @@ fn reference_definitions_may_put_their_url_on_the_next_line() {
         got,
         [("docs", "/docs/"), ("nvm", "https://github.com/nvm-sh/nvm")]
     );
+}
+
+#[test]
+fn a_layout_the_translation_does_without_is_one_finding_and_an_unused_import_none() {
+    let options = markdown::Options::for_dialect(markdown::Dialect::Docusaurus);
+    let source = "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\nimport Unused from '@site/src/Unused';\n\n# Install\n\nPick your system.\n\n<Tabs>\n<TabItem value=\"deb\" label=\"Debian\">\n\nRun the Debian installer.\n\n</TabItem>\n<TabItem value=\"rpm\" label=\"Fedora\">\n\nRun the Fedora installer.\n\n</TabItem>\n</Tabs>\n\nThen start it.\n";
+    let translation = "# Installazione\n\nScegli il tuo sistema.\n\n- Debian: esegui l'installatore Debian.\n- Fedora: esegui l'installatore Fedora.\n\nPoi avvialo.\n";
+    let layout: Vec<String> = run_texts_in(source, translation, &options)
+        .into_iter()
+        .filter(|f| f.check == Check::Structure && f.message.contains("component"))
+        .map(|f| f.message)
+        .collect();
+    assert_eq!(layout.len(), 1, "{layout:?}");
+    assert!(
+        layout[0].starts_with("the source's `Tabs` component (with `TabItem`)"),
+        "{layout:?}"
+    );
+    assert!(!layout[0].contains("Unused"), "{layout:?}");
 }

@@ -9,11 +9,13 @@ use model::{Container, SegmentKind};
 
 use crate::{Check, Finding, Page};
 
+mod code;
+
 /// A structure finding that is a warning: a code block, a heading level,
 /// a list's shape, a table's columns, a front-matter key. Only boxes,
 /// tabs and quotes lost or changed are errors (their labelled findings
 /// were 98% true; code blocks 89%, headings and keys less).
-fn warning(line: usize, source_line: Option<usize>, message: String) -> Finding {
+pub(super) fn warning(line: usize, source_line: Option<usize>, message: String) -> Finding {
     Finding {
         severity: crate::Severity::Warning,
         ..finding(line, source_line, message)
@@ -139,255 +141,6 @@ fn list_shape(lines: &[&str], line: usize, containers: &[Container]) -> Option<(
     Some((ordered, depth))
 }
 
-/// Fenced code blocks: (line of the opening fence, content as code
-/// compares, see [`as_code`]).
-fn code_blocks(lines: &[&str]) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < lines.len() {
-        let trimmed = lines[k].trim_start();
-        let indent = lines[k].len() - trimmed.len();
-        let fence: String = trimmed
-            .chars()
-            .take_while(|&c| c == '`' || c == '~')
-            .collect();
-        let uniform = fence.chars().all(|c| c == '`') || fence.chars().all(|c| c == '~');
-        if fence.len() >= 3 && uniform {
-            let start = k;
-            let language = trimmed[fence.len()..]
-                .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches('.')
-                .to_ascii_lowercase();
-            let mut body = Vec::new();
-            k += 1;
-            while k < lines.len() && !lines[k].trim_start().starts_with(&fence) {
-                let l = lines[k];
-                let cut = l.len() - l.trim_start().len();
-                body.push(&l[cut.min(indent)..]);
-                k += 1;
-            }
-            // A diagram's labels are prose, translated.
-            if language != "mermaid" {
-                out.push((start + 1, as_code(&body, &language)));
-            }
-        }
-        k += 1;
-    }
-    out
-}
-
-/// A code block's lines as code compares: comments (by the block's
-/// language, or the common forms when it names none), shell prompts,
-/// indentation, blank lines and quote style taken away, so that a
-/// translated comment or a reformatted block is the same code.
-/// A line of code with the words of its placeholders blanked
-/// (`git push origin <your-branch-name>` is `git push origin <>`): a
-/// translation names them in its language.
-fn blank_placeholders(line: &str) -> String {
-    if !line.contains('<') {
-        return line.to_owned();
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..=open]);
-        rest = &rest[open + 1..];
-        let Some(close) = rest.find('>') else {
-            break;
-        };
-        let inner = &rest[..close];
-        let placeholder = !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '_' | ' '))
-            && inner
-                .chars()
-                .any(|c| c == '-' || c == '_' || c == ' ' || !c.is_ascii());
-        if placeholder {
-            rest = &rest[close..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `code` with its prose blanked, which a translation may translate: a
-/// quoted string of words (`"Hello, world"`, not `"a-b"` or a URL), and in
-/// YAML a value of three words or more (`description: Basic distribution
-/// for developers`).
-fn blank_prose(code: &str, language: &str) -> String {
-    let prose = |s: &str| s.trim().contains(' ') && !s.contains("://");
-    let mut out = String::with_capacity(code.len());
-    let mut rest = code;
-    while let Some(open) = rest.find('"') {
-        let Some(len) = rest[open + 1..].find('"') else {
-            break;
-        };
-        let inner = &rest[open + 1..open + 1 + len];
-        out.push_str(&rest[..=open]);
-        out.push_str(if prose(inner) { "…" } else { inner });
-        out.push('"');
-        rest = &rest[open + len + 2..];
-    }
-    out.push_str(rest);
-    if matches!(language, "yaml" | "yml")
-        && let Some((key, value)) = out.split_once(": ")
-        && !value.starts_with(['"', '[', '{', '&', '*', '|', '>'])
-        && value.split_whitespace().count() >= 3
-    {
-        return format!("{key}: …");
-    }
-    out
-}
-
-fn as_code(body: &[&str], language: &str) -> String {
-    let hash = matches!(
-        language,
-        "" | "sh"
-            | "bash"
-            | "shell"
-            | "console"
-            | "zsh"
-            | "fish"
-            | "yaml"
-            | "yml"
-            | "python"
-            | "py"
-            | "toml"
-            | "ini"
-            | "conf"
-            | "dockerfile"
-            | "ruby"
-            | "rb"
-            | "perl"
-            | "r"
-            | "powershell"
-            | "ps1"
-            | "properties"
-            | "nginx"
-            | "text"
-            | "txt"
-            | "env"
-            | "make"
-            | "makefile"
-            | "cmake"
-            | "tcl"
-            | "elixir"
-    );
-    let slashes = !matches!(
-        language,
-        "sh" | "bash"
-            | "shell"
-            | "console"
-            | "zsh"
-            | "yaml"
-            | "yml"
-            | "python"
-            | "py"
-            | "toml"
-            | "ini"
-            | "html"
-            | "xml"
-            | "text"
-            | "txt"
-    );
-    let mut out = String::new();
-    let mut in_block = false;
-    for line in body {
-        let mut l: String = line.trim().to_owned();
-        // Block comments: `/* … */` and `<!-- … -->`, possibly over lines.
-        loop {
-            if in_block {
-                match l
-                    .find("*/")
-                    .map(|k| k + 2)
-                    .or_else(|| l.find("-->").map(|k| k + 3))
-                {
-                    Some(end) => {
-                        l = l[end..].to_owned();
-                        in_block = false;
-                    }
-                    None => {
-                        l.clear();
-                        break;
-                    }
-                }
-            }
-            let open = l.find("/*").or_else(|| l.find("<!--"));
-            match open {
-                Some(k) => {
-                    let rest = l[k..].to_owned();
-                    l.truncate(k);
-                    in_block = true;
-                    let close = rest[2..]
-                        .find("*/")
-                        .map(|c| c + 4)
-                        .or_else(|| rest.find("-->").map(|c| c + 3));
-                    if let Some(c) = close {
-                        l.push_str(&rest[c..]);
-                        in_block = false;
-                    } else {
-                        break;
-                    }
-                }
-                None => break,
-            }
-        }
-        // Prompts of a shell session.
-        for prompt in ["$ ", "% ", "> ", "PS> ", "# "] {
-            if prompt == "# " && hash {
-                continue;
-            }
-            if let Some(rest) = l.strip_prefix(prompt) {
-                l = rest.to_owned();
-            }
-        }
-        // Line comments: `#` where the language has them, `//` elsewhere,
-        // at the start of a line or after a blank.
-        let mut cut = l.len();
-        if hash && let Some(k) = comment_at(&l, "#") {
-            cut = cut.min(k);
-        }
-        if slashes && let Some(k) = comment_at(&l, "//") {
-            cut = cut.min(k);
-        }
-        if (language == "sql" || language == "lua")
-            && let Some(k) = comment_at(&l, "--")
-        {
-            cut = cut.min(k);
-        }
-        let code = blank_prose(
-            &blank_placeholders(&l[..cut].trim_end().replace('\'', "\"")),
-            language,
-        );
-        if !code.is_empty() {
-            out.push_str(&code);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// Where a line comment starting with `marker` begins in `line`: at its
-/// start, or after a blank and outside quotes (`#` in `"a#b"` or in a URL is code).
-fn comment_at(line: &str, marker: &str) -> Option<usize> {
-    let mut quote: Option<char> = None;
-    let mut previous = ' ';
-    for (k, c) in line.char_indices() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == '"' || c == '\'' || c == '`' => quote = Some(c),
-            None if previous.is_whitespace() && line[k..].starts_with(marker) => return Some(k),
-            None => {}
-        }
-        previous = c;
-    }
-    None
-}
-
 /// Tables: (line of the delimiter row, number of columns).
 fn tables(lines: &[&str]) -> Vec<(usize, usize)> {
     lines
@@ -437,7 +190,7 @@ fn front_matter_keys(lines: &[&str], prose: &[String]) -> Vec<(usize, String)> {
 
 /// The translated line where the source's `line` would be: that of the
 /// translation of the nearest source segment before it.
-fn place_of(page: &Page<'_>, line: usize) -> usize {
+pub(super) fn place_of(page: &Page<'_>, line: usize) -> usize {
     page.alignment
         .pairs
         .iter()
@@ -518,27 +271,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // Code blocks are never translated: each must be one of the source's.
-    let source_code = code_blocks(&source_lines);
-    let code = code_blocks(&lines);
-    for (line, body) in &code {
-        if !source_code.iter().any(|(_, b)| b == body) {
-            out.push(warning(
-                *line,
-                None,
-                "this code block is not one of the source's (code is never translated)".to_owned(),
-            ));
-        }
-    }
-    for (line, body) in &source_code {
-        if !code.iter().any(|(_, b)| b == body) && code.len() < source_code.len() {
-            out.push(warning(
-                place_of(page, *line),
-                Some(*line),
-                format!("the source's code block at line {line} is missing after this line"),
-            ));
-        }
-    }
+    code::check(page, &source_lines, &lines, out);
     // Tables, in order, when both sides have as many.
     let (source_tables, tabs) = (tables(&source_lines), tables(&lines));
     if source_tables.len() == tabs.len() {
@@ -580,29 +313,6 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::blank_prose;
-
-    #[test]
-    fn prose_in_code_is_blanked_identifiers_and_urls_are_not() {
-        assert_eq!(
-            blank_prose("echo \"Hello, world\" > \"out-file.txt\"", "sh"),
-            "echo \"…\" > \"out-file.txt\""
-        );
-        assert_eq!(
-            blank_prose("curl \"https://example.org/a b\"", "sh"),
-            "curl \"https://example.org/a b\""
-        );
-        assert_eq!(
-            blank_prose("description: Basic OTel Collector distribution", "yaml"),
-            "description: …"
-        );
-        assert_eq!(
-            blank_prose("image: otel/collector:0.1", "yaml"),
-            "image: otel/collector:0.1"
-        );
-        assert_eq!(blank_prose("a: b c d", "toml"), "a: b c d");
-    }
-
     #[test]
     fn a_titled_alert_read_as_a_quote_is_the_alert() {
         let quote = vec!["blockquote".to_owned()];
