@@ -372,7 +372,7 @@ fn each_mutation_is_reported_by_its_check_at_its_line() {
             }
         }
     }
-    eprintln!("mutations reported, by kind (reported/tried): {per_kind:?}");
+    eprintln!("mutations reported, by kind (tried, reported): {per_kind:?}");
     // A box line glued to a sentence from elsewhere: at least 95% of each shape.
     for (what, (tried_here, reported)) in &per_kind {
         if what.starts_with("a box line glued") {
