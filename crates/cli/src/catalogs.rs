@@ -262,6 +262,9 @@ struct LocaleJson {
 struct PageJson {
     #[serde(flatten)]
     counts: CountsJson,
+    /// `catalog`: the page's messages; `page`: a hand-made translated page
+    /// without catalog messages, all translated or all stale.
+    counted_from: &'static str,
     /// In a git repository: the source revision the translation was made
     /// from, and how it was found (`method: "unknown"` with a `reason`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -299,9 +302,14 @@ struct PinProblemJson {
 }
 
 impl PageJson {
-    fn new(counts: project::Counts, s: Option<&project::PageStaleness>) -> PageJson {
+    fn new(
+        counts: project::Counts,
+        hand_made: bool,
+        s: Option<&project::PageStaleness>,
+    ) -> PageJson {
         PageJson {
             counts: counts.into(),
+            counted_from: if hand_made { "page" } else { "catalog" },
             base: s.map(|s| BaseJson {
                 commit: s.base.as_ref().map(|b| b.commit.clone()),
                 method: s.base.as_ref().map_or("unknown", |b| b.method.name()),
@@ -358,7 +366,14 @@ pub fn status(
                                     .pages
                                     .iter()
                                     .map(|(p, c)| {
-                                        (p.clone(), PageJson::new(*c, l.staleness.get(p)))
+                                        (
+                                            p.clone(),
+                                            PageJson::new(
+                                                *c,
+                                                l.hand_made.contains(p),
+                                                l.staleness.get(p),
+                                            ),
+                                        )
                                     })
                                     .collect(),
                             },

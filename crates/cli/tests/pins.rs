@@ -232,6 +232,17 @@ fn translations_in_another_repository_without_pins_are_based_by_date() {
         "# Pompe\n\nUna pompa sposta 40 litri al minuto.\n",
     );
     at(&translations, "2026-01-02T10:00:00Z", "italian");
+    // A hand-made page without catalog messages counts from the page: all
+    // its segments translated while its source has not changed.
+    let (code, out, err) = bitext(&translations, &["status", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let page = &json(&out)["locales"]["it"]["pages"]["pumps"];
+    assert_eq!(page["counted_from"], "page", "{page}");
+    assert_eq!(
+        (page["total"].as_u64(), page["translated"].as_u64()),
+        (Some(2), Some(2)),
+        "{page}"
+    );
     write(
         &source.join("en/pumps.md"),
         "# Pumps\n\nA pump moves 45 litres a minute.\n",
@@ -243,6 +254,12 @@ fn translations_in_another_repository_without_pins_are_based_by_date() {
     assert_eq!(page["base"]["method"], "date", "{page}");
     assert_eq!(page["changed"], true, "{page}");
     assert_eq!(page["commits_behind"], 1, "{page}");
+    // and all stale once it has.
+    assert_eq!(
+        (page["stale"].as_u64(), page["translated"].as_u64()),
+        (Some(2), Some(0)),
+        "{page}"
+    );
     // The diff from that base names the changed fact.
     let (_, out, err) = bitext(
         &translations,

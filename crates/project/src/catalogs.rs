@@ -626,6 +626,10 @@ pub struct LocaleStatus {
     /// git repository, for pages with a translation or a catalog; the base
     /// may be unknown, with the reason).
     pub staleness: BTreeMap<String, crate::PageStaleness>,
+    /// The pages whose counts come from a hand-made translated page (no
+    /// catalog messages): all its segments translated, or all stale when
+    /// the source changed since the page's base.
+    pub hand_made: std::collections::BTreeSet<String>,
 }
 
 /// What `bitext status` found.
@@ -666,16 +670,9 @@ pub fn status_progress(
             counts: Counts::default(),
             pages: Vec::new(),
             staleness: BTreeMap::new(),
+            hand_made: Default::default(),
         })
         .collect();
-    /// One page in one locale: its counts, and what its base is found from.
-    struct Seen {
-        counts: Counts,
-        /// A translation exists, or a catalog.
-        dated: bool,
-        generated: bool,
-        revision: Option<String>,
-    }
     // Counts need each page segmented and its catalogs read: on every core.
     let pages = pages(config)?;
     let seen: Vec<Vec<Seen>> = pages
@@ -718,6 +715,7 @@ pub fn status_progress(
                         dated: translation.is_file()
                             || target.revision.is_some()
                             || !target.messages.is_empty(),
+                        hand_made: !generated && target.messages.is_empty(),
                         generated,
                         revision: target.revision,
                     })
@@ -728,36 +726,31 @@ pub fn status_progress(
     // Staleness reads the histories, one page after another.
     for (page, seen) in pages.iter().zip(seen) {
         for (status, seen) in out.iter_mut().zip(seen) {
-            status.counts.add(seen.counts);
-            status.pages.push((page.path.clone(), seen.counts));
-            let Some(history) = &history else { continue };
-            // A page with neither a translation nor a catalog has no base to know.
-            if !seen.dated {
-                continue;
-            }
-            let key = config
-                .translation
-                .render(status.locale.as_str(), &page.path);
-            let translation = config.root.join(&key);
-            let text = if translation.is_file() {
-                Some(crate::read_text(&translation)?)
+            let staleness = match &history {
+                // A page with neither a translation nor a catalog has no base to know.
+                Some(history) if seen.dated => Some(locale_page_staleness(
+                    config,
+                    history,
+                    &status.locale,
+                    page,
+                    &seen,
+                    &pin_keys,
+                )?),
+                _ => None,
+            };
+            let counts = if seen.hand_made {
+                status.hand_made.insert(page.path.clone());
+                hand_made_counts(seen.counts.total, staleness.as_ref())
             } else {
-                None
+                seen.counts
             };
-            let inputs = crate::PageInputs {
-                page,
-                text: text.as_deref(),
-                translation: &translation,
-                // Catalog mode (a page bitext built, or none yet): the catalog's revision.
-                catalog_revision: if seen.generated {
-                    seen.revision.as_deref()
-                } else {
-                    None
-                },
-                pin_keys: &pin_keys,
-            };
-            let staleness = crate::page_staleness(history, &inputs, &config.markdown)?;
+            status.counts.add(counts);
+            status.pages.push((page.path.clone(), counts));
+            let Some(staleness) = staleness else { continue };
             if let Some(p) = &staleness.pin_problem {
+                let key = config
+                    .translation
+                    .render(status.locale.as_str(), &page.path);
                 notes.push(format!("{}:{}: {}", key, p.line, p.message));
             }
             status.staleness.insert(page.path.clone(), staleness);
@@ -767,6 +760,60 @@ pub fn status_progress(
         locales: out,
         notes,
     })
+}
+
+/// One page in one locale: its counts, and what its base is found from.
+struct Seen {
+    counts: Counts,
+    /// A translation exists, or a catalog.
+    dated: bool,
+    generated: bool,
+    /// A translated page a person made, and no catalog messages.
+    hand_made: bool,
+    revision: Option<String>,
+}
+
+/// The counts of a hand-made translated page of `total` segments: all
+/// translated, or all stale when its source changed since its base.
+fn hand_made_counts(total: usize, staleness: Option<&crate::PageStaleness>) -> Counts {
+    let stale = staleness.is_some_and(|s| s.changed == Some(true));
+    Counts {
+        total,
+        translated: if stale { 0 } else { total },
+        stale: if stale { total } else { 0 },
+        ..Counts::default()
+    }
+}
+
+/// How far `locale`'s translation of `page` is behind its source.
+fn locale_page_staleness(
+    config: &Config,
+    history: &crate::History,
+    locale: &Locale,
+    page: &Page,
+    seen: &Seen,
+    pin_keys: &[String],
+) -> Result<crate::PageStaleness> {
+    let key = config.translation.render(locale.as_str(), &page.path);
+    let translation = config.root.join(&key);
+    let text = if translation.is_file() {
+        Some(crate::read_text(&translation)?)
+    } else {
+        None
+    };
+    let inputs = crate::PageInputs {
+        page,
+        text: text.as_deref(),
+        translation: &translation,
+        // Catalog mode (a page bitext built, or none yet): the catalog's revision.
+        catalog_revision: if seen.generated {
+            seen.revision.as_deref()
+        } else {
+            None
+        },
+        pin_keys,
+    };
+    crate::page_staleness(history, &inputs, &config.markdown)
 }
 
 /// The untranslated and stale messages of `locale`, page by page in source
