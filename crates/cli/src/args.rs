@@ -77,6 +77,21 @@ pub enum Command {
         after_help = "Examples:\n  bitext diff                         since the previous commit\n  bitext diff --since v2.0 --page 'guide/*'\n  bitext diff --since main~20 --format markdown > changes.md   for a PR or an issue\n  bitext diff --locale it             what changed since each Italian page was made\n\nEach changed segment: added, removed, modified or moved, and how it matters to a\ntranslation: cosmetic (whitespace, punctuation, markup only), factual (a number,\nlink, code span or name changed; named) or rewrite; with a word diff.\nThe source is read from git at the revision and from the working tree now.\nWith --locale, each page's base revision is a front-matter pin (l10n: sourceCommit:,\nor source_commit:), else the source version the translation matches best among\nthose before its last change (history-match; the version current then is shown too\nwhen it differs).\nJSON: {\"pages\": [{\"path\", \"locale\", \"base\": {\"commit\", \"method\"}, \"commits_behind\",\n\"changes\": [{\"change\", \"class\", \"facts\", \"source_line\", \"old\", \"new\"}]}]}."
     )]
     Diff(DiffArgs),
+    /// A dashboard of the project's translations: one self-contained HTML page and a badge per locale.
+    #[command(
+        after_help = "Examples:\n  bitext report --html site/translations\n  bitext report --html report --locale it --locale fr\n\nWrites DIR/index.html (coverage, stale and finding counts per locale; per page its\nstate, how far behind its source it is, errors, warnings and typos, and each finding\nwith the translated and the source line side by side; sortable, filterable, with the\nfilters in the address, and nothing fetched when viewed) and DIR/badges/<locale>.svg\n(the share of segments translated, in the style of shields.io badges).\nThe check runs as `bitext check` does, with the project's config."
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The folder to write the dashboard to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub html: PathBuf,
+    /// Only this locale (repeatable).
+    #[arg(long, value_name = "L")]
+    pub locale: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,7 @@ mod import;
 mod output;
 mod pending;
 mod progress;
+mod report;
 mod segments;
 
 use std::ffi::OsString;
@@ -90,6 +91,7 @@ pub fn run_with(
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
         Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out, err),
+        Command::Report(cmd) => report::run(cmd, &args, cwd, style, out, err),
     };
     let notices = LOADED
         .with(|c| c.borrow_mut().take().map(|c| c.notices()))
@@ -154,7 +156,8 @@ fn access(args: &Args) -> Option<project::Access> {
         | Command::Pending(_)
         | Command::Align(_)
         | Command::Check(_)
-        | Command::Diff(_) => Shared,
+        | Command::Diff(_)
+        | Command::Report(_) => Shared,
     })
 }
 
