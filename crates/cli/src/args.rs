@@ -49,7 +49,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Coverage per locale and page: translated, stale, missing, obsolete.
     #[command(
-        after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
+        after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --typos                   with each page's spelling findings counted\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
     )]
     Status(StatusArgs),
     /// The messages of a locale that need a translator: missing, and stale with a diff.
@@ -240,6 +240,10 @@ pub struct StatusArgs {
     /// Only this locale (repeatable).
     #[arg(long, value_name = "L")]
     pub locale: Vec<String>,
+    /// Also count each page's typos: the spelling check's findings (this
+    /// runs the check, so it takes as long).
+    #[arg(long)]
+    pub typos: bool,
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
 }

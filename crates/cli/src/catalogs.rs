@@ -255,7 +255,57 @@ impl From<project::Counts> for CountsJson {
 struct LocaleJson {
     #[serde(flatten)]
     counts: CountsJson,
+    /// With `--typos`: the spelling check's findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    typos: Option<usize>,
     pages: BTreeMap<String, PageJson>,
+}
+
+/// The spelling check's findings of each locale's pages (`--typos`), by
+/// (locale, page); `None` when not asked.
+struct Typos(Option<std::collections::HashMap<(String, String), usize>>);
+
+impl Typos {
+    fn count(config: &project::Config, cmd: &StatusArgs) -> project::Result<Typos> {
+        if !cmd.typos {
+            return Ok(Typos(None));
+        }
+        let options = project::CheckOptions {
+            locales: locales(&cmd.locale),
+            page: None,
+        };
+        let report = project::check_progress(config, &options, &mut |_, _| {})?;
+        let mut counts = std::collections::HashMap::new();
+        for f in &report.findings {
+            if f.finding.check == project::Check::Spelling {
+                *counts
+                    .entry((f.locale.to_string(), f.page.to_string()))
+                    .or_insert(0) += 1;
+            }
+        }
+        Ok(Typos(Some(counts)))
+    }
+
+    fn of_page(&self, locale: &str, page: &str) -> Option<usize> {
+        let counts = self.0.as_ref()?;
+        Some(
+            counts
+                .get(&(locale.to_owned(), page.to_owned()))
+                .copied()
+                .unwrap_or(0),
+        )
+    }
+
+    fn of_locale(&self, locale: &str) -> Option<usize> {
+        let counts = self.0.as_ref()?;
+        Some(
+            counts
+                .iter()
+                .filter(|((l, _), _)| l == locale)
+                .map(|(_, n)| n)
+                .sum(),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -284,6 +334,9 @@ struct PageJson {
     /// opentelemetry.io's `drifted_from_default`, as the page sets it.
     #[serde(skip_serializing_if = "Option::is_none")]
     drifted_from_default: Option<String>,
+    /// With `--typos`: the spelling check's findings on the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    typos: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -325,6 +378,7 @@ impl PageJson {
                     message: p.message.clone(),
                 }),
             drifted_from_default: s.and_then(|s| s.drifted.clone()),
+            typos: None,
         }
     }
 }
@@ -351,6 +405,7 @@ pub fn status(
     for note in &full.notes {
         let _ = writeln!(err, "{}: {note}", style.warning("note"));
     }
+    let typos = Typos::count(&config, cmd)?;
     let report = &full.locales;
     match cmd.format {
         StatusFormat::Json => {
@@ -362,18 +417,18 @@ pub fn status(
                             l.locale.to_string(),
                             LocaleJson {
                                 counts: l.counts.into(),
+                                typos: typos.of_locale(l.locale.as_str()),
                                 pages: l
                                     .pages
                                     .iter()
                                     .map(|(p, c)| {
-                                        (
-                                            p.clone(),
-                                            PageJson::new(
-                                                *c,
-                                                l.hand_made.contains(p),
-                                                l.staleness.get(p),
-                                            ),
-                                        )
+                                        let mut page = PageJson::new(
+                                            *c,
+                                            l.hand_made.contains(p),
+                                            l.staleness.get(p),
+                                        );
+                                        page.typos = typos.of_page(l.locale.as_str(), p);
+                                        (p.clone(), page)
                                     })
                                     .collect(),
                             },
@@ -384,9 +439,13 @@ pub fn status(
             let _ = writeln!(out, "{}", serde_json::to_string(&json).expect("plain data"));
         }
         StatusFormat::Markdown => {
+            let (typos_head, typos_rule) = match typos.0 {
+                Some(_) => (" typos |", "--:|"),
+                None => ("", ""),
+            };
             let _ = writeln!(
                 out,
-                "| locale | page | translated | stale | missing | obsolete | total | % | base | behind |\n|---|---|--:|--:|--:|--:|--:|--:|---|--:|"
+                "| locale | page | translated | stale | missing | obsolete | total | % | base | behind |{typos_head}\n|---|---|--:|--:|--:|--:|--:|--:|---|--:|{typos_rule}"
             );
             for l in report {
                 let row = |page: &str, c: &project::Counts, s: Option<&project::PageStaleness>| {
@@ -405,15 +464,20 @@ pub fn status(
                         ),
                         None => (String::new(), String::new()),
                     };
+                    let count = match page {
+                        "**all**" => typos.of_locale(l.locale.as_str()),
+                        page => typos.of_page(l.locale.as_str(), page),
+                    };
                     format!(
-                        "| {} | {page} | {} | {} | {} | {} | {} | {:.1} | {base} | {behind} |",
+                        "| {} | {page} | {} | {} | {} | {} | {} | {:.1} | {base} | {behind} |{}",
                         l.locale,
                         c.translated,
                         c.stale,
                         c.missing,
                         c.obsolete,
                         c.total,
-                        c.percent()
+                        c.percent(),
+                        count.map_or(String::new(), |n| format!(" {n} |"))
                     )
                 };
                 let _ = writeln!(out, "{}", row("**all**", &l.counts, None));
@@ -430,13 +494,16 @@ pub fn status(
                 .unwrap_or(0)
                 .max(6);
             for l in report {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    style.bold(&line(l.locale.as_str(), width + 2, &l.counts, style))
-                );
+                let mut head = line(l.locale.as_str(), width + 2, &l.counts, style);
+                if let Some(n) = typos.of_locale(l.locale.as_str()) {
+                    head.push_str(&format!("  {}", plural(n, "typo")));
+                }
+                let _ = writeln!(out, "{}", style.bold(&head));
                 for (page, c) in &l.pages {
                     let mut text = line(page, width, c, style);
+                    if let Some(n) = typos.of_page(l.locale.as_str(), page) {
+                        text.push_str(&format!("  {}", plural(n, "typo")));
+                    }
                     match l.staleness.get(page).map(|s| (s, &s.base)) {
                         Some((s, Some(b))) if s.commits_behind > 0 => {
                             text.push_str(&style.dim(&format!(

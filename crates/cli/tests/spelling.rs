@@ -134,6 +134,17 @@ fn the_seed_page_typos_are_found() {
             ),
         ]
     );
+    // status counts them on the page, and without --typos says nothing of typos.
+    let (code, out, err) = bitext(dir, &["status", "--typos", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let status: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let it = &status["locales"]["it"];
+    assert_eq!(it["pages"]["real-time-communication"]["typos"], 3, "{it}");
+    assert_eq!(it["typos"], 3, "{it}");
+    let (_, out, _) = bitext(dir, &["status", "--format", "json"]);
+    assert!(!out.contains("typos"), "{out}");
+    let (_, out, _) = bitext(dir, &["status", "--typos"]);
+    assert!(out.contains("3 typos"), "{out}");
 }
 
 /// The labelled findings: (locale, page, line, word) to true or false.
