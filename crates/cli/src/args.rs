@@ -110,7 +110,9 @@ pub struct DiffArgs {
     /// translation's base revision.
     #[arg(long, value_name = "L")]
     pub locale: Option<String>,
-    /// Only pages whose path matches (`guide/*`).
+    /// Only pages whose path (without extension) matches the glob: `*` any run of
+    /// characters, `/` too (`guide/*`), `?` one, `{faq,about}/*` either; one that
+    /// matches no page is an error.
     #[arg(long, value_name = "GLOB")]
     pub page: Option<String>,
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
@@ -147,7 +149,9 @@ pub struct CheckArgs {
     /// The least severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// Only pages whose path matches (`guide/*`, `**/install`).
+    /// Only pages whose path (without extension) matches the glob: `*` any run of
+    /// characters, `/` too (`guide/*`), `?` one, `{faq,about}/*` either; one that
+    /// matches no page is an error.
     #[arg(long, value_name = "GLOB")]
     pub page: Option<String>,
     /// A saved `--format json` run: report only findings it does not have.
@@ -262,7 +266,9 @@ pub struct PendingArgs {
     /// The locale to list.
     #[arg(long, value_name = "L")]
     pub locale: String,
-    /// Only pages whose path matches (`*` matches anything), e.g. `guide/*`.
+    /// Only pages whose path (without extension) matches the glob: `*` any run of
+    /// characters, `/` too (`guide/*`), `?` one, `{faq,about}/*` either; one that
+    /// matches no page is an error.
     #[arg(long, value_name = "GLOB")]
     pub page: Option<String>,
     /// Write to this file (atomically) instead of standard output.

@@ -198,3 +198,60 @@ fn human_output_groups_findings_by_page_worst_first_with_a_limit() {
         "{out}"
     );
 }
+
+#[test]
+fn page_globs_choose_pages_and_one_that_matches_nothing_is_an_error() {
+    let tmp = support::project(&[
+        (
+            "content/en/guide/install.md",
+            "# Install\n\nRun the 40 second installer.\n",
+        ),
+        (
+            "content/en/guide/deep/tune.md",
+            "# Tune\n\nSet the pump to 7 bar.\n",
+        ),
+        ("content/en/faq.md", "# FAQ\n\nThe pump holds 3 litres.\n"),
+        (
+            "content/it/guide/install.md",
+            "# Installa\n\nEsegui l'installatore di 45 secondi.\n",
+        ),
+        (
+            "content/it/guide/deep/tune.md",
+            "# Regola\n\nPorta la pompa a 8 bar.\n",
+        ),
+        ("content/it/faq.md", "# FAQ\n\nLa pompa contiene 4 litri.\n"),
+    ]);
+    let dir = tmp.path();
+    let paths = |glob: &str| -> Vec<String> {
+        let (_, out, err) = bitext(dir, &["check", "--page", glob, "--format", "json"]);
+        let json: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let mut paths: Vec<String> = json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["path"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    // `*` crosses folders; braces choose.
+    assert_eq!(
+        paths("guide/*"),
+        [
+            "content/it/guide/deep/tune.md",
+            "content/it/guide/install.md"
+        ]
+    );
+    assert_eq!(
+        paths("{faq,guide/deep/*}"),
+        ["content/it/faq.md", "content/it/guide/deep/tune.md"]
+    );
+    for glob in ["nope/*", "guide/[a"] {
+        let (code, out, err) = bitext(dir, &["check", "--page", glob]);
+        assert_eq!(code, 2, "{glob}: {out}{err}");
+        assert!(err.contains(&format!("--page `{glob}`")), "{err}");
+    }
+    let (code, _, err) = bitext(dir, &["pending", "--locale", "it", "--page", "nope"]);
+    assert_eq!(code, 2, "{err}");
+}

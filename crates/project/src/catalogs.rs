@@ -838,9 +838,11 @@ pub(crate) fn pending_by_page<T: Send>(
     each: impl Fn(Vec<Pending>) -> T + Sync,
 ) -> Result<Vec<T>> {
     chosen_locales(config, Some(std::slice::from_ref(locale)))?;
-    let pages: Vec<Page> = pages(config)?
+    let all = pages(config)?;
+    let glob = crate::PageGlob::of_pages(page, &all)?;
+    let pages: Vec<Page> = all
         .into_iter()
-        .filter(|p| page.is_none_or(|glob| glob_matches(glob, &p.path)))
+        .filter(|p| crate::glob::takes(glob.as_ref(), &p.path))
         .collect();
     pages
         .par_iter()
@@ -921,24 +923,4 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         pending.source = std::mem::take(&mut state.doc.segments[index].text);
     }
     Ok(out)
-}
-
-/// Whether `text` matches `glob`, where `*` matches any run of characters.
-pub(crate) fn glob_matches(glob: &str, text: &str) -> bool {
-    let mut parts = glob.split('*');
-    let first = parts.next().unwrap_or_default();
-    let Some(mut rest) = text.strip_prefix(first) else {
-        return false;
-    };
-    let parts: Vec<&str> = parts.collect();
-    let Some((last, middle)) = parts.split_last() else {
-        return rest.is_empty();
-    };
-    for part in middle {
-        match rest.find(part) {
-            Some(at) => rest = &rest[at + part.len()..],
-            None => return false,
-        }
-    }
-    rest.len() >= last.len() && rest.ends_with(last)
 }

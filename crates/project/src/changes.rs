@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use crate::catalogs::glob_matches;
 use crate::staleness::{Base, BaseProblem, History, PageInputs, page_base};
 use crate::{Config, Error, Result, pages, read_text};
 
@@ -206,8 +205,10 @@ pub fn source_diff(config: &Config, since: Option<&str>, glob: Option<&str>) -> 
         commits_behind,
         pages: Vec::new(),
     };
-    for page in pages(config)? {
-        if glob.is_some_and(|g| !glob_matches(g, &page.path)) {
+    let all = pages(config)?;
+    let glob = crate::PageGlob::of_pages(glob, &all)?;
+    for page in all {
+        if !crate::glob::takes(glob.as_ref(), &page.path) {
             continue;
         }
         let now = read_text(&page.source)?;
@@ -259,8 +260,10 @@ pub fn locale_diff(
     let manifest = crate::catalogs::read_manifest(&crate::catalogs::manifest_path(config))?;
     let pin_keys = crate::staleness::pin_keys(config);
     let mut out = Vec::new();
-    for page in pages(config)? {
-        if glob.is_some_and(|g| !glob_matches(g, &page.path)) {
+    let all = pages(config)?;
+    let glob = crate::PageGlob::of_pages(glob, &all)?;
+    for page in all {
+        if !crate::glob::takes(glob.as_ref(), &page.path) {
             continue;
         }
         let key = config.translation.render(locale.as_str(), &page.path);

@@ -12,7 +12,7 @@ use crate::config::Level;
 use model::{Locale, Segment};
 use rayon::prelude::*;
 
-use crate::catalogs::{PageState, catalog_path, chosen_locales, glob_matches};
+use crate::catalogs::{PageState, catalog_path, chosen_locales};
 use crate::{
     Aligned, Config, Error, Page, PageAlignment, Result, Sources, TranslatedPage, locale_ratios,
     pages, read_text,
@@ -136,7 +136,11 @@ pub fn check_progress(
         )?),
         None => None,
     };
-    let wanted = |path: &str| options.page.as_ref().is_none_or(|g| glob_matches(g, path));
+    let glob = crate::PageGlob::of_pages(
+        options.page.as_deref(),
+        sources.pages().iter().map(|s| &s.page),
+    )?;
+    let wanted = |path: &str| crate::glob::takes(glob.as_ref(), path);
     // What each locale's pages are checked with.
     struct Plan<'l> {
         locale: &'l Locale,
@@ -285,7 +289,7 @@ pub fn check_progress(
             settle(config, locale, found, &outcome.inline, &mut report);
             stale.extend(outcome.stale);
         }
-        for f in catalog_findings(config, locale, options.page.as_deref(), &mut states)? {
+        for f in catalog_findings(config, locale, glob.as_ref(), &mut states)? {
             settle(config, locale, vec![(f, None)], &[], &mut report);
         }
         let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
@@ -532,7 +536,7 @@ impl FilePlace<'_> {
 fn catalog_findings(
     config: &Config,
     locale: &Locale,
-    glob: Option<&str>,
+    glob: Option<&crate::PageGlob>,
     states: &mut Vec<(Page, Option<PageState>)>,
 ) -> Result<Vec<PageFinding>> {
     if states.is_empty() {
@@ -541,7 +545,7 @@ fn catalog_findings(
     let mut out = Vec::new();
     for (page, state) in states.iter_mut() {
         let path = catalog_path(config, locale, page);
-        if !path.is_file() || glob.is_some_and(|g| !glob_matches(g, &page.path)) {
+        if !path.is_file() || !crate::glob::takes(glob, &page.path) {
             continue;
         }
         let text = read_text(&path)?;

@@ -22,6 +22,8 @@ pub enum Error {
         "no revision `{rev}` in this repository ({message}); in a shallow clone (CI checkouts often are), fetch the history: `fetch-depth: 0`"
     )]
     Revision { rev: String, message: String },
+    #[error("--page `{glob}`: {message}")]
+    PageGlob { glob: String, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]
     UnknownCheck { name: String, known: String },
     #[error("{path}: not a saved `bitext check --format json` run: {message}")]

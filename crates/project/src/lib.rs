@@ -14,6 +14,7 @@ mod config;
 mod dialect;
 mod error;
 mod files;
+mod glob;
 mod import;
 mod lock;
 mod pattern;
@@ -44,6 +45,7 @@ pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
 pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
+pub use glob::PageGlob;
 pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
     import_documents,

@@ -89,17 +89,27 @@ impl std::fmt::Debug for Spelling<'_> {
 /// translation may keep (names, terms), gathered over the whole source
 /// site once per run.
 pub fn add_source_words(text: &str, out: &mut HashSet<String>) {
+    let mut add = |word: &str| {
+        // Most words recur: copied only the first time.
+        if !out.contains(word) {
+            out.insert(word.to_owned());
+        }
+    };
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase();
-        for part in lower.split(['\'', '-']).filter(|p| !p.is_empty()) {
-            if !out.contains(part) {
-                out.insert(part.to_owned());
+        let lower: std::borrow::Cow<'_, str> = if w.chars().any(char::is_uppercase) {
+            w.to_lowercase().into()
+        } else {
+            w.into()
+        };
+        if lower.contains(['\'', '-']) {
+            for part in lower.split(['\'', '-']).filter(|p| !p.is_empty()) {
+                add(part);
             }
         }
-        out.insert(lower);
+        add(&lower);
     }
 }
 

@@ -89,11 +89,16 @@ fn shape(containers: &[Container]) -> Vec<String> {
     out
 }
 
+/// Whether a page writes alerts with a title (`> [!WARNING] Title`, which
+/// Hugo renders as an alert and CommonMark reads as a quote).
+fn writes_titled_alerts(text: &str) -> bool {
+    text.contains("> [!")
+}
+
 /// `shape` with a quote read as the alert the other side has at its
-/// place, when its page writes alerts with a title (`> [!WARNING] Title`,
-/// which Hugo renders as an alert and CommonMark reads as a quote).
-fn titled_alerts(mut shape: Vec<String>, other: &[String], text: &str) -> Vec<String> {
-    if !text.contains("> [!") {
+/// place, when its page writes alerts with a title (`titled`).
+fn titled_alerts(mut shape: Vec<String>, other: &[String], titled: bool) -> Vec<String> {
+    if !titled {
         return shape;
     }
     for (mine, theirs) in shape.iter_mut().zip(other) {
@@ -208,14 +213,18 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     // Pairs: containers (once per run of pairs with the same change) and
     // heading levels.
     let mut last_change: Option<(Vec<String>, Vec<String>)> = None;
+    let (source_titled, titled) = (
+        writes_titled_alerts(page.source_text),
+        writes_titled_alerts(page.text),
+    );
     for p in &page.alignment.pairs {
         let (s, t) = (&page.source[p.source], &page.translation[p.translation]);
         if p.confidence < 0.6 || s.kind != t.kind || page.recovered[p.translation] {
             continue;
         }
         let (a, b) = (shape(&s.containers), shape(&t.containers));
-        let a = titled_alerts(a, &b, page.source_text);
-        let b = titled_alerts(b, &a, page.text);
+        let a = titled_alerts(a, &b, source_titled);
+        let b = titled_alerts(b, &a, titled);
         let change = (a != b).then(|| (a.clone(), b.clone()));
         let repeated = change.is_some() && change == last_change;
         last_change = change;
@@ -318,11 +327,10 @@ mod tests {
         let quote = vec!["blockquote".to_owned()];
         let alert = vec!["alert".to_owned()];
         let titled = "> [!WARNING] Supported build environments\n>\n> Builds run on Linux.\n";
-        assert_eq!(super::titled_alerts(quote.clone(), &alert, titled), alert);
+        assert!(super::writes_titled_alerts(titled));
+        assert_eq!(super::titled_alerts(quote.clone(), &alert, true), alert);
         // A plain quote on a page without alerts stays a quote.
-        assert_eq!(
-            super::titled_alerts(quote.clone(), &alert, "> A quote.\n"),
-            quote
-        );
+        assert!(!super::writes_titled_alerts("> A quote.\n"));
+        assert_eq!(super::titled_alerts(quote.clone(), &alert, false), quote);
     }
 }
