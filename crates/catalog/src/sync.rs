@@ -183,6 +183,19 @@ pub fn sync_target(
         .collect();
     let mut translations: HashMap<&str, &Message> =
         target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+    // A message written after the obsolete group whose id has a segment (a
+    // translator appended it at the end of the file) is a translation like
+    // any other: where it stands says nothing.
+    let current: model::hash::FastSet<&str> =
+        new_source.messages.iter().map(|m| m.id.as_str()).collect();
+    let mut revived: model::hash::FastSet<&str> = model::hash::FastSet::default();
+    for message in &target.obsolete {
+        let id = message.id.as_str();
+        if current.contains(id) && !translations.contains_key(id) {
+            translations.insert(id, message);
+            revived.insert(id);
+        }
+    }
     let mut newly_stale = 0;
     let mut messages = Vec::new();
     for source in &new_source.messages {
@@ -217,7 +230,12 @@ pub fn sync_target(
         }
     }
     let mut pruned = 0;
-    let mut all_obsolete: Vec<Message> = target.obsolete.clone();
+    let mut all_obsolete: Vec<Message> = target
+        .obsolete
+        .iter()
+        .filter(|m| !revived.contains(m.id.as_str()))
+        .cloned()
+        .collect();
     all_obsolete.extend(obsolete);
     if prune {
         pruned = all_obsolete.len();

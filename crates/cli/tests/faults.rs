@@ -75,7 +75,10 @@ fn po_with(dir: &Path, file: &str, take: &dyn Fn(usize) -> bool) {
 /// The Italian translations in the catalogs: (page file, id) → text.
 fn translations(dir: &Path) -> BTreeMap<(String, String), String> {
     let mut out = BTreeMap::new();
-    for path in files_below(&dir.join("locales/it")) {
+    let catalogs = files_below(&dir.join("locales/it"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"));
+    for path in catalogs {
         let text = read(&path);
         let catalog = catalog::parse(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         for m in catalog.messages {

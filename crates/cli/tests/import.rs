@@ -74,9 +74,13 @@ fn po_translations_come_back_and_fuzzy_ones_wait() {
     assert_eq!(report["stale"], 0);
     assert_eq!(report["needs_review"], 1);
     assert_eq!(report["untranslated"], 1, "the price is still to do");
+    // The catalog, and its state beside it.
     assert_eq!(
         report["written"],
-        serde_json::json!(["locales/it/ferry.ftl"])
+        serde_json::json!([
+            "locales/it/ferry.ftl",
+            "locales/it/.bitext/state/ferry.json"
+        ])
     );
     let it = status(dir);
     assert_eq!(

@@ -84,8 +84,13 @@ impl PageState {
 
     /// Each segment with its id, its old source text and its translation in `target`.
     pub(crate) fn entries<'a>(&'a self, target: &'a Catalog) -> impl Iterator<Item = Entry<'a>> {
-        let translations: model::hash::FastMap<&str, &Message> =
+        // Messages after the obsolete group count where their id has a
+        // segment (a translator appended them): position says nothing.
+        let mut translations: model::hash::FastMap<&str, &Message> =
             target.messages.iter().map(|m| (m.id.as_str(), m)).collect();
+        for m in &target.obsolete {
+            translations.entry(m.id.as_str()).or_insert(m);
+        }
         self.ids().zip(&self.doc.segments).zip(&self.matching).map(
             move |((id, segment), matched)| {
                 let old_source = matched.map(|i| self.old.messages[i].text.as_str());
@@ -121,6 +126,19 @@ pub(crate) fn read_catalog(path: &Path) -> Result<Option<(String, Catalog)>> {
             errors,
         }),
     }
+}
+
+/// `locale`'s catalog of `page` with its state applied (see
+/// [`crate::state`]); `None` when there is no catalog.
+pub(crate) fn read_target(
+    config: &Config,
+    locale: &Locale,
+    page: &Page,
+) -> Result<Option<(String, Catalog)>> {
+    crate::state::read_target(
+        &catalog_path(config, locale, page),
+        &crate::state::state_path(config, locale, page),
+    )
 }
 
 /// The locales to work on: `only` (checked against the project's), or all.
@@ -293,14 +311,20 @@ pub fn sync(config: &Config, options: &SyncOptions) -> Result<SyncReport> {
             };
             for locale in &locales {
                 let path = catalog_path(config, locale, &page);
-                let Some((old_text, target)) = read_catalog(&path)? else {
+                let state_path = crate::state::state_path(config, locale, &page);
+                let Some((old_text, target)) = crate::state::read_target(&path, &state_path)?
+                else {
                     continue;
                 };
                 let synced = catalog::sync_target(&target, &old, &synced.catalog, options.prune);
                 let text = catalog::write(&synced.catalog);
-                if text != old_text {
-                    plan.push((path, text));
-                }
+                plan.extend(crate::state::plan(
+                    path,
+                    Some(&old_text),
+                    text,
+                    state_path,
+                    &synced.catalog,
+                )?);
                 page_sync.locales.push(LocaleSync {
                     locale: locale.clone(),
                     newly_stale: synced.newly_stale,
@@ -454,8 +478,7 @@ pub fn build(config: &Config, options: &BuildOptions) -> Result<BuildReport> {
                     let target = if options.pseudo {
                         None
                     } else {
-                        let Some((_, target)) = read_catalog(&catalog_path(config, locale, page))?
-                        else {
+                        let Some((_, target)) = read_target(config, locale, page)? else {
                             out.push(Built::WithoutCatalog);
                             continue;
                         };
@@ -683,7 +706,7 @@ pub fn status_progress(
             locales
                 .iter()
                 .map(|locale| {
-                    let target = read_catalog(&catalog_path(config, locale, page))?
+                    let target = read_target(config, locale, page)?
                         .map(|(_, catalog)| catalog)
                         .unwrap_or_default();
                     let key = config.translation.render(locale.as_str(), &page.path);
@@ -694,7 +717,11 @@ pub fn status_progress(
                     };
                     let mut counts = Counts {
                         total: state.doc.segments.len(),
-                        obsolete: target.obsolete.len(),
+                        obsolete: target
+                            .obsolete
+                            .iter()
+                            .filter(|m| !ids.contains(m.id.as_str()))
+                            .count(),
                         ..Counts::default()
                     };
                     for entry in state.entries(&target) {
@@ -870,7 +897,7 @@ pub fn pending_po_pieces(
 fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>> {
     let mut out = Vec::new();
     let mut state = PageState::load(config, p)?;
-    let target = read_catalog(&catalog_path(config, locale, p))?
+    let target = read_target(config, locale, p)?
         .map(|(_, catalog)| catalog)
         .unwrap_or_default();
     // The segments of `out`, whose ids and texts are moved in at the end.

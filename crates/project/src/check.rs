@@ -559,7 +559,14 @@ fn catalog_findings(
             place.finding(check, line, message, source)
         };
         let target = match catalog::parse(&text) {
-            Ok(target) => target,
+            Ok(mut target) => {
+                if let Some(saved) =
+                    crate::state::read(&crate::state::state_path(config, locale, page))?
+                {
+                    crate::state::apply(&saved, &mut target);
+                }
+                target
+            }
             Err(errors) => {
                 out.extend(
                     errors

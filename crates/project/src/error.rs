@@ -22,6 +22,10 @@ pub enum Error {
         "no revision `{rev}` in this repository ({message}); in a shallow clone (CI checkouts often are), fetch the history: `fetch-depth: 0`"
     )]
     Revision { rev: String, message: String },
+    #[error(
+        "{path}: not a bitext state file: {message} (after a merge conflict, keep either side; `bitext sync` rewrites it)"
+    )]
+    State { path: PathBuf, message: String },
     #[error("--page `{glob}`: {message}")]
     PageGlob { glob: String, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]

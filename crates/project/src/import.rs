@@ -10,8 +10,7 @@ use exchange::Submitted;
 use model::Locale;
 
 use crate::catalogs::{
-    Entry, PageState, catalog_path, chosen_locales, manifest_path, read_catalog, read_manifest,
-    write_all,
+    Entry, PageState, catalog_path, chosen_locales, manifest_path, read_manifest, write_all,
 };
 use crate::{
     AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, pages, read_text,
@@ -188,10 +187,14 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
         report
             .broken
             .extend(a.diagnostics.iter().map(|d| (page.path.clone(), d.clone())));
-        if let Some(write) = import_page(config, &page.page, &state, &items, options, &mut report)?
-        {
-            plan.push(write);
-        }
+        plan.extend(import_page(
+            config,
+            &page.page,
+            &state,
+            &items,
+            options,
+            &mut report,
+        )?);
     }
     report
         .rejected
@@ -282,9 +285,14 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
             Some(state) => state,
             None => PageState::load(config, p)?,
         };
-        if let Some(write) = import_page(config, p, &state, &items, options, &mut report)? {
-            plan.push(write);
-        }
+        plan.extend(import_page(
+            config,
+            p,
+            &state,
+            &items,
+            options,
+            &mut report,
+        )?);
     }
     // Rejections in the order of the files and their lines.
     let order: HashMap<&Path, usize> = files
@@ -301,7 +309,7 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
 }
 
 /// Imports the `items` of one page into its catalog for `options.locale`,
-/// counting into `report`; the catalog to write, if it changes.
+/// counting into `report`; the catalog and its state to write, where they change.
 fn import_page(
     config: &Config,
     page: &Page,
@@ -309,7 +317,7 @@ fn import_page(
     items: &[Item<'_>],
     options: &ImportOptions,
     report: &mut ImportReport,
-) -> Result<Option<(PathBuf, String)>> {
+) -> Result<Vec<(PathBuf, String)>> {
     let reject = |item: &Item<'_>, reason| Rejected {
         file: item.file.to_path_buf(),
         line: item.entry.line,
@@ -318,7 +326,8 @@ fn import_page(
         reason,
     };
     let path = catalog_path(config, &options.locale, page);
-    let old = read_catalog(&path)?;
+    let state_path = crate::state::state_path(config, &options.locale, page);
+    let old = crate::state::read_target(&path, &state_path)?;
     let empty = Catalog::default();
     let target = old.as_ref().map_or(&empty, |(_, c)| c);
     let entries: HashMap<&str, Entry<'_>> = state.entries(target).map(|e| (e.id, e)).collect();
@@ -353,10 +362,17 @@ fn import_page(
         }
     }
     if imported.is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
-    let text = catalog::write(&merged(target, state, &page.path, &mut imported));
-    Ok((old.as_ref().map(|(text, _)| text) != Some(&text)).then_some((path, text)))
+    let catalog = merged(target, state, &page.path, &mut imported);
+    let text = catalog::write(&catalog);
+    crate::state::plan(
+        path,
+        old.as_ref().map(|(text, _)| text.as_str()),
+        text,
+        state_path,
+        &catalog,
+    )
 }
 
 /// What an import does with one translation.

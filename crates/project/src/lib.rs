@@ -21,6 +21,7 @@ mod pattern;
 mod read;
 pub mod spelling;
 mod staleness;
+mod state;
 mod write;
 
 pub use align::{

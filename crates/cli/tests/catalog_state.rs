@@ -1,0 +1,157 @@
+//! The state of target messages outlives editors that drop comments
+//! (Pontoon rewrites `.ftl` files with python's `fluent.syntax`, without
+//! bitext's `# bitext:` comments), and a message appended after the
+//! obsolete group is a translation like any other.
+
+use std::path::Path;
+use std::process::Command;
+
+mod support;
+use support::{bitext, ok, read, write};
+
+/// The source page: five paragraphs, each a message.
+fn page(version: u32) -> String {
+    let mut out = String::from("# Pumps\n\n");
+    for k in 1..=5 {
+        if version == 2 && k <= 3 {
+            out.push_str(&format!(
+                "Pump {k} now moves {} litres a minute.\n\n",
+                10 * k + 5
+            ));
+        } else {
+            out.push_str(&format!("Pump {k} moves {} litres a minute.\n\n", 10 * k));
+        }
+    }
+    out
+}
+
+/// The Italian catalog translated from the current source catalog.
+fn translate(dir: &Path) {
+    let source = catalog::parse(&read(&dir.join("locales/en/pumps.ftl"))).expect("parses");
+    let mut it = catalog::Catalog::default();
+    for message in &source.messages {
+        it.messages.push(catalog::Message {
+            id: message.id.clone(),
+            text: format!("IT {}", message.text),
+            source: Some(catalog::Fingerprint::of(&message.text)),
+            ..catalog::Message::default()
+        });
+    }
+    write(&dir.join("locales/it/pumps.ftl"), &catalog::write(&it));
+}
+
+/// The page's counts in `status --format json`.
+fn counts(dir: &Path) -> (u64, u64, u64, u64) {
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
+    let page = &status["locales"]["it"]["pages"]["pumps"];
+    let n = |k: &str| page[k].as_u64().unwrap_or(u64::MAX);
+    (n("translated"), n("stale"), n("missing"), n("obsolete"))
+}
+
+/// Rewrites `file` as Pontoon does: parsed and serialized by python's
+/// `fluent.syntax` with every comment dropped. `false` when python or the
+/// module is missing (required in CI).
+fn rewrite_without_comments(file: &Path) -> bool {
+    let script = "import sys\nfrom fluent.syntax import parse, serialize\nfrom fluent.syntax import ast\npath = sys.argv[1]\nres = parse(open(path, encoding='utf-8').read())\nres.body = [e for e in res.body if not isinstance(e, ast.BaseComment)]\nfor e in res.body:\n    if isinstance(e, ast.Message):\n        e.comment = None\nopen(path, 'w', encoding='utf-8').write(serialize(res))\n";
+    let done = Command::new("python3")
+        .args(["-c", script])
+        .arg(file)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        done || !corpus::in_ci(),
+        "python3 with fluent.syntax is missing (CI is set; .ci/run installs it)"
+    );
+    done
+}
+
+#[test]
+fn staleness_survives_a_comment_dropping_editor_and_an_edit_is_current() {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    ok(dir, &["sync"]);
+    translate(dir);
+    ok(dir, &["sync"]);
+    assert_eq!(counts(dir), (6, 0, 0, 0));
+    // Three paragraphs change: three stale.
+    write(&dir.join("content/en/pumps.md"), &page(2));
+    ok(dir, &["sync"]);
+    assert_eq!(counts(dir), (3, 3, 0, 0));
+    let state = dir.join("locales/it/.bitext/state/pumps.json");
+    assert!(read(&state).contains("\"stale\": true"), "{}", read(&state));
+
+    let catalog_file = dir.join("locales/it/pumps.ftl");
+    if !rewrite_without_comments(&catalog_file) {
+        eprintln!("SKIPPED: no python3 with fluent.syntax");
+        return;
+    }
+    assert!(!read(&catalog_file).contains("bitext:"), "comments dropped");
+    // The translator fixes one stale translation in the editor.
+    let edited = read(&catalog_file).replacen("IT Pump 1 moves 10", "IT Pump 1 now moves 15", 1);
+    write(&catalog_file, &edited);
+    // The edited one is current, the other two still stale, none lost.
+    assert_eq!(counts(dir), (4, 2, 0, 0));
+    ok(dir, &["sync"]);
+    assert_eq!(counts(dir), (4, 2, 0, 0));
+    let text = read(&catalog_file);
+    assert!(text.contains("IT Pump 1 now moves 15"), "{text}");
+    assert_eq!(
+        text.matches("bitext: stale, previous source:").count(),
+        2,
+        "{text}"
+    );
+    // pending lists exactly the two.
+    let (_, out, _) = bitext(dir, &["pending", "--locale", "it", "--format", "json"]);
+    assert_eq!(out.matches("\"stale\"").count(), 2, "{out}");
+}
+
+#[test]
+fn a_message_appended_after_the_obsolete_group_is_current_and_survives_prune() {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    ok(dir, &["sync"]);
+    translate(dir);
+    // A paragraph is removed: its translation becomes obsolete.
+    let source = page(1).replace("Pump 5 moves 50 litres a minute.\n\n", "");
+    write(&dir.join("content/en/pumps.md"), &source);
+    ok(dir, &["sync"]);
+    let catalog_file = dir.join("locales/it/pumps.ftl");
+    let text = read(&catalog_file);
+    assert!(text.contains("## bitext: obsolete"), "{text}");
+    // A translator removes the first paragraph's translation, then writes it
+    // again at the end of the file, after the obsolete group.
+    let source_catalog = catalog::parse(&read(&dir.join("locales/en/pumps.ftl"))).expect("parses");
+    let first = &source_catalog.messages[1];
+    assert!(first.text.starts_with("Pump 1"), "{first:?}");
+    let mut it = catalog::parse(&text).expect("parses");
+    it.messages.retain(|m| m.id != first.id);
+    let mut appended = catalog::write(&it);
+    appended.push_str(&format!(
+        "\n{} = IT Pompa 1 sposta 10 litri al minuto.\n",
+        first.id
+    ));
+    write(&catalog_file, &appended);
+    assert_eq!(counts(dir), (5, 0, 0, 1));
+    let (code, out, err) = bitext(dir, &["sync", "--prune"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(counts(dir), (5, 0, 0, 0));
+    assert!(read(&catalog_file).contains("IT Pompa 1 sposta 10 litri al minuto."));
+}
+
+#[test]
+fn a_state_file_that_is_not_one_is_a_clear_error() {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    ok(dir, &["sync"]);
+    translate(dir);
+    ok(dir, &["sync"]);
+    let state = dir.join("locales/it/.bitext/state/pumps.json");
+    write(&state, "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n");
+    let (code, _, err) = bitext(dir, &["status"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("pumps.json") && err.contains("not a bitext state file"),
+        "{err}"
+    );
+}
