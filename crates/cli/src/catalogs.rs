@@ -131,7 +131,7 @@ pub fn sync(
         stale,
         obsolete,
         pruned,
-        plural(report.written.len(), "catalog")
+        crate::output::written(&report.written)
     );
     Ok(0)
 }

@@ -233,7 +233,7 @@ pub fn run(
         } else {
             style.bad(&report.rejected.len().to_string())
         },
-        plural(report.written.len(), "catalog")
+        crate::output::written(&report.written)
     );
     Ok(code)
 }

@@ -86,3 +86,17 @@ pub fn plural(n: usize, word: &str) -> String {
 pub fn short_commit(commit: &str) -> &str {
     &commit[..commit.len().min(10)]
 }
+
+/// What a run wrote, for its summary: catalogs, and the state files kept
+/// beside them (`.bitext/state/…`) when any.
+pub fn written(paths: &[std::path::PathBuf]) -> String {
+    let state = paths
+        .iter()
+        .filter(|p| p.components().any(|c| c.as_os_str() == ".bitext"))
+        .count();
+    let catalogs = plural(paths.len() - state, "catalog");
+    match state {
+        0 => catalogs,
+        n => format!("{catalogs} and {}", plural(n, "state file")),
+    }
+}

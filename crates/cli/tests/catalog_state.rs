@@ -155,3 +155,38 @@ fn a_state_file_that_is_not_one_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn an_exported_file_imported_back_unedited_changes_nothing() {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    ok(dir, &["sync"]);
+    translate(dir);
+    // One translation removed (missing), three made stale by the source.
+    let catalog_file = dir.join("locales/it/pumps.ftl");
+    let mut it = catalog::parse(&read(&catalog_file)).expect("parses");
+    it.messages.pop();
+    write(&catalog_file, &catalog::write(&it));
+    write(&dir.join("content/en/pumps.md"), &page(2));
+    ok(dir, &["sync"]);
+    let before = counts(dir);
+    assert_eq!(before, (2, 3, 1, 0));
+    let catalog_before = read(&catalog_file);
+    let state_before = read(&dir.join("locales/it/.bitext/state/pumps.json"));
+    for format in ["ftl", "po", "xliff"] {
+        let file = format!("it.{format}");
+        ok(
+            dir,
+            &["pending", "--locale", "it", "--format", format, "-o", &file],
+        );
+        let (code, out, err) = bitext(dir, &["import", "--locale", "it", &file]);
+        assert_eq!(code, 0, "{format}: {out}{err}");
+        assert_eq!(counts(dir), before, "{format}: {out}");
+        assert_eq!(read(&catalog_file), catalog_before, "{format}");
+        assert_eq!(
+            read(&dir.join("locales/it/.bitext/state/pumps.json")),
+            state_before,
+            "{format}"
+        );
+    }
+}

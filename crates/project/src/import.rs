@@ -390,7 +390,9 @@ fn decide(local: &Entry<'_>, entry: &Submitted, translation: &str, force: bool) 
         .unwrap_or_else(|| Fingerprint::of(current_text));
     let up_to_date = made_from.matches(current_text);
     if let Some(message) = local.translation {
-        if message.text == translation && (local.current || !up_to_date) {
+        // A translation the catalog already holds changes nothing: an
+        // exported file imported back unedited leaves a stale message stale.
+        if message.text == translation {
             return Decision::Unchanged;
         }
         if local.current && message.text != translation && !force {
