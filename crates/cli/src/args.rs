@@ -59,7 +59,7 @@ pub enum Command {
     Pending(PendingArgs),
     /// Read translators' files (.ftl, .po, .xliff), or the locale's translated pages, into its catalogs.
     #[command(
-        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n  bitext import --locale it            # the Italian pages themselves (document mode)\n\nWith files: a translation of the current source is imported as up to date; one\nmade from a source that has changed since is imported as stale. Entries without a\ntranslation and entries marked for review (PO fuzzy, XLIFF state=\"initial\") are\nskipped. Rejected, and reported with file and line: ids the page no longer has,\nand translations that differ from an up-to-date one in the catalog (someone\nedited it since the export) unless --force.\n\nWithout files: every translated page of the locale (hand-made or exported, not\nones bitext built) is aligned with its source page (see bitext align) and\nimported pair by pair. Pairs of low confidence (below 0.75), merges and splits\nare imported as stale for a translator to review; segments left identical to the\nsource count as untranslated; translated segments that pair with nothing and\nlost container lines are reported with their line. Run `bitext sync` first.\n\nExit 1 if anything was rejected; a file that fails to parse stops the run with\nexit 2 and nothing written."
+        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n  bitext import --locale it it.po --dry-run\n  bitext import --locale it            # the Italian pages themselves (document mode)\n\nWith files: a translation of the current source is imported as up to date; one\nmade from a source that has changed since is imported as stale. Entries without a\ntranslation and entries marked for review (PO fuzzy, XLIFF state=\"initial\") are\nskipped. Rejected, and reported with file and line: ids the page no longer has,\nand translations that differ from an up-to-date one in the catalog (someone\nedited it since the export) unless --force. A translation equal to the catalog's\nchanges nothing. A file for another locale (PO Language, XLIFF trgLang or\ntarget-language, the Fluent header) is refused, nothing written; PO and XLIFF are\nread in the charset they declare. --dry-run says what would change, writes nothing.\n\nWithout files: every translated page of the locale (hand-made or exported, not\nones bitext built) is aligned with its source page (see bitext align) and\nimported pair by pair. Pairs of low confidence (below 0.75), merges and splits\nare imported as stale for a translator to review; segments left identical to the\nsource count as untranslated; translated segments that pair with nothing and\nlost container lines are reported with their line. Run `bitext sync` first.\n\nExit 1 if anything was rejected; a file that fails to parse stops the run with\nexit 2 and nothing written."
     )]
     Import(ImportArgs),
     /// Pair a source page with its hand-made translation, segment by segment.
@@ -290,6 +290,9 @@ pub struct ImportArgs {
     /// Overwrite up-to-date translations that differ from the imported ones.
     #[arg(long)]
     pub force: bool,
+    /// Say what the import would change, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }

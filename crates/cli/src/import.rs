@@ -19,6 +19,8 @@ struct ImportJson {
     untranslated: usize,
     needs_review: usize,
     rejected: Vec<RejectedJson>,
+    /// With `--dry-run`: nothing was written, `written` is what would be.
+    dry_run: bool,
     written: Vec<String>,
     /// Document mode only (no files given).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,6 +105,7 @@ pub fn run(
     let options = project::ImportOptions {
         locale: Locale::new(cmd.locale.as_str()),
         force: cmd.force,
+        dry_run: cmd.dry_run,
     };
     let documents = files.is_empty();
     let report = if documents {
@@ -134,6 +137,7 @@ pub fn run(
                     }
                 })
                 .collect(),
+            dry_run: options.dry_run,
             written: report
                 .written
                 .iter()
@@ -219,8 +223,12 @@ pub fn run(
     }
     let _ = writeln!(
         out,
-        "{} {} into {}: {} up to date, {} stale; {} unchanged, {} untranslated, {} needing review skipped; {} rejected; wrote {}",
-        style.good("imported"),
+        "{} {} into {}: {} up to date, {} stale; {} unchanged, {} untranslated, {} needing review skipped; {} rejected; {} {}",
+        style.good(if options.dry_run {
+            "would import"
+        } else {
+            "imported"
+        }),
         plural(report.imported + report.stale, "translation"),
         options.locale,
         report.imported,
@@ -233,7 +241,17 @@ pub fn run(
         } else {
             style.bad(&report.rejected.len().to_string())
         },
+        if options.dry_run {
+            "would write"
+        } else {
+            "wrote"
+        },
         crate::output::written(&report.written)
     );
+    if options.dry_run {
+        for path in &report.written {
+            let _ = writeln!(out, "  would write {}", shown(path, cwd));
+        }
+    }
     Ok(code)
 }

@@ -106,7 +106,7 @@ fn whole(
             text.push('\n');
             text
         }
-        PendingFormat::Ftl => project::pending_ftl(pending),
+        PendingFormat::Ftl => project::pending_ftl(pending, locale.as_str()),
         PendingFormat::Po => project::pending_po(pending, locale.as_str()),
         PendingFormat::Xliff => {
             project::pending_xliff(pending, config.source_locale.as_str(), locale.as_str())

@@ -190,3 +190,129 @@ fn an_exported_file_imported_back_unedited_changes_nothing() {
         );
     }
 }
+
+/// A project with Italian and French, synced, with an Italian catalog.
+fn two_locales() -> tempfile::TempDir {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\", \"fr\"]\n",
+    );
+    ok(dir, &["sync"]);
+    tmp
+}
+
+/// Every file below `dir` with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if !path.ends_with(".bitext/lock") {
+                out.insert(path.clone(), std::fs::read(&path).expect("readable"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_file_for_another_locale_is_refused_and_nothing_is_written() {
+    let tmp = two_locales();
+    let dir = tmp.path();
+    for format in ["ftl", "po", "xliff"] {
+        let file = format!("fr.{format}");
+        ok(
+            dir,
+            &["pending", "--locale", "fr", "--format", format, "-o", &file],
+        );
+        // Translated, as a translator would, then imported into Italian.
+        let text = read(&dir.join(&file)).replace("Pump 1 moves", "La pompe 1 déplace");
+        write(&dir.join(&file), &text);
+        let before = tree(dir);
+        let (code, out, err) = bitext(dir, &["import", "--locale", "it", &file]);
+        assert_eq!(code, 2, "{format}: {out}{err}");
+        assert!(
+            err.contains("a file for locale `fr`, not `it`"),
+            "{format}: {err}"
+        );
+        assert_eq!(tree(dir), before, "{format}: something was written");
+        // Into French it goes.
+        let (code, out, err) = bitext(dir, &["import", "--locale", "fr", &file]);
+        assert_eq!(code, 0, "{format}: {out}{err}");
+    }
+}
+
+#[test]
+fn a_latin_1_po_file_imports_and_an_undeclared_one_is_a_clear_error() {
+    let tmp = two_locales();
+    let dir = tmp.path();
+    ok(
+        dir,
+        &["pending", "--locale", "fr", "--format", "po", "-o", "fr.po"],
+    );
+    let po = read(&dir.join("fr.po"))
+        .replace("charset=UTF-8", "charset=ISO-8859-1")
+        .replacen(
+            "msgid \"Pump 1 moves 10 litres a minute.\"\nmsgstr \"\"",
+            "msgid \"Pump 1 moves 10 litres a minute.\"\nmsgstr \"La pompe n° 1 déplace 10 litres à la minute.\"",
+            1,
+        );
+    assert!(po.contains("déplace"), "the entry was translated: {po}");
+    // Written as an older tool would: every character one byte.
+    let latin1: Vec<u8> = po
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1"))
+        .collect();
+    std::fs::write(dir.join("fr.po"), &latin1).expect("write");
+    let (code, out, err) = bitext(dir, &["import", "--locale", "fr", "fr.po"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let catalog = read(&dir.join("locales/fr/pumps.ftl"));
+    assert!(
+        catalog.contains("La pompe n° 1 déplace 10 litres à la minute."),
+        "{catalog}"
+    );
+    // The same bytes without the declaration: not UTF-8, and it says so.
+    let undeclared: Vec<u8> = po
+        .replace("; charset=ISO-8859-1", "")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1"))
+        .collect();
+    std::fs::write(dir.join("fr2.po"), &undeclared).expect("write");
+    let (code, _, err) = bitext(dir, &["import", "--locale", "fr", "fr2.po"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("fr2.po: not UTF-8") && err.contains("declares no charset"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dry_run_says_what_would_change_and_writes_nothing() {
+    let tmp = two_locales();
+    let dir = tmp.path();
+    ok(
+        dir,
+        &[
+            "pending", "--locale", "it", "--format", "ftl", "-o", "it.ftl",
+        ],
+    );
+    let text = read(&dir.join("it.ftl")).replace("= Pump 2 moves 20", "= La pompa 2 sposta 20");
+    write(&dir.join("it.ftl"), &text);
+    let before = tree(dir);
+    let (code, out, err) = bitext(dir, &["import", "--locale", "it", "--dry-run", "it.ftl"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.starts_with("would import 1 translation into it"),
+        "{out}"
+    );
+    assert!(out.contains("would write locales/it/pumps.ftl"), "{out}");
+    assert_eq!(tree(dir), before, "a dry run wrote");
+    let (code, out, _) = bitext(dir, &["import", "--locale", "it", "it.ftl"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("imported 1 translation into it"), "{out}");
+}

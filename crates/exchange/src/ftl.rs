@@ -21,7 +21,7 @@ const ID_NOTE: &str = "id: ";
 /// when the messages come from several pages, each Fluent id is the page
 /// and the id (`guide_install--intro-paragraph-1`) and an `id:` note keeps
 /// the catalog's id for the import.
-pub fn pending_ftl(pending: &[Pending]) -> String {
+pub fn pending_ftl(pending: &[Pending], locale: &str) -> String {
     let several_pages = pending.windows(2).any(|w| w[0].page != w[1].page);
     let mut taken: HashSet<String> = HashSet::new();
     let messages = pending
@@ -51,11 +51,19 @@ pub fn pending_ftl(pending: &[Pending]) -> String {
             }
         })
         .collect();
-    catalog::write(&Catalog {
-        messages,
-        ..Catalog::default()
-    })
+    // The locale first, as a resource comment of its own: an import for
+    // another locale is refused.
+    format!(
+        "{LOCALE_HEADER}{locale}\n\n{}",
+        catalog::write(&Catalog {
+            messages,
+            ..Catalog::default()
+        })
+    )
 }
+
+/// The resource comment that names a pending Fluent file's locale.
+pub(crate) const LOCALE_HEADER: &str = "### bitext: locale ";
 
 /// A page path as the start of a Fluent identifier: ASCII letters, digits
 /// and `-` kept, anything else `_`, and a letter first.

@@ -118,6 +118,46 @@ pub fn read(format: Format, text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
     }
 }
 
+/// The locale a translator's file says it is in, when it says: the Fluent
+/// header bitext writes (`### bitext: locale it`), a PO header's
+/// `Language:`, XLIFF 2.0 `trgLang` or XLIFF 1.2 `target-language`.
+pub fn declared_locale(format: Format, text: &str) -> Option<String> {
+    let value = match format {
+        Format::Ftl => text
+            .lines()
+            .take_while(|l| l.is_empty() || l.starts_with('#'))
+            .find_map(|l| l.strip_prefix(ftl::LOCALE_HEADER))
+            .map(str::trim),
+        Format::Po => text
+            .lines()
+            .take_while(|l| !l.starts_with("msgctxt") && !l.starts_with("#:"))
+            .find_map(|l| l.trim().strip_prefix("\"Language:"))
+            .map(|v| v.trim_end_matches('"').trim_end_matches("\\n").trim()),
+        Format::Xliff => {
+            // The root element and the first `<file>` tag (XLIFF 1.2 puts
+            // the languages on each file).
+            let end = text
+                .find("<file")
+                .and_then(|at| text[at..].find('>').map(|e| at + e))
+                .unwrap_or(text.len());
+            let head = &text[..end];
+            ["trgLang=", "target-language="].iter().find_map(|key| {
+                let at = head.find(key)? + key.len();
+                let quote = head[at..].chars().next()?;
+                let rest = &head[at + 1..];
+                rest.find(quote).map(|end| &rest[..end])
+            })
+        }
+    };
+    value.filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+/// Whether two locale codes name the same locale (`pt_BR`, `pt-br`).
+pub fn same_locale(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+    norm(a) == norm(b)
+}
+
 /// The 1-based line of byte `offset` in `text`.
 fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());

@@ -55,7 +55,7 @@ fn format_is_known_by_extension() {
 #[test]
 fn ftl_round_trip_keeps_pages_and_fingerprints() {
     let pending = pending();
-    let read = read_ftl(&pending_ftl(&pending)).expect("own output parses");
+    let read = read_ftl(&pending_ftl(&pending, "it")).expect("own output parses");
     assert_eq!(
         ids_and_pages(&read),
         [
@@ -76,7 +76,8 @@ fn ftl_round_trip_keeps_pages_and_fingerprints() {
 
 #[test]
 fn ftl_translated_value_is_read_with_its_line() {
-    let text = pending_ftl(&pending()).replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
+    let text =
+        pending_ftl(&pending(), "it").replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
     let read = read_ftl(&text).expect("parses");
     let line = text
         .lines()
@@ -98,7 +99,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
     let mut third = pending[0].clone();
     third.page = "guide_install".into();
     pending.push(third);
-    let text = pending_ftl(&pending);
+    let text = pending_ftl(&pending, "it");
     let fluent_ids: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -126,7 +127,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
 #[test]
 fn ftl_of_one_page_keeps_the_catalog_ids() {
     let pending = &pending()[..1];
-    let text = pending_ftl(pending);
+    let text = pending_ftl(pending, "it");
     assert!(text.contains("\ninstall-paragraph-1 ="), "{text}");
     assert!(!text.contains("# id: "), "{text}");
     let read = read_ftl(&text).expect("parses");
@@ -301,4 +302,31 @@ fn xliff_problems_are_errors_with_lines() {
     let old = "<xliff version=\"1.2\"></xliff>";
     assert!(read_xliff(old).is_err());
     assert!(read_xliff("<html></html>").is_err());
+}
+
+#[test]
+fn a_file_says_its_locale() {
+    use crate::{Format, declared_locale, same_locale};
+    assert_eq!(
+        declared_locale(Format::Ftl, &pending_ftl(&pending(), "pt-BR")).as_deref(),
+        Some("pt-BR")
+    );
+    let po = "msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"p/a\"\nmsgid \"x\"\nmsgstr \"y\"\n";
+    assert_eq!(declared_locale(Format::Po, po).as_deref(), Some("pt_BR"));
+    assert!(same_locale("pt_BR", "pt-br"));
+    assert!(!same_locale("pt", "pt-BR"));
+    let xliff2 = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">\n<file id=\"f1\"></file></xliff>";
+    assert_eq!(
+        declared_locale(Format::Xliff, xliff2).as_deref(),
+        Some("fr")
+    );
+    let xliff12 = "<xliff version=\"1.2\"><file original=\"p\" source-language=\"en\" target-language='de' datatype=\"plaintext\"><body/></file></xliff>";
+    assert_eq!(
+        declared_locale(Format::Xliff, xliff12).as_deref(),
+        Some("de")
+    );
+    assert_eq!(
+        declared_locale(Format::Po, "msgid \"a\"\nmsgstr \"b\"\n"),
+        None
+    );
 }

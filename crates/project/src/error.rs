@@ -26,6 +26,16 @@ pub enum Error {
         "{path}: not a bitext state file: {message} (after a merge conflict, keep either side; `bitext sync` rewrites it)"
     )]
     State { path: PathBuf, message: String },
+    #[error(
+        "{path}: a file for locale `{declared}`, not `{locale}`; nothing was imported (import it with --locale {declared})"
+    )]
+    WrongLocale {
+        path: PathBuf,
+        declared: String,
+        locale: String,
+    },
+    #[error("{path}: {message}")]
+    Charset { path: PathBuf, message: String },
     #[error("--page `{glob}`: {message}")]
     PageGlob { glob: String, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]

@@ -12,9 +12,7 @@ use model::Locale;
 use crate::catalogs::{
     Entry, PageState, catalog_path, chosen_locales, manifest_path, read_manifest, write_all,
 };
-use crate::{
-    AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, pages, read_text,
-};
+use crate::{AlignDiagnostic, Config, Error, Page, Result, Sources, align_locale, pages};
 
 /// Choices for `bitext import`.
 #[derive(Debug, Clone)]
@@ -22,6 +20,9 @@ pub struct ImportOptions {
     pub locale: Locale,
     /// Overwrite translations that are up to date locally and differ.
     pub force: bool,
+    /// Compute and report everything, write nothing (`written` then lists
+    /// what would be written).
+    pub dry_run: bool,
 }
 
 /// Why a translation was not imported.
@@ -199,9 +200,79 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
     report
         .rejected
         .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    write_all(&plan)?;
+    if !options.dry_run {
+        write_all(&plan)?;
+    }
     report.written = plan.into_iter().map(|(path, _)| path).collect();
     Ok(report)
+}
+
+/// The charset a PO header (`charset=ISO-8859-1`) or an XML declaration
+/// (`encoding="windows-1252"`) names, read from the raw bytes (both are
+/// ASCII in any charset these files use).
+fn declared_charset(
+    bytes: &[u8],
+    format: exchange::Format,
+) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let key: &[u8] = match format {
+        exchange::Format::Po => b"charset=",
+        exchange::Format::Xliff => b"encoding=",
+        exchange::Format::Ftl => return None,
+    };
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let label: Vec<u8> = head[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
+/// A translator's file as text: UTF-8, or the charset its header or XML
+/// declaration names (older PO tools write Latin-1). A file that is not
+/// UTF-8 and names no charset is an error saying so.
+fn translator_text(path: &Path, format: exchange::Format) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match declared_charset(&bytes, format) {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            let (text, _, malformed) = encoding.decode(&bytes);
+            if malformed {
+                return Err(Error::Charset {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "not valid {} text, the charset it declares",
+                        encoding.name()
+                    ),
+                });
+            }
+            Ok(text.into_owned())
+        }
+        declared => match String::from_utf8(bytes) {
+            Ok(text) => Ok(text
+                .strip_prefix('\u{feff}')
+                .map(str::to_owned)
+                .unwrap_or(text)),
+            Err(e) => Err(Error::Charset {
+                path: path.to_path_buf(),
+                message: format!(
+                    "not UTF-8 (invalid at byte {}){}",
+                    e.utf8_error().valid_up_to(),
+                    if declared.is_some() {
+                        ", though it declares UTF-8".to_owned()
+                    } else if format == exchange::Format::Ftl {
+                        "; Fluent files are UTF-8".to_owned()
+                    } else {
+                        " and it declares no charset".to_owned()
+                    }
+                ),
+            }),
+        },
+    }
 }
 
 /// One entry of one file, with the file it came from.
@@ -227,7 +298,16 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
         let name = file.to_string_lossy();
         let format = exchange::Format::from_name(&name)
             .ok_or_else(|| Error::UnknownFormat { path: file.clone() })?;
-        let text = read_text(file)?;
+        let text = translator_text(file, format)?;
+        if let Some(declared) = exchange::declared_locale(format, &text)
+            && !exchange::same_locale(&declared, locale.as_str())
+        {
+            return Err(Error::WrongLocale {
+                path: file.clone(),
+                declared,
+                locale: locale.to_string(),
+            });
+        }
         let entries = exchange::read(format, &text).map_err(|errors| Error::TranslatorFile {
             path: file.clone(),
             errors,
@@ -303,7 +383,9 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
     report
         .rejected
         .sort_by_key(|r| (order.get(r.file.as_path()).copied(), r.line));
-    write_all(&plan)?;
+    if !options.dry_run {
+        write_all(&plan)?;
+    }
     report.written = plan.into_iter().map(|(path, _)| path).collect();
     Ok(report)
 }

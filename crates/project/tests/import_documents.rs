@@ -43,6 +43,7 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
     let options = ImportOptions {
         locale: it.clone(),
         force: false,
+        dry_run: false,
     };
     let report = project::import_documents(&config, &options).expect("imported");
     eprintln!(
@@ -125,6 +126,7 @@ fn italian_pages_import_and_build_back_byte_for_byte() {
     let forced = ImportOptions {
         locale: it.clone(),
         force: true,
+        dry_run: false,
     };
     let report = project::import_documents(&config, &forced).expect("imported");
     // Most derived pages are what the build above wrote already.
