@@ -273,6 +273,7 @@ impl Typos {
         let options = project::CheckOptions {
             locales: locales(&cmd.locale),
             page: None,
+            changed_since: None,
         };
         let report = project::check_progress(config, &options, &mut |_, _| {})?;
         let mut counts = std::collections::HashMap::new();

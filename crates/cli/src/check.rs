@@ -131,6 +131,7 @@ fn learn_words(
     let options = project::CheckOptions {
         locales: Some(vec![locale.clone()]),
         page: cmd.page.clone(),
+        changed_since: None,
     };
     if config.check.level(Check::Spelling, &locale).is_none() {
         return Err(project::Error::Usage {
@@ -249,6 +250,7 @@ pub fn run(
     let options = project::CheckOptions {
         locales: locales(&cmd.locale),
         page: cmd.page.clone(),
+        changed_since: cmd.changed_since.clone(),
     };
     let mut report = project::check_progress(&config, &options, &mut crate::progress::history())?;
     for note in &report.notes {

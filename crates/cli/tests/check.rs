@@ -255,3 +255,66 @@ fn page_globs_choose_pages_and_one_that_matches_nothing_is_an_error() {
     let (code, _, err) = bitext(dir, &["pending", "--locale", "it", "--page", "nope"]);
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn changed_since_checks_only_the_pages_a_change_touches() {
+    // Three pages, each Italian translation with a wrong number.
+    let mut files = Vec::new();
+    for name in ["alpha", "beta", "gamma"] {
+        files.push((
+            format!("content/en/{name}.md"),
+            format!("# {name}\n\nThe {name} pump moves 40 litres a minute.\n"),
+        ));
+        files.push((
+            format!("content/it/{name}.md"),
+            format!("# {name}\n\nLa pompa {name} sposta 45 litri al minuto.\n"),
+        ));
+    }
+    let pages: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let tmp = support::project(&pages);
+    let dir = tmp.path();
+    if !support::git(dir, &["init", "-q"]) {
+        return;
+    }
+    support::git(dir, &["add", "-A"]);
+    support::git(dir, &["commit", "-q", "-m", "pages"]);
+    // A pull request edits the English alpha and the Italian beta.
+    write(
+        &dir.join("content/en/alpha.md"),
+        "# alpha\n\nThe alpha pump moves 40 litres a minute, quietly.\n",
+    );
+    write(
+        &dir.join("content/it/beta.md"),
+        "# beta\n\nLa pompa beta sposta 46 litri al minuto.\n",
+    );
+    let pages_checked = |args: &[&str]| -> (u64, Vec<String>) {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let (_, out, err) = bitext(dir, &all);
+        let json: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let mut paths: Vec<String> = json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["path"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        paths.sort();
+        paths.dedup();
+        (json["summary"]["pages"].as_u64().unwrap_or(0), paths)
+    };
+    assert_eq!(pages_checked(&[]).0, 3);
+    let (pages, paths) = pages_checked(&["--changed-since", "HEAD"]);
+    assert_eq!(pages, 2);
+    assert_eq!(paths, ["content/it/alpha.md", "content/it/beta.md"]);
+    // Committed, the same revision range names the same pages.
+    support::git(dir, &["commit", "-q", "-am", "the pull request"]);
+    assert_eq!(pages_checked(&["--changed-since", "HEAD~1"]).0, 2);
+    assert_eq!(pages_checked(&["--changed-since", "HEAD"]).0, 0);
+    let (code, _, err) = bitext(dir, &["check", "--changed-since", "no-such-branch"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no-such-branch"), "{err}");
+}

@@ -25,6 +25,44 @@ pub struct CheckOptions {
     pub locales: Option<Vec<Locale>>,
     /// Only pages whose path matches this glob (`guide/*`, `**`).
     pub page: Option<String>,
+    /// Only pages whose source or translation (or catalog) changed since
+    /// this revision: the pull-request mode.
+    pub changed_since: Option<String>,
+}
+
+/// Which files changed between a revision and the working tree: their
+/// blob there against the file's hash now (a file absent on one side
+/// changed). Files outside the project's repository (a source in another
+/// one) count as unchanged: the revision is the project's.
+struct ChangedSince {
+    repo: history::Repo,
+    commit: String,
+}
+
+impl ChangedSince {
+    fn open(config: &Config, rev: &str) -> Result<ChangedSince> {
+        let Some(repo) = history::Repo::discover(&config.root)? else {
+            return Err(crate::Error::NoRepository {
+                root: config.root.clone(),
+            });
+        };
+        let commit = repo.resolve(rev).map_err(|e| crate::Error::Revision {
+            rev: rev.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(ChangedSince { repo, commit })
+    }
+
+    fn changed(&self, path: &Path) -> Result<bool> {
+        if self.repo.key(path).is_none() {
+            return Ok(false);
+        }
+        let exists = path.is_file();
+        Ok(match self.repo.blob_at(&self.commit, path)? {
+            None => exists,
+            Some((blob, _)) => !exists || history::Repo::hash_file(path)? != blob,
+        })
+    }
 }
 
 /// A finding with the files it points at (shared by a page's findings:
@@ -141,6 +179,32 @@ pub fn check_progress(
         sources.pages().iter().map(|s| &s.page),
     )?;
     let wanted = |path: &str| crate::glob::takes(glob.as_ref(), path);
+    // The pull-request mode: a page is checked in a locale when its source,
+    // its translation or its catalog changed since the revision.
+    let since = options
+        .changed_since
+        .as_deref()
+        .map(|rev| ChangedSince::open(config, rev))
+        .transpose()?;
+    let source_changed: Vec<bool> = match &since {
+        Some(since) => sources
+            .pages()
+            .iter()
+            .map(|s| since.changed(&s.page.source))
+            .collect::<Result<_>>()?,
+        None => Vec::new(),
+    };
+    let changed_in = |locale: &Locale, k: usize, page: &Page| -> Result<bool> {
+        let Some(since) = &since else {
+            return Ok(true);
+        };
+        let translation = config
+            .root
+            .join(config.translation.render(locale.as_str(), &page.path));
+        Ok(source_changed[k]
+            || since.changed(&translation)?
+            || since.changed(&catalog_path(config, locale, page))?)
+    };
     // What each locale's pages are checked with.
     struct Plan<'l> {
         locale: &'l Locale,
@@ -154,13 +218,17 @@ pub fn check_progress(
     }
     let mut plans = Vec::new();
     let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
+    // How many jobs each locale has, in order.
+    let mut per_locale: Vec<usize> = Vec::new();
     let ratios = locale_ratios(config, &sources, &locales)?;
     for ((l, locale), crate::LocaleRatio { ratio, sample }) in
         locales.iter().enumerate().zip(ratios)
     {
+        per_locale.push(0);
         for (k, (source, sampled)) in sources.pages().iter().zip(sample).enumerate() {
-            if wanted(&source.page.path) {
+            if wanted(&source.page.path) && changed_in(locale, k, &source.page)? {
                 jobs.push((l, k, sampled));
+                per_locale[l] += 1;
             }
         }
         let changes = match &history {
@@ -273,16 +341,10 @@ pub fn check_progress(
     // catalogs' and the history's.
     let mut outcomes = outcomes.into_iter();
     let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
-    // Every locale has a job per wanted page.
-    let per_locale = sources
-        .pages()
-        .iter()
-        .filter(|s| wanted(&s.page.path))
-        .count();
-    for plan in &plans {
+    for (plan, &jobs_of_locale) in plans.iter().zip(&per_locale) {
         let locale = plan.locale;
         let mut stale = Vec::new();
-        for outcome in outcomes.by_ref().take(per_locale).flatten() {
+        for outcome in outcomes.by_ref().take(jobs_of_locale).flatten() {
             report.pages += 1;
             report.checked.push((locale.clone(), outcome.path));
             let found = outcome.findings.into_iter().map(|f| (f, None)).collect();
@@ -290,6 +352,16 @@ pub fn check_progress(
             stale.extend(outcome.stale);
         }
         for f in catalog_findings(config, locale, glob.as_ref(), &mut states)? {
+            if since.is_some() {
+                let k = sources.pages().iter().position(|s| *s.page.path == *f.page);
+                let changed = match k {
+                    Some(k) => changed_in(locale, k, &sources.pages()[k].page)?,
+                    None => true,
+                };
+                if !changed {
+                    continue;
+                }
+            }
             settle(config, locale, vec![(f, None)], &[], &mut report);
         }
         let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();

@@ -110,6 +110,7 @@ fn pseudo_translations_keep_the_structure_of_every_dialect() {
             &project::CheckOptions {
                 locales: Some(vec![qps.clone()]),
                 page: None,
+                changed_since: None,
             },
         )
         .expect("check");

@@ -239,6 +239,7 @@ pub fn run(
     let options = project::CheckOptions {
         locales: only,
         page: None,
+        changed_since: None,
     };
     let check = project::check_progress(&config, &options, &mut |_, _| {})?;
     for note in status.notes.iter().chain(&check.notes) {
