@@ -1,8 +1,9 @@
-//! Developer commands: `cargo xtask ci | bless | bench | tidy`.
+//! Developer commands: `cargo xtask ci | bless | bench | precision | man | tidy`.
 
 mod bench;
 mod dialects;
 mod history;
+mod man;
 mod precision;
 mod scale;
 mod tidy;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         "bless" => run(&root, &["test", "--workspace"], &[("UPDATE_EXPECT", "1")]),
         "bench" => bench::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "precision" => precision::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
+        "man" => man::run(&root, &std::env::args().skip(2).collect::<Vec<_>>()),
         "tidy" => {
             let problems = tidy::check(&root);
             for p in &problems {
@@ -42,8 +44,8 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci|bless|bench|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`, `bench dialects`,
-         `bench history`: one part)\n  tidy   file headers and dependency direction\n  precision  how many findings are true, on the labelled set (PRECISION.md);\n         `precision sample N FILE`: findings to label"
+                "usage: cargo xtask <ci|bless|bench|precision|man|tidy>\n  ci     fmt --check, clippy -D warnings, tests\n  bless  rewrite expect-test snapshots (review the diff)\n  bench  bitext and the peer tools side by side on the corpus (release build),\n         then sites of 1k, 10k and 50k pages generated from it\n         (`bench peers`, `bench scale [PAGES…]`, `bench dialects`,
+         `bench history`: one part)\n  man    the man pages, from the CLI's grammar, into target/man (or DIR)\n  tidy   file headers and dependency direction\n  precision  how many findings are true, on the labelled set (PRECISION.md);\n         `precision sample N FILE`: findings to label"
             );
             false
         }

@@ -16,6 +16,8 @@ const OWNERS: &[(&str, &str)] = &[
     ("quick-xml", "exchange"),
     ("rayon", "project"),
     ("indicatif", "cli"),
+    ("clap_complete", "cli"),
+    ("clap_mangen", "xtask"),
 ];
 
 /// Crates that may print.

@@ -20,9 +20,20 @@ pub struct Args {
     /// instead of waiting for it.
     #[arg(long, global = true)]
     pub no_wait: bool,
+    /// When to colour the output: on a terminal without NO_COLOR (auto),
+    /// always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
+    pub color: Colour,
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Colour {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +93,18 @@ pub enum Command {
         after_help = "Examples:\n  bitext report --html site/translations\n  bitext report --html report --locale it --locale fr\n\nWrites DIR/index.html (coverage, stale and finding counts per locale; per page its\nstate, how far behind its source it is, errors, warnings and typos, and each finding\nwith the translated and the source line side by side; sortable, filterable, with the\nfilters in the address, and nothing fetched when viewed) and DIR/badges/<locale>.svg\n(the share of segments translated, in the style of shields.io badges).\nThe check runs as `bitext check` does, with the project's config."
     )]
     Report(ReportArgs),
+    /// Print a completion script for a shell.
+    #[command(
+        after_help = "Examples:\n  bitext completions bash > ~/.local/share/bash-completion/completions/bitext\n  bitext completions zsh > \"${fpath[1]}/_bitext\"\n  bitext completions fish > ~/.config/fish/completions/bitext.fish\n  bitext completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, clap::Args)]

@@ -26,6 +26,12 @@ use clap::Parser;
 use args::{Args, Command};
 pub use output::Style;
 
+/// The command-line grammar, for completions and the man page.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Args::command()
+}
+
 /// Runs bitext with the process's stdout and stderr.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let colour = std::io::stdout().is_terminal()
@@ -64,6 +70,11 @@ pub fn run_with(
             return code;
         }
     };
+    let style = match args.color {
+        args::Colour::Auto => style,
+        args::Colour::Always => Style { colour: true },
+        args::Colour::Never => Style { colour: false },
+    };
     let _lock = match access(&args) {
         None => None,
         Some(access) => match lock(&args, cwd, access, style, err) {
@@ -92,6 +103,10 @@ pub fn run_with(
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
         Command::Diff(cmd) => diff::run(cmd, &args, cwd, style, out, err),
         Command::Report(cmd) => report::run(cmd, &args, cwd, style, out, err),
+        Command::Completions(cmd) => {
+            clap_complete::generate(cmd.shell, &mut command(), "bitext", out);
+            Ok(0)
+        }
     };
     let notices = LOADED
         .with(|c| c.borrow_mut().take().map(|c| c.notices()))
@@ -146,7 +161,7 @@ thread_local! {
 fn access(args: &Args) -> Option<project::Access> {
     use project::Access::{Exclusive, Shared};
     Some(match &args.command {
-        Command::Segments(_) => return None,
+        Command::Segments(_) | Command::Completions(_) => return None,
         Command::Sync(_) | Command::Import(_) => Exclusive,
         Command::Check(cmd) if cmd.learn_words.is_some() => Exclusive,
         Command::Build(cmd) if !cmd.check => Exclusive,
