@@ -204,7 +204,7 @@ fn fails(severity: Severity, fail_on: FailOn) -> bool {
 }
 
 /// A GitHub workflow command's property or message, escaped as the runner wants.
-fn github_escape(text: &str, property: bool) -> String {
+pub(crate) fn github_escape(text: &str, property: bool) -> String {
     let mut out = text
         .replace('%', "%25")
         .replace('\r', "%0D")
@@ -300,20 +300,22 @@ pub fn run(
             let _ = out.flush();
         }
         CheckFormat::Github => {
-            for f in &report.findings {
-                let level = match f.finding.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "notice",
-                };
-                let _ = writeln!(
-                    out,
-                    "::{level} file={},line={},title={}::{}",
-                    github_escape(&shown(&f.path, cwd), true),
-                    f.finding.line,
-                    github_escape(&format!("bitext {}", f.finding.check.name()), true),
-                    github_escape(&f.finding.message, false)
-                );
+            crate::github::annotations(&report, cwd, out);
+            if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+                let summary = crate::github::step_summary(&report, cwd, failing > 0);
+                let written = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)
+                    .and_then(|mut file| file.write_all(summary.as_bytes()));
+                if let Err(e) = written {
+                    let _ = writeln!(
+                        err,
+                        "{}: the step summary {} could not be written: {e}",
+                        style.warning("warning"),
+                        std::path::Path::new(&path).display()
+                    );
+                }
             }
         }
         CheckFormat::Sarif => {

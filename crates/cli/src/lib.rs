@@ -9,6 +9,7 @@ mod catalogs;
 mod check;
 mod diff;
 mod files;
+mod github;
 mod import;
 mod output;
 mod pending;
