@@ -667,7 +667,7 @@ fn grouped(
             out,
             "{}\n",
             style.bold(&format!(
-                "{locale}: {} in {} ({})",
+                "{locale}: {} on {} with findings ({})",
                 plural(all.len(), "finding"),
                 plural(pages.len(), "page"),
                 counts(severities(&all))

@@ -194,7 +194,7 @@ fn human_output_groups_findings_by_page_worst_first_with_a_limit() {
         "{out}"
     );
     assert!(
-        out.contains("it: 4 findings in 2 pages (4 warnings)"),
+        out.contains("it: 4 findings on 2 pages with findings (4 warnings)"),
         "{out}"
     );
 }

@@ -176,3 +176,50 @@ fn a_chinese_source_with_an_english_translation_is_checked_the_same_way() {
         "structure findings {structure:?}"
     );
 }
+
+#[test]
+fn a_docusaurus_site_needs_no_config_and_a_site_without_translations_says_so() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(&dir.join("docusaurus.config.js"), "module.exports = {};\n");
+    write(
+        &dir.join("docs/guide/pumps.mdx"),
+        "import Tabs from '@theme/Tabs';\n\n# Pumps\n\nA pump moves 40 litres a minute.\n",
+    );
+    write(
+        &dir.join("i18n/zh/docusaurus-plugin-content-docs/current/guide/pumps.mdx"),
+        "import Tabs from '@theme/Tabs';\n\n# 泵\n\n一台泵每分钟输送 45 升。\n",
+    );
+    let (code, out, err) = bitext(dir, &["files"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("found docusaurus.config.js; pages where Docusaurus keeps them"),
+        "{out}"
+    );
+    assert!(
+        out.contains("zh 1 of 1 pages have a translation file"),
+        "{out}"
+    );
+    let (code, out, err) = bitext(dir, &["check", "--locale", "zh", "--format", "json"]);
+    assert!(code < 2, "{err}");
+    assert!(out.contains("\"check\":\"numbers\""), "{out}");
+    // No Hunspell speaks Chinese: no note about a missing dictionary.
+    assert!(!err.contains("spelling not checked"), "{err}");
+    // A locale the site does not have.
+    let (code, _, err) = bitext(dir, &["check", "--locale", "fr"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("unknown locale `fr` (this project has: zh)"),
+        "{err}"
+    );
+
+    // Pages, and no translations at all.
+    let empty = tempfile::tempdir().expect("temp dir");
+    write(&empty.path().join("content/en/a.md"), "# A\n");
+    let (code, _, err) = bitext(empty.path(), &["check", "--locale", "zh"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("no translations found at `content/{locale}/{path}.md`"),
+        "{err}"
+    );
+}

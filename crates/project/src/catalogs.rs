@@ -144,6 +144,15 @@ pub(crate) fn read_target(
 /// The locales to work on: `only` (checked against the project's), or all.
 pub(crate) fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale>> {
     let all = crate::locales(config)?;
+    if all.is_empty() {
+        // Say first what is missing before locales: the pages.
+        crate::pages(config)?;
+        if only.is_some() {
+            return Err(Error::NoLocales {
+                pattern: config.translation.to_string(),
+            });
+        }
+    }
     let Some(only) = only else { return Ok(all) };
     for locale in only {
         if !all.contains(locale) {

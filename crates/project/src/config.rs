@@ -12,6 +12,10 @@ pub const CONFIG_FILE: &str = "bitext.toml";
 
 const DEFAULT_SOURCE: &str = "content/{locale}/{path}.md";
 const DEFAULT_TRANSLATION: &str = "content/{locale}/{path}.md";
+/// Docusaurus's own layout, the default where `docusaurus.config.*` is.
+const DOCUSAURUS_SOURCE: &str = "docs/{path}.{md,mdx}";
+const DOCUSAURUS_TRANSLATION: &str =
+    "i18n/{locale}/docusaurus-plugin-content-docs/current/{path}.{md,mdx}";
 const DEFAULT_CATALOG: &str = "locales/{locale}/{path}.ftl";
 
 /// The file's shape; unknown keys are errors.
@@ -397,12 +401,27 @@ impl Config {
             let text = value.unwrap_or_else(|| default.to_owned());
             Pattern::parse(&text).map_err(|m| key_error(key, m))
         };
-        let source = pattern("paths.source", parsed.paths.source, DEFAULT_SOURCE)?
+        // A Docusaurus site keeps its pages where Docusaurus says, unless
+        // the config says otherwise.
+        let docusaurus = parsed.paths.source.is_none()
+            && parsed.paths.translation.is_none()
+            && matches!(
+                parsed.markdown.dialect.as_deref(),
+                None | Some("auto") | Some("docusaurus")
+            )
+            && crate::dialect::marked(&root)
+                .is_some_and(|(d, _)| d == markdown::Dialect::Docusaurus);
+        let (default_source, default_translation) = if docusaurus {
+            (DOCUSAURUS_SOURCE, DOCUSAURUS_TRANSLATION)
+        } else {
+            (DEFAULT_SOURCE, DEFAULT_TRANSLATION)
+        };
+        let source = pattern("paths.source", parsed.paths.source, default_source)?
             .with_locale(&source_locale);
         let translation = pattern(
             "paths.translation",
             parsed.paths.translation,
-            DEFAULT_TRANSLATION,
+            default_translation,
         )?;
         let catalog = pattern("paths.catalog", parsed.paths.catalog, DEFAULT_CATALOG)?;
         for (key, p) in [
@@ -450,6 +469,15 @@ impl Config {
             }
         };
         let (dialect, dialect_reason) = match parsed.markdown.dialect.as_deref() {
+            None | Some("auto") if docusaurus => {
+                let (dialect, reason) = crate::dialect::detect(&root, &source);
+                (
+                    dialect,
+                    format!(
+                        "{reason}; pages where Docusaurus keeps them (`{DOCUSAURUS_SOURCE}`, `{DOCUSAURUS_TRANSLATION}`) as [paths] says nothing"
+                    ),
+                )
+            }
             None | Some("auto") => crate::dialect::detect(&root, &source),
             Some(name) => match markdown::Dialect::from_name(name) {
                 Some(d) => (d, format!("set in {}", shown.display())),

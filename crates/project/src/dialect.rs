@@ -11,12 +11,8 @@ use crate::Pattern;
 /// The dialect detected for a project rooted at `root` whose source pages
 /// match `source`, and why, in words.
 pub fn detect(root: &Path, source: &Pattern) -> (Dialect, String) {
-    for dialect in Dialect::ALL {
-        for marker in dialect.markers() {
-            if let Some(found) = find_marker(root, marker) {
-                return (dialect, format!("found {found}"));
-            }
-        }
+    if let Some((dialect, found)) = marked(root) {
+        return (dialect, format!("found {found}"));
     }
     if source.to_string().contains("files/en-us/") {
         return (
@@ -35,6 +31,19 @@ pub fn detect(root: &Path, source: &Pattern) -> (Dialect, String) {
         "nothing marks another: no mkdocs.yml, hugo.*, docusaurus.config.*, files/en-us/ or MkDocs containers"
             .to_owned(),
     )
+}
+
+/// The dialect a marker file at the root names (`docusaurus.config.js`,
+/// `mkdocs.yml`, `hugo.toml`…), with the file found.
+pub(crate) fn marked(root: &Path) -> Option<(Dialect, String)> {
+    for dialect in Dialect::ALL {
+        for marker in dialect.markers() {
+            if let Some(found) = find_marker(root, marker) {
+                return Some((dialect, found));
+            }
+        }
+    }
+    None
 }
 
 /// The dialect one page's own syntax shows, when it shows one: MkDocs

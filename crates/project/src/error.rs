@@ -36,6 +36,10 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Charset { path: PathBuf, message: String },
+    #[error(
+        "no translations found at `{pattern}`: set `locales` in bitext.toml, or `[paths] translation` to where the translated pages are"
+    )]
+    NoLocales { pattern: String },
     #[error("--page `{glob}`: {message}")]
     PageGlob { glob: String, message: String },
     #[error("no check is named `{name}`; the checks are: {known}")]

@@ -223,6 +223,22 @@ pub(crate) struct RunSpelling {
     pub without_dictionary: Vec<Locale>,
 }
 
+/// Whether `locale`'s language writes words without spaces between them
+/// (Chinese, Japanese, Thai…): no Hunspell dictionary spells it, so its
+/// missing dictionary is no news.
+fn unspaced(locale: &Locale) -> bool {
+    let language = locale
+        .as_str()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        language.as_str(),
+        "zh" | "ja" | "th" | "lo" | "km" | "my" | "bo" | "dz"
+    )
+}
+
 /// Finds the dictionaries of `locales` (where spelling is on), with the
 /// source language's, and the project's words.
 pub(crate) fn start(config: &Config, locales: &[Locale]) -> Result<RunSpelling> {
@@ -248,7 +264,9 @@ pub(crate) fn start(config: &Config, locales: &[Locale]) -> Result<RunSpelling> 
                 memo: checks::Memo::default(),
             })),
             None => {
-                run.without_dictionary.push(locale.clone());
+                if !unspaced(locale) {
+                    run.without_dictionary.push(locale.clone());
+                }
                 run.locales.push(None);
             }
         }

@@ -256,13 +256,13 @@ pub fn run(
     }
     let _ = writeln!(
         out,
-        "{} {} ({} pages in {} locales, {} findings) and {} badges",
+        "{} {} ({} in {}, {}) and {}",
         style.bold("wrote"),
         dir.join("index.html").display(),
-        data.pages.len(),
-        data.locales.len(),
-        check.findings.len(),
-        data.locales.len()
+        crate::output::plural(data.pages.len(), "page"),
+        crate::output::plural(data.locales.len(), "locale"),
+        crate::output::plural(check.findings.len(), "finding"),
+        crate::output::plural(data.locales.len(), "badge")
     );
     Ok(0)
 }
