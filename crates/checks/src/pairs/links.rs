@@ -136,6 +136,10 @@ pub(super) fn check(pair: &Pair<'_>) -> Option<Finding> {
             None => gone.push(k),
         }
     }
+    // A link the translated page has as often as the source page moved
+    // with its row or sentence (a table whose rows the translation orders
+    // another way): it is not lost.
+    gone.retain(|&k| !kept_on_page(page, &fs.urls[k]));
     // A link the translation makes with a macro (MDN's `{{Glossary}}`) is there.
     let macros_here = super::macro_targets(ft);
     gone.retain(|&k| !super::renders_macro(&fs.urls[k], &macros_here));
@@ -183,6 +187,27 @@ fn target_kept(page: &Page<'_>, line: usize) -> bool {
         && urls.iter().all(|u| {
             page.text.matches(u.as_str()).count() >= page.source_text.matches(u.as_str()).count()
         })
+}
+
+/// Whether the translated page links to `url` (as written) at least as
+/// often as the source page.
+fn kept_on_page(page: &Page<'_>, url: &str) -> bool {
+    let here = link_targets(page.text, url);
+    here > 0 && here >= link_targets(page.source_text, url)
+}
+
+/// How many times `text` has `url` where a link's target is written: after
+/// `(`, `<`, a quote or a blank (a reference definition, a bare URL). The
+/// same text after a full-width parenthesis is no link.
+fn link_targets(text: &str, url: &str) -> usize {
+    text.match_indices(url)
+        .filter(|&(at, _)| {
+            matches!(
+                text[..at].chars().next_back(),
+                Some('(' | '<' | '"' | '\'' | ' ' | '\t')
+            )
+        })
+        .count()
 }
 
 /// Source links that pair with nothing, reported where they would be.
