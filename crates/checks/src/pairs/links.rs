@@ -245,6 +245,13 @@ pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_target_counts_where_a_link_writes_it() {
+        let text = "See [Tor](tor.md), <https://a.example/> and [x]: tor.md, not [Tor]（tor.md）.";
+        assert_eq!(super::link_targets(text, "tor.md"), 2);
+        assert_eq!(super::link_targets(text, "https://a.example/"), 1);
+    }
+
+    #[test]
     fn relative_links_are_read_from_the_page_address() {
         let base = "/docs/what-is-opentelemetry/";
         let cases = [

@@ -370,6 +370,59 @@ fn span_of(source: &str, t: &Block<'_>) -> bool {
     })
 }
 
+/// Which blocks of each side are the other side's blocks merged or split:
+/// a block whose lines are the lines of the other side's blocks it holds,
+/// all of them, and those blocks.
+struct Merges {
+    source: Vec<bool>,
+    translation: Vec<bool>,
+}
+
+fn merges(source: &[Block<'_>], translation: &[Block<'_>]) -> Merges {
+    let mut out = Merges {
+        source: vec![false; source.len()],
+        translation: vec![false; translation.len()],
+    };
+    let lines = |b: &Block<'_>| -> Vec<String> { b.code.lines().map(str::to_owned).collect() };
+    let source_lines: Vec<Vec<String>> = source.iter().map(lines).collect();
+    let translation_lines: Vec<Vec<String>> = translation.iter().map(lines).collect();
+    // `whole` holds `parts` (each with a line or more, each wholly in it)
+    // and nothing else: which parts.
+    let split = |whole: &[String], parts: &[Vec<String>]| -> Vec<usize> {
+        let held: Vec<usize> = (0..parts.len())
+            .filter(|&p| {
+                !parts[p].is_empty()
+                    && parts[p].len() < whole.len()
+                    && parts[p].iter().all(|l| whole.contains(l))
+            })
+            .collect();
+        let covered = !held.is_empty()
+            && whole
+                .iter()
+                .all(|l| held.iter().any(|&p| parts[p].contains(l)));
+        if covered { held } else { Vec::new() }
+    };
+    for (t, whole) in translation_lines.iter().enumerate() {
+        let held = split(whole, &source_lines);
+        if !held.is_empty() {
+            out.translation[t] = true;
+            for s in held {
+                out.source[s] = true;
+            }
+        }
+    }
+    for (s, whole) in source_lines.iter().enumerate() {
+        let held = split(whole, &translation_lines);
+        if !held.is_empty() {
+            out.source[s] = true;
+            for t in held {
+                out.translation[t] = true;
+            }
+        }
+    }
+    out
+}
+
 /// How far (in lines) a translated block may sit outside the place of a
 /// source block (between the translations of the segments around it) and
 /// still be that block in another form.
@@ -401,16 +454,22 @@ pub(super) fn check(
     const ALIKE: f64 = 0.65;
     let source = code_blocks(source_lines);
     let translation = code_blocks(lines);
-    let present: Vec<bool> = source
+    let mut present: Vec<bool> = source
         .iter()
         .map(|s| translation.iter().any(|t| t.code == s.code))
         .collect();
+    // Blocks merged or split: a command and its output in one block on one
+    // side, two on the other (`$ vela env ls` and what it prints).
+    let merged = merges(&source, &translation);
+    for (s, covered) in present.iter_mut().zip(&merged.source) {
+        *s |= *covered;
+    }
     let places: Vec<usize> = source.iter().map(|s| place_of(page, s.line)).collect();
     let nexts: Vec<usize> = source.iter().map(|s| next_place(page, s.line)).collect();
     let mut paired = vec![false; source.len()];
     let mut foreign = 0;
-    for t in &translation {
-        if source.iter().any(|s| s.code == t.code) {
+    for (k, t) in translation.iter().enumerate() {
+        if merged.translation[k] || source.iter().any(|s| s.code == t.code) {
             continue;
         }
         let other = (0..source.len())

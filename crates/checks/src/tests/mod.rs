@@ -604,3 +604,28 @@ fn a_layout_the_translation_does_without_is_one_finding_and_an_unused_import_non
     );
     assert!(!layout[0].contains("Unused"), "{layout:?}");
 }
+
+#[test]
+fn a_command_and_its_output_in_one_block_are_the_source_s_two() {
+    let source = "# Env\n\nList them:\n\n```bash\nvela env ls\n```\n```console\nNAME    CURRENT\ndemo    *\n```\n\nDone.\n";
+    let merged = "# Ambienti\n\nElencali:\n\n```bash\n$ vela env ls\nNAME    CURRENT\ndemo    *\n```\n\nFatto.\n";
+    let structure = |source: &str, translation: &str| -> Vec<String> {
+        run_texts(source, translation)
+            .into_iter()
+            .filter(|f| f.check == Check::Structure)
+            .map(|f| f.message)
+            .collect()
+    };
+    assert_eq!(structure(source, merged), Vec::<String>::new());
+    // The other way round: split in the translation.
+    assert_eq!(structure(merged, source), Vec::<String>::new());
+    // An output line changed is still code that differs.
+    let changed = merged.replace("demo    *", "prod    *");
+    assert!(
+        structure(source, &changed)
+            .iter()
+            .any(|m| m.contains("code block")),
+        "{:?}",
+        structure(source, &changed)
+    );
+}
