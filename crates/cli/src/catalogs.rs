@@ -314,7 +314,7 @@ struct PageJson {
     #[serde(flatten)]
     counts: CountsJson,
     /// `catalog`: the page's messages; `page`: a hand-made translated page
-    /// without catalog messages, all translated or all stale.
+    /// without catalog messages, stale where its source changed since.
     counted_from: &'static str,
     /// In a git repository: the source revision the translation was made
     /// from, and how it was found (`method: "unknown"` with a `reason`).

@@ -659,8 +659,8 @@ pub struct LocaleStatus {
     /// may be unknown, with the reason).
     pub staleness: BTreeMap<String, crate::PageStaleness>,
     /// The pages whose counts come from a hand-made translated page (no
-    /// catalog messages): all its segments translated, or all stale when
-    /// the source changed since the page's base.
+    /// catalog messages): its segments translated, except those the source
+    /// changed since the page's base, stale.
     pub hand_made: std::collections::BTreeSet<String>,
 }
 
@@ -776,7 +776,13 @@ pub fn status_progress(
             };
             let counts = if seen.hand_made {
                 status.hand_made.insert(page.path.clone());
-                hand_made_counts(seen.counts.total, staleness.as_ref())
+                let stale = match (&history, &staleness) {
+                    (Some(history), Some(s)) if s.changed == Some(true) => {
+                        Some(changed_segments(config, history, page, s)?)
+                    }
+                    _ => None,
+                };
+                hand_made_counts(seen.counts.total, stale)
             } else {
                 seen.counts
             };
@@ -809,16 +815,48 @@ struct Seen {
     revision: Option<String>,
 }
 
-/// The counts of a hand-made translated page of `total` segments: all
-/// translated, or all stale when its source changed since its base.
-fn hand_made_counts(total: usize, staleness: Option<&crate::PageStaleness>) -> Counts {
-    let stale = staleness.is_some_and(|s| s.changed == Some(true));
+/// The counts of a hand-made translated page of `total` segments: those
+/// whose source changed since the page's base (`stale`, when known) are
+/// stale, the others translated.
+fn hand_made_counts(total: usize, stale: Option<usize>) -> Counts {
+    let stale = stale.unwrap_or(0).min(total);
     Counts {
         total,
-        translated: if stale { 0 } else { total },
-        stale: if stale { total } else { 0 },
+        translated: total - stale,
+        stale,
         ..Counts::default()
     }
+}
+
+/// How many of `page`'s segments its source added or changed (beyond
+/// whitespace, punctuation and markup) since the translation's base; all
+/// of them when the source at the base cannot be read.
+fn changed_segments(
+    config: &Config,
+    history: &crate::History,
+    page: &Page,
+    staleness: &crate::PageStaleness,
+) -> Result<usize> {
+    let then = match (&staleness.base, history.source()) {
+        (Some(base), Some(source)) => source.repo.read_at(&base.commit, &page.source)?,
+        _ => None,
+    };
+    let now = read_text(&page.source)?;
+    let Some(then) = then else {
+        return Ok(markdown::segment_with(&now, &config.markdown)
+            .0
+            .segments
+            .len());
+    };
+    Ok(crate::changes::page_changes(&then, &now, &config.markdown)
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                crate::changes::ChangeKind::Added | crate::changes::ChangeKind::Modified
+            ) && c.class != crate::changes::ChangeClass::Cosmetic
+        })
+        .count())
 }
 
 /// How far `locale`'s translation of `page` is behind its source.
