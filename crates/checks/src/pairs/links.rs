@@ -197,15 +197,16 @@ fn kept_on_page(page: &Page<'_>, url: &str) -> bool {
 }
 
 /// How many times `text` has `url` where a link's target is written: after
-/// `(`, `<`, a quote or a blank (a reference definition, a bare URL). The
-/// same text after a full-width parenthesis is no link.
+/// `(`, `<`, a quote or a blank (a reference definition, a bare URL), and
+/// ending there (`url-moved` is another target). The same text after a
+/// full-width parenthesis is no link.
 fn link_targets(text: &str, url: &str) -> usize {
     text.match_indices(url)
         .filter(|&(at, _)| {
-            matches!(
-                text[..at].chars().next_back(),
-                Some('(' | '<' | '"' | '\'' | ' ' | '\t')
-            )
+            let before = text[..at].chars().next_back();
+            let after = text[at + url.len()..].chars().next();
+            matches!(before, Some('(' | '<' | '"' | '\'' | ' ' | '\t'))
+                && after.is_none_or(|c| matches!(c, ')' | '>' | '"' | '\'' | ' ' | '\t' | '\n'))
         })
         .count()
 }
@@ -246,9 +247,13 @@ pub(super) fn unpaired(page: &Page<'_>, out: &mut Vec<Finding>) {
 mod tests {
     #[test]
     fn a_target_counts_where_a_link_writes_it() {
-        let text = "See [Tor](tor.md), <https://a.example/> and [x]: tor.md, not [Tor]（tor.md）.";
+        let text = "See [Tor](tor.md), <https://a.example/>, not [Tor]（tor.md）.\n\n[x]: tor.md\n";
         assert_eq!(super::link_targets(text, "tor.md"), 2);
         assert_eq!(super::link_targets(text, "https://a.example/"), 1);
+        assert_eq!(
+            super::link_targets("[a](https://a.example/x-moved)", "https://a.example/x"),
+            0
+        );
     }
 
     #[test]
