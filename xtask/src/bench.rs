@@ -249,7 +249,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     for args in [
-        &["build", "--release", "-q", "-p", "cli"][..],
+        &["build", "--release", "-q", "-p", "bitext"][..],
         &[
             "build",
             "--release",

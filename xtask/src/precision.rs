@@ -295,7 +295,7 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         .unwrap_or_else(|| root.join("../shared/corpus"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let built = Command::new(&cargo)
-        .args(["build", "--release", "-q", "-p", "cli"])
+        .args(["build", "--release", "-q", "-p", "bitext"])
         .current_dir(root)
         .status()
         .is_ok_and(|s| s.success());

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// Dependencies that only one crate may have.
 const OWNERS: &[(&str, &str)] = &[
     ("pulldown-cmark", "markdown"),
-    ("clap", "cli"),
+    ("clap", "bitext"),
     ("fluent-syntax", "catalog"),
     ("fluent-bundle", "catalog"),
     ("intl_pluralrules", "catalog"),
@@ -15,13 +15,13 @@ const OWNERS: &[(&str, &str)] = &[
     ("git2", "history"),
     ("quick-xml", "exchange"),
     ("rayon", "project"),
-    ("indicatif", "cli"),
-    ("clap_complete", "cli"),
+    ("indicatif", "bitext"),
+    ("clap_complete", "bitext"),
     ("clap_mangen", "xtask"),
 ];
 
 /// Crates that may print.
-const PRINTERS: &[&str] = &["cli", "xtask", "corpus"];
+const PRINTERS: &[&str] = &["bitext", "xtask", "corpus"];
 
 pub fn check(root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
