@@ -20,4 +20,10 @@ if [ -n "${BITEXT_SARIF:-}" ]; then
     exit "$status"
   fi
 fi
+# On a pull request, its impact on the translations goes to the summary.
+if [ -n "${GITHUB_BASE_REF:-}" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  git fetch --quiet --depth=1 origin "${GITHUB_BASE_REF}" 2>/dev/null || true
+  bitext status --changed-since "origin/${GITHUB_BASE_REF}" --format markdown >> "${GITHUB_STEP_SUMMARY}" \
+    || echo "::warning title=bitext::the pull request's impact could not be computed"
+fi
 bitext check --format github --fail-on "$fail_on" "${extra[@]}"

@@ -60,7 +60,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Coverage per locale and page: translated, stale, missing, obsolete.
     #[command(
-        after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --typos                   with each page's spelling findings counted\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
+        after_help = "Examples:\n  bitext status\n  bitext status --locale it --format json\n  bitext status --typos                   with each page's spelling findings counted\n  bitext status --changed-since origin/main --format markdown >> $GITHUB_STEP_SUMMARY\n  bitext status --format markdown >> $GITHUB_STEP_SUMMARY\n\nStale messages never count as translated.\nJSON: {\"locales\": {\"it\": {\"total\", \"translated\", \"stale\", \"missing\", \"obsolete\", \"pages\": {\"<page>\": {same keys}}}}}."
     )]
     Status(StatusArgs),
     /// The messages of a locale that need a translator: missing, and stale with a diff.
@@ -276,6 +276,12 @@ pub struct StatusArgs {
     /// runs the check, so it takes as long).
     #[arg(long)]
     pub typos: bool,
+    /// Instead of coverage, what the changes since this revision do to the
+    /// translations (a pull request's impact): per source page changed,
+    /// cosmetic, factual or a rewrite, and the translations it makes stale;
+    /// per translated page changed, whether it is current after them.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
 }

@@ -398,6 +398,19 @@ pub fn status(
     err: &mut dyn Write,
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
+    if let Some(rev) = &cmd.changed_since {
+        let chosen = match locales(&cmd.locale) {
+            Some(chosen) => chosen,
+            None => project::locales(&config)?,
+        };
+        let impact = project::impact(&config, rev, &chosen)?;
+        let text = match cmd.format {
+            StatusFormat::Json => crate::impact::json(&impact),
+            StatusFormat::Markdown | StatusFormat::Human => crate::impact::markdown(&impact, rev),
+        };
+        let _ = write!(out, "{text}");
+        return Ok(0);
+    }
     let full = project::status_progress(
         &config,
         locales(&cmd.locale).as_deref(),

@@ -10,6 +10,7 @@ mod check;
 mod diff;
 mod files;
 mod github;
+mod impact;
 mod import;
 mod output;
 mod pending;

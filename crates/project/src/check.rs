@@ -30,41 +30,6 @@ pub struct CheckOptions {
     pub changed_since: Option<String>,
 }
 
-/// Which files changed between a revision and the working tree: their
-/// blob there against the file's hash now (a file absent on one side
-/// changed). Files outside the project's repository (a source in another
-/// one) count as unchanged: the revision is the project's.
-struct ChangedSince {
-    repo: history::Repo,
-    commit: String,
-}
-
-impl ChangedSince {
-    fn open(config: &Config, rev: &str) -> Result<ChangedSince> {
-        let Some(repo) = history::Repo::discover(&config.root)? else {
-            return Err(crate::Error::NoRepository {
-                root: config.root.clone(),
-            });
-        };
-        let commit = repo.resolve(rev).map_err(|e| crate::Error::Revision {
-            rev: rev.to_owned(),
-            message: e.to_string(),
-        })?;
-        Ok(ChangedSince { repo, commit })
-    }
-
-    fn changed(&self, path: &Path) -> Result<bool> {
-        if self.repo.key(path).is_none() {
-            return Ok(false);
-        }
-        let exists = path.is_file();
-        Ok(match self.repo.blob_at(&self.commit, path)? {
-            None => exists,
-            Some((blob, _)) => !exists || history::Repo::hash_file(path)? != blob,
-        })
-    }
-}
-
 /// A finding with the files it points at (shared by a page's findings:
 /// a large site has millions). [`crate::LineReader`] gives the lines.
 #[derive(Debug, Clone, PartialEq)]
@@ -184,7 +149,7 @@ pub fn check_progress(
     let since = options
         .changed_since
         .as_deref()
-        .map(|rev| ChangedSince::open(config, rev))
+        .map(|rev| crate::impact::ChangedSince::open(config, rev))
         .transpose()?;
     let source_changed: Vec<bool> = match &since {
         Some(since) => sources

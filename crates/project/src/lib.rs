@@ -15,6 +15,7 @@ mod dialect;
 mod error;
 mod files;
 mod glob;
+mod impact;
 mod import;
 mod lock;
 mod pattern;
@@ -47,6 +48,7 @@ pub use error::{Error, Result};
 pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
 pub use glob::PageGlob;
+pub use impact::{Impact, SourceImpact, TranslationImpact, impact};
 pub use import::{
     ImportOptions, ImportReport, REVIEW_BELOW, RejectReason, Rejected, Unpaired, import,
     import_documents,
