@@ -238,6 +238,13 @@ fn as_code(body: &[&str], language: &str) -> String {
                 None => break,
             }
         }
+        // Batch files' comments: `rem …` and `:: …`.
+        if matches!(language, "bat" | "batch" | "cmd" | "dos") {
+            let lower = l.to_ascii_lowercase();
+            if lower == "rem" || lower.starts_with("rem ") || l.starts_with("::") {
+                l.clear();
+            }
+        }
         // Prompts of a shell session.
         for prompt in ["$ ", "% ", "> ", "PS> ", "# "] {
             if prompt == "# " && hash {
@@ -527,6 +534,17 @@ pub(super) fn check(
 #[cfg(test)]
 mod tests {
     use super::blank_prose;
+
+    #[test]
+    fn batch_comments_are_comments() {
+        assert_eq!(
+            super::as_code(
+                &["rem Ajouter à standalone.conf.bat", "set A=1", ":: note"],
+                "bat"
+            ),
+            super::as_code(&["rem Add to standalone.conf.bat", "set A=1"], "bat")
+        );
+    }
 
     #[test]
     fn prose_in_code_is_blanked_identifiers_and_urls_are_not() {
