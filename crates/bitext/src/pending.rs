@@ -107,7 +107,9 @@ fn whole(
             text
         }
         PendingFormat::Ftl => project::pending_ftl(pending, locale.as_str()),
-        PendingFormat::Po => project::pending_po(pending, locale.as_str()),
+        PendingFormat::Po => {
+            project::pending_po(pending, locale.as_str(), &project::project_name(config))
+        }
         PendingFormat::Xliff => {
             project::pending_xliff(pending, config.source_locale.as_str(), locale.as_str())
         }

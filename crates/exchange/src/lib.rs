@@ -46,6 +46,10 @@ impl PendingState {
 pub struct Pending {
     /// The page, shared by its messages.
     pub page: Arc<str>,
+    /// The source file (relative to the project), shared by the page's
+    /// messages, and the segment's line in it: a PO reference (`#: a.md:12`).
+    pub file: Arc<str>,
+    pub line: usize,
     pub id: String,
     pub state: PendingState,
     /// The current source text.

@@ -7,17 +7,68 @@ use crate::{Error, Pending, PendingState, Submitted, push_one_line};
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
 /// previous source as `#| msgid`.
-pub fn pending_po(pending: &[Pending], locale: &str) -> String {
-    let mut out = po_header(locale);
+pub fn pending_po(pending: &[Pending], locale: &str, project: &str) -> String {
+    let mut out = po_header(locale, project);
     out.push_str(&po_entries(pending));
     out
 }
 
-/// The start of a PO file for `locale`, before its entries.
-pub fn po_header(locale: &str) -> String {
-    format!(
-        "msgid \"\"\nmsgstr \"\"\n\"Language: {locale}\\n\"\n\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n\"X-Generator: bitext\\n\"\n"
-    )
+/// The start of a PO file for `locale` of `project`, before its entries:
+/// every field gettext's `msgfmt --check` asks for, the plural forms where
+/// the language's are known (bitext's messages have none, but editors show
+/// the field).
+pub fn po_header(locale: &str, project: &str) -> String {
+    let mut fields = vec![
+        format!("Project-Id-Version: {project}"),
+        "Report-Msgid-Bugs-To: ".to_owned(),
+        "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE".to_owned(),
+        "Last-Translator: ".to_owned(),
+        format!("Language-Team: {locale}"),
+        format!("Language: {locale}"),
+        "MIME-Version: 1.0".to_owned(),
+        "Content-Type: text/plain; charset=UTF-8".to_owned(),
+        "Content-Transfer-Encoding: 8bit".to_owned(),
+    ];
+    if let Some(forms) = plural_forms(locale) {
+        fields.push(format!("Plural-Forms: {forms}"));
+    }
+    fields.push("X-Generator: bitext".to_owned());
+    let mut out = String::from("msgid \"\"\nmsgstr \"\"\n");
+    for field in fields {
+        out.push('"');
+        po_escape(&mut out, &field);
+        out.push_str("\\n\"\n");
+    }
+    out
+}
+
+/// gettext's plural forms of `locale`'s language, for the common ones.
+fn plural_forms(locale: &str) -> Option<&'static str> {
+    let normal = locale.replace('_', "-").to_ascii_lowercase();
+    let language = normal.split('-').next()?;
+    if language == "fr" || normal == "pt-br" {
+        return Some("nplurals=2; plural=(n > 1);");
+    }
+    Some(match language {
+        "ja" | "zh" | "ko" | "vi" | "th" | "id" | "ms" | "lo" | "km" | "my" => {
+            "nplurals=1; plural=0;"
+        }
+        "en" | "de" | "nl" | "sv" | "da" | "nb" | "nn" | "no" | "fi" | "et" | "it" | "es"
+        | "pt" | "ca" | "el" | "hu" | "tr" | "bg" | "eo" | "he" | "hi" | "bn" | "fa" => {
+            "nplurals=2; plural=(n != 1);"
+        }
+        "ru" | "uk" | "be" | "sr" | "hr" | "bs" => {
+            "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+        }
+        "pl" => {
+            "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+        }
+        "cs" | "sk" => "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
+        "ar" => {
+            "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);"
+        }
+        _ => return None,
+    })
 }
 
 /// The PO entries of `pending`, each after an empty line: a file is its
@@ -33,8 +84,17 @@ pub fn po_entries(pending: &[Pending]) -> String {
             push_one_line(&mut out, heading);
             out.push('\n');
         }
+        // The file and line, as xgettext writes a reference (a path with
+        // a blank would read as two: gettext's own isolate-character quoting is not
+        // understood by every tool, so the page stands in for it).
         out.push_str("#: ");
-        out.push_str(&p.page);
+        if p.file.contains(char::is_whitespace) || p.file.is_empty() {
+            out.push_str(&p.page);
+        } else {
+            out.push_str(&p.file);
+            out.push(':');
+            out.push_str(&p.line.to_string());
+        }
         out.push('\n');
         if p.state == PendingState::Stale {
             out.push_str("#, fuzzy\n");

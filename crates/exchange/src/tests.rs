@@ -11,6 +11,8 @@ fn pending() -> Vec<Pending> {
     vec![
         Pending {
             page: "guide/install".into(),
+            file: "docs/guide/install.md".into(),
+            line: 3,
             id: "install-paragraph-1".to_owned(),
             state: PendingState::Missing,
             source: "  Run `a < b && c` with {braces} and \"quotes\" \\ back\nsecond line\t"
@@ -22,6 +24,8 @@ fn pending() -> Vec<Pending> {
         },
         Pending {
             page: "index".into(),
+            file: "docs/index.md".into(),
+            line: 7,
             id: "intro-paragraph-2".to_owned(),
             state: PendingState::Stale,
             source: "Groups of 100 members.".to_owned(),
@@ -146,11 +150,22 @@ fn ftl_errors_have_lines() {
 #[test]
 fn po_round_trip_unescapes_everything() {
     let pending = pending();
-    let text = pending_po(&pending, "it");
+    let text = pending_po(&pending, "it", "pumps");
+    // References as xgettext writes them, a full header.
+    assert!(text.contains("\n#: docs/guide/install.md:3\n"), "{text}");
+    for field in [
+        "Project-Id-Version: pumps",
+        "Language: it",
+        "Language-Team: it",
+        "Plural-Forms: nplurals=2; plural=(n != 1);",
+    ] {
+        assert!(text.contains(field), "{field}: {text}");
+    }
     // The file is its header and its entries, cut in pieces anywhere.
     for cut in 0..=pending.len() {
         let (a, b) = pending.split_at(cut);
-        let pieces = crate::po_header("it") + &crate::po_entries(a) + &crate::po_entries(b);
+        let pieces =
+            crate::po_header("it", "pumps") + &crate::po_entries(a) + &crate::po_entries(b);
         assert_eq!(pieces, text);
     }
     let read = read_po(&text).expect("own output parses");

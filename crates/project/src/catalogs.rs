@@ -141,6 +141,15 @@ pub(crate) fn read_target(
     )
 }
 
+/// The project's name in files made for translators (a PO header's
+/// Project-Id-Version): its folder's.
+pub fn project_name(config: &Config) -> String {
+    config
+        .root
+        .file_name()
+        .map_or_else(|| "bitext".to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
 /// The locales to work on: `only` (checked against the project's), or all.
 pub(crate) fn chosen_locales(config: &Config, only: Option<&[Locale]>) -> Result<Vec<Locale>> {
     let all = crate::locales(config)?;
@@ -933,7 +942,7 @@ pub fn pending_po_pieces(
     locale: &Locale,
     page: Option<&str>,
 ) -> Result<Vec<String>> {
-    let mut pieces = vec![exchange::po_header(locale.as_str())];
+    let mut pieces = vec![exchange::po_header(locale.as_str(), &project_name(config))];
     pieces.extend(pending_by_page(config, locale, page, |messages| {
         exchange::po_entries(&messages)
     })?);
@@ -950,6 +959,13 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
     // The segments of `out`, whose ids and texts are moved in at the end.
     let mut indices = Vec::new();
     let page: Arc<str> = Arc::from(p.path.as_str());
+    let file: Arc<str> = Arc::from(
+        p.source
+            .strip_prefix(&config.root)
+            .unwrap_or(&p.source)
+            .to_string_lossy()
+            .replace('\\', "/"),
+    );
     // The last heading shared, by segment index: messages under one heading
     // come one after the other.
     let mut shared: Option<(usize, Arc<str>)> = None;
@@ -977,6 +993,8 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
         });
         out.push(Pending {
             page: Arc::clone(&page),
+            file: Arc::clone(&file),
+            line: segment.line,
             id: String::new(),
             state: if entry.translation.is_some() {
                 PendingState::Stale

@@ -32,7 +32,8 @@ pub use align::{
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
-    SyncOptions, SyncReport, build, pending, pending_po_pieces, status, status_progress, sync,
+    SyncOptions, SyncReport, build, pending, pending_po_pieces, project_name, status,
+    status_progress, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{

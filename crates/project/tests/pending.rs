@@ -68,10 +68,16 @@ fn po_pieces_are_the_whole_file_cut_at_page_boundaries() {
         "{}",
         pieces[1]
     );
-    assert_eq!(pieces.concat(), project::pending_po(&all, "it"));
+    assert_eq!(
+        pieces.concat(),
+        project::pending_po(&all, "it", &project::project_name(&config))
+    );
     // A page filter keeps the same shape.
     let some = project::pending_po_pieces(&config, &locale, Some("b/*")).expect("pending");
     assert_eq!(some.len(), 2);
     let filtered = project::pending(&config, &locale, Some("b/*")).expect("pending");
-    assert_eq!(some.concat(), project::pending_po(&filtered, "it"));
+    assert_eq!(
+        some.concat(),
+        project::pending_po(&filtered, "it", &project::project_name(&config))
+    );
 }
