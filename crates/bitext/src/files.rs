@@ -113,13 +113,22 @@ fn human(
         if i > 0 {
             writeln!(out)?;
         }
+        // A site of translated pages only (no catalogs at all) is told so
+        // once, not on every line.
+        let catalogs = l.files.iter().any(|f| f.catalog_exists);
         writeln!(
             out,
             "{} {}",
             style.bold(&l.locale),
             style.dim(&format!(
-                "{} of {} pages have a translation file",
-                l.translated, l.pages
+                "{} of {} pages have a translation file{}",
+                l.translated,
+                l.pages,
+                if catalogs {
+                    ""
+                } else {
+                    "; no catalogs (translated pages only)"
+                }
             ))
         )?;
         let source_width = l.files.iter().map(|f| f.source.len()).max().unwrap_or(0);
@@ -140,11 +149,19 @@ fn human(
             } else {
                 style.dim("none")
             };
-            writeln!(
-                out,
-                "  {:<source_width$}  ->  {:<translation_width$}  {state}  catalog {} {catalog}",
-                f.source, f.translation, f.catalog
-            )?;
+            if catalogs {
+                writeln!(
+                    out,
+                    "  {:<source_width$}  ->  {:<translation_width$}  {state}  catalog {} {catalog}",
+                    f.source, f.translation, f.catalog
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "  {:<source_width$}  ->  {:<translation_width$}  {state}",
+                    f.source, f.translation
+                )?;
+            }
         }
     }
     Ok(())
