@@ -109,13 +109,16 @@ fn human(
         )?;
         return Ok(());
     }
+    // A site of translated pages only (no catalog in any locale) is told
+    // so once a locale, not on every line.
+    let catalogs = report
+        .locales
+        .iter()
+        .any(|l| l.files.iter().any(|f| f.catalog_exists));
     for (i, l) in report.locales.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        // A site of translated pages only (no catalogs at all) is told so
-        // once, not on every line.
-        let catalogs = l.files.iter().any(|f| f.catalog_exists);
         writeln!(
             out,
             "{} {}",

@@ -197,9 +197,12 @@ fn a_docusaurus_site_needs_no_config_and_a_site_without_translations_says_so() {
         "{out}"
     );
     assert!(
-        out.contains("zh 1 of 1 pages have a translation file"),
+        out.contains(
+            "zh 1 of 1 pages have a translation file; no catalogs (translated pages only)"
+        ),
         "{out}"
     );
+    assert!(!out.contains("catalog locales/"), "{out}");
     let (code, out, err) = bitext(dir, &["check", "--locale", "zh", "--format", "json"]);
     assert!(code < 2, "{err}");
     assert!(out.contains("\"check\":\"numbers\""), "{out}");
