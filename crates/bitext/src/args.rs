@@ -24,6 +24,13 @@ pub struct Args {
     /// always, or never.
     #[arg(long, global = true, value_enum, default_value_t = Colour::Auto, value_name = "WHEN")]
     pub color: Colour,
+    /// Results only: no notes, no summary lines, no progress.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also say what was read and why: the config, the dialect, the page
+    /// and translation patterns, the locales.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 
     #[command(subcommand)]
     pub command: Command,

@@ -417,7 +417,9 @@ pub fn status(
         &mut crate::progress::history(),
     )?;
     for note in &full.notes {
-        let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        if !style.quiet {
+            let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        }
     }
     let typos = Typos::count(&config, cmd)?;
     let report = &full.locales;

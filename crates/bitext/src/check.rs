@@ -254,7 +254,9 @@ pub fn run(
     };
     let mut report = project::check_progress(&config, &options, &mut crate::progress::history())?;
     for note in &report.notes {
-        let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        if !style.quiet {
+            let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        }
     }
     let mut known = 0;
     if let Some(file) = &cmd.baseline {
@@ -327,7 +329,9 @@ pub fn run(
         CheckFormat::Human => {
             let mut lines = project::LineReader::default();
             grouped(&report.findings, cmd.limit, &mut lines, (cwd, style), out);
-            if report.waived > 0 || known > 0 {
+            if style.quiet {
+                // Findings only; the exit code says the rest.
+            } else if report.waived > 0 || known > 0 {
                 let _ = writeln!(
                     out,
                     "{} waived, {} already in the baseline (not shown)",
@@ -335,20 +339,22 @@ pub fn run(
                     known
                 );
             }
-            let _ = writeln!(
-                out,
-                "{}: {} in {} of {} ({}, {})",
-                if failing > 0 {
-                    style.bad("check failed")
-                } else {
-                    style.good("check passed")
-                },
-                plural(report.findings.len(), "finding"),
-                plural(report.pages, "page"),
-                plural(report.locales, "locale"),
-                plural(count(Severity::Error), "error"),
-                plural(count(Severity::Warning), "warning")
-            );
+            if !style.quiet {
+                let _ = writeln!(
+                    out,
+                    "{}: {} in {} of {} ({}, {})",
+                    if failing > 0 {
+                        style.bad("check failed")
+                    } else {
+                        style.good("check passed")
+                    },
+                    plural(report.findings.len(), "finding"),
+                    plural(report.pages, "page"),
+                    plural(report.locales, "locale"),
+                    plural(count(Severity::Error), "error"),
+                    plural(count(Severity::Warning), "warning")
+                );
+            }
         }
     }
     let _ = err.flush();
@@ -663,6 +669,10 @@ fn grouped(
             }
         }
         let all: Vec<&PageFinding> = findings[k..end].iter().collect();
+        k = end;
+        if style.quiet {
+            continue;
+        }
         let _ = writeln!(
             out,
             "{}\n",
@@ -673,7 +683,6 @@ fn grouped(
                 counts(severities(&all))
             ))
         );
-        k = end;
     }
 }
 

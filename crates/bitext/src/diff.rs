@@ -68,7 +68,9 @@ fn run_locale(
         });
     };
     if history.is_shallow() {
-        let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
+        if !style.quiet {
+            let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
+        }
     }
     let pages = project::locale_diff(config, &history, &locale, cmd.page.as_deref())?;
     for p in &pages {

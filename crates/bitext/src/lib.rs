@@ -38,7 +38,10 @@ pub fn command() -> clap::Command {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let colour = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let style = Style { colour };
+    let style = Style {
+        colour,
+        quiet: false,
+    };
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Neither stream stays locked for the run: a worker thread's panic
     // message (or any line it writes to stderr) would wait for the lock
@@ -72,10 +75,13 @@ pub fn run_with(
             return code;
         }
     };
-    let style = match args.color {
-        args::Colour::Auto => style,
-        args::Colour::Always => Style { colour: true },
-        args::Colour::Never => Style { colour: false },
+    let style = Style {
+        colour: match args.color {
+            args::Colour::Auto => style.colour,
+            args::Colour::Always => true,
+            args::Colour::Never => false,
+        },
+        quiet: args.quiet,
     };
     let _lock = match access(&args) {
         None => None,
@@ -93,6 +99,9 @@ pub fn run_with(
             }
         },
     };
+    if args.verbose {
+        verbose(&args, cwd, err);
+    }
     let result = match &args.command {
         Command::Segments(cmd) => segments::run(cmd, &args, cwd, style, out, err),
         Command::Files(cmd) => files::run(cmd, &args, cwd, style, out),
@@ -144,6 +153,50 @@ pub fn run_with(
             2
         }
     }
+}
+
+/// `-v`: what the run reads and why, on stderr, before it starts.
+fn verbose(args: &Args, cwd: &std::path::Path, err: &mut dyn Write) {
+    if matches!(args.command, Command::Completions(_)) {
+        return;
+    }
+    let Ok(config) = config(args, cwd) else {
+        // The command reports the error itself.
+        return;
+    };
+    let shown = |p: &std::path::Path| relative_message(&p.display().to_string(), cwd);
+    let _ = writeln!(
+        err,
+        "config: {}",
+        config
+            .file
+            .as_deref()
+            .map_or_else(|| "none (built-in defaults)".to_owned(), shown)
+    );
+    let _ = writeln!(err, "root: {}", config.root.display());
+    let _ = writeln!(
+        err,
+        "dialect: {} ({})",
+        config.markdown.dialect.name(),
+        config.dialect_reason
+    );
+    let _ = writeln!(err, "source pages: {}", config.source);
+    let _ = writeln!(err, "translations: {}", config.translation);
+    let _ = writeln!(err, "catalogs: {}", config.catalog);
+    let _ = writeln!(
+        err,
+        "locales: {}",
+        match &config.locales {
+            Some(list) => format!(
+                "{} (set in the config)",
+                list.iter()
+                    .map(|l| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "found from the translation and catalog files".to_owned(),
+        }
+    );
 }
 
 /// An error message with paths inside `cwd` shown relative to it, as the user typed them.

@@ -6,6 +6,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub colour: bool,
+    /// `-q`: findings and results only, no notes or summaries.
+    pub quiet: bool,
 }
 
 impl Style {

@@ -72,3 +72,38 @@ fn color_always_colours_and_never_does_not() {
     assert!(!never.contains('\u{1b}'), "{never}");
     assert!(never.contains("content/it/pumps.md"), "{never}");
 }
+
+#[test]
+fn quiet_shows_findings_only_and_verbose_says_what_was_read() {
+    let tmp = support::project(&[
+        (
+            "content/en/pumps.md",
+            "# Pumps\n\nA pump moves 40 litres a minute.\n",
+        ),
+        (
+            "content/it/pumps.md",
+            "# Pompe\n\nUna pompa sposta 45 litri al minuto.\n",
+        ),
+    ]);
+    let dir = tmp.path();
+    let (code, out, err) = bitext(dir, &["-q", "check"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("content/it/pumps.md"), "{out}");
+    assert!(
+        !out.contains("check passed") && !out.contains("findings on"),
+        "{out}"
+    );
+    assert!(!err.contains("note:"), "{err}");
+    let (_, out, err) = bitext(dir, &["check", "--verbose"]);
+    assert!(out.contains("check passed"), "{out}");
+    for line in [
+        "config: bitext.toml",
+        "dialect: gfm",
+        "source pages: content/en/{path}.md",
+        "locales: it (set in the config)",
+    ] {
+        assert!(err.contains(line), "{line}: {err}");
+    }
+    let (code, _, err) = bitext(dir, &["-q", "-v", "check"]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -243,7 +243,9 @@ pub fn run(
     };
     let check = project::check_progress(&config, &options, &mut |_, _| {})?;
     for note in status.notes.iter().chain(&check.notes) {
-        let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        if !style.quiet {
+            let _ = writeln!(err, "{}: {note}", style.warning("note"));
+        }
     }
     let data = data(&config, &status, &check);
     let dir = cwd.join(&cmd.html);
