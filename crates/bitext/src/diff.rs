@@ -67,10 +67,8 @@ fn run_locale(
             root: config.root.clone(),
         });
     };
-    if history.is_shallow() {
-        if !style.quiet {
-            let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
-        }
+    if history.is_shallow() && !style.quiet {
+        let _ = writeln!(err, "{}: {}", style.warning("note"), project::SHALLOW_NOTE);
     }
     let pages = project::locale_diff(config, &history, &locale, cmd.page.as_deref())?;
     for p in &pages {
