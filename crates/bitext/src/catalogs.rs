@@ -399,11 +399,7 @@ pub fn status(
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
     if let Some(rev) = &cmd.changed_since {
-        let chosen = match locales(&cmd.locale) {
-            Some(chosen) => chosen,
-            None => project::locales(&config)?,
-        };
-        let impact = project::impact(&config, rev, &chosen)?;
+        let impact = project::impact(&config, rev, locales(&cmd.locale).as_deref())?;
         let text = match cmd.format {
             StatusFormat::Json => crate::impact::json(&impact),
             StatusFormat::Markdown | StatusFormat::Human => crate::impact::markdown(&impact, rev),

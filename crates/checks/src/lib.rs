@@ -323,6 +323,12 @@ fn stub(page: &Page<'_>) -> Option<Finding> {
 
 /// The untranslated findings of a page as one, with their count and first
 /// lines (a page left half in English would otherwise give dozens).
+/// The inline code spans of a page's text, as written between backticks
+/// (a fence's backticks give empty ones).
+pub(crate) fn code_spans(text: &str) -> impl Iterator<Item = &str> {
+    text.split('`').skip(1).step_by(2)
+}
+
 fn untranslated_as_one(out: &mut Vec<Finding>) {
     let lines: Vec<usize> = out
         .iter()

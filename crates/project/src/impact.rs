@@ -115,8 +115,9 @@ fn weigh(changes: &[crate::changes::SegmentChange]) -> (&'static str, Vec<String
 }
 
 /// What the changes from `rev` to the working tree do to the translations
-/// of `locales`.
-pub fn impact(config: &Config, rev: &str, locales: &[Locale]) -> Result<Impact> {
+/// of the locales (`only` those, checked against the project's, or all).
+pub fn impact(config: &Config, rev: &str, only: Option<&[Locale]>) -> Result<Impact> {
+    let locales = crate::catalogs::chosen_locales(config, only)?;
     let since = ChangedSince::open(config, rev)?;
     let history = crate::History::open(config, &mut |_, _| {})?;
     let pin_keys = crate::pin_keys(config);
@@ -151,7 +152,7 @@ pub fn impact(config: &Config, rev: &str, locales: &[Locale]) -> Result<Impact> 
                 stale,
             });
         }
-        for locale in locales {
+        for locale in &locales {
             let translation = translation_of(locale, &page);
             if !since.changed(&translation)? || !translation.is_file() {
                 continue;

@@ -103,11 +103,9 @@ fn shown_path(root: &Path, path: &Path) -> String {
         .into_owned()
 }
 
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        return 100.0;
-    }
-    (1000.0 * part as f64 / whole as f64).round() / 10.0
+/// The share of `counts` translated, to one decimal (as status's JSON).
+fn percent(counts: &project::Counts) -> f64 {
+    (counts.percent() * 10.0).round() / 10.0
 }
 
 /// A page's state from its counts and staleness.
@@ -162,7 +160,7 @@ fn data(
         let code = locale.locale.as_str();
         let mut summary = LocaleJson {
             locale: code.to_owned(),
-            percent: percent(locale.counts.translated, locale.counts.total),
+            percent: percent(&locale.counts),
             ..LocaleJson::default()
         };
         for (page, counts) in &locale.pages {
@@ -183,7 +181,7 @@ fn data(
                 path,
                 source_path,
                 state,
-                percent: percent(counts.translated, counts.total),
+                percent: percent(counts),
                 commits_behind: staleness
                     .filter(|s| s.base.is_some())
                     .map(|s| s.commits_behind),

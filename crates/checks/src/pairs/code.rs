@@ -113,9 +113,7 @@ fn term_on_page(page: &str, code: &str) -> bool {
     }
     let rest = |w: &str| w.chars().skip(1).collect::<String>();
     let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().to_string());
-    page.split('`')
-        .skip(1)
-        .step_by(2)
+    crate::code_spans(page)
         .any(|span| span != code && rest(span) == rest(code) && first(span) == first(code))
 }
 

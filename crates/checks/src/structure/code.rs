@@ -367,7 +367,7 @@ fn span_of(source: &str, t: &Block<'_>) -> bool {
     if t.code.lines().count() != 1 {
         return false;
     }
-    source.split('`').skip(1).step_by(2).any(|span| {
+    crate::code_spans(source).any(|span| {
         let span = span.trim();
         let bare = span
             .strip_prefix(t.language.as_str())
