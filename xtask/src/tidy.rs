@@ -15,6 +15,8 @@ const OWNERS: &[(&str, &str)] = &[
     ("git2", "history"),
     ("quick-xml", "exchange"),
     ("rayon", "project"),
+    ("walkdir", "project"),
+    ("globset", "project"),
     ("indicatif", "bitext"),
     ("clap_complete", "bitext"),
     ("clap_mangen", "xtask"),
