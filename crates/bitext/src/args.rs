@@ -72,12 +72,17 @@ pub enum Command {
     Status(StatusArgs),
     /// The messages of a locale that need a translator: missing, and stale with a diff.
     #[command(
-        after_help = "Examples:\n  bitext pending --locale it\n  bitext pending --locale it --format po -o it.po\n  bitext pending --locale it --page 'guide/*' --format json\n\nEach message comes with its id, source text and nearest heading; a stale one also\nwith the source its translation was made from, a word diff ([-old-]{+new+}) and the\ncurrent translation. PO: msgctxt is the id, stale messages are `#, fuzzy` with `#|`.\nXLIFF 2.0: one <file> per page, one <unit> per message, notes for the rest.\nTranslated files go back in with `bitext import`."
+        after_help = "Examples:\n  bitext pending --locale it\n  bitext pending --locale it --format po -o it.po\n  bitext pending --locale it --page 'guide/*' --format json\n\nEach message comes with its id, source text and nearest heading; a stale one also\nwith the source its translation was made from, a word diff ([-old-]{+new+}) and the\ncurrent translation. PO: msgctxt is the page and id, `#:` the source file and line,\nstale messages are `#, fuzzy` with the previous source as `#| msgid`.\nXLIFF 2.0 (xliff) or 1.2 (xliff12): one <file> per page, one unit per message, notes\nfor the rest, inline code as <ph> placeholders. JSON: {\"format\": \"bitext-messages\",\n\"version\", \"locale\", \"project\", \"messages\": [{\"page\", \"id\", \"status\", \"source\",\n\"heading\", \"previous\", \"diff\", \"translation\"}]}.\nEvery message of a locale: `bitext export`. Translated files go back in with `bitext import`."
     )]
     Pending(PendingArgs),
-    /// Read translators' files (.ftl, .po, .xliff), or the locale's translated pages, into its catalogs.
+    /// Every message of a locale (missing, stale and current) as one translator's file, or a template.
     #[command(
-        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n  bitext import --locale it it.po --dry-run\n  bitext import --locale it            # the Italian pages themselves (document mode)\n\nWith files: a translation of the current source is imported as up to date; one\nmade from a source that has changed since is imported as stale. Entries without a\ntranslation and entries marked for review (PO fuzzy, XLIFF state=\"initial\") are\nskipped. Rejected, and reported with file and line: ids the page no longer has,\nand translations that differ from an up-to-date one in the catalog (someone\nedited it since the export) unless --force. A translation equal to the catalog's\nchanges nothing. A file for another locale (PO Language, XLIFF trgLang or\ntarget-language, the Fluent header) is refused, nothing written; PO and XLIFF are\nread in the charset they declare. --dry-run says what would change, writes nothing.\n\nWithout files: every translated page of the locale (hand-made or exported, not\nones bitext built) is aligned with its source page (see bitext align) and\nimported pair by pair. Pairs of low confidence (below 0.75), merges and splits\nare imported as stale for a translator to review; segments left identical to the\nsource count as untranslated; translated segments that pair with nothing and\nlost container lines are reported with their line. Run `bitext sync` first.\n\nExit 1 if anything was rejected; a file that fails to parse stops the run with\nexit 2 and nothing written."
+        after_help = "Examples:\n  bitext export --locale it --format po -o it.po\n  bitext export --locale it --format xliff12 -o it.xlf     for OmegaT, Trados\n  bitext export --template --format po -o docs.pot         for a new locale (msginit)\n  bitext export --locale it --page 'guide/*' --format json\n\nLike `bitext pending`, with the locale's current translations too: PO entries\nwithout `fuzzy`, XLIFF segments in state \"translated\", JSON status \"current\".\nEach file names its locale and project (PO header, XLIFF trgLang or\ntarget-language, the Fluent header, the JSON \"locale\") and holds each message's\nsource text; `bitext import` reads it back and changes only what a translator changed.\nXLIFF shows inline code (code spans, HTML tags, shortcodes, macros) as <ph> placeholders."
+    )]
+    Export(ExportArgs),
+    /// Read translators' files (.ftl, .po, .xliff, .json), or the locale's translated pages, into its catalogs.
+    #[command(
+        after_help = "Examples:\n  bitext import --locale it it.po\n  bitext import --locale it work/*.xliff --format json\n  bitext import --locale it guide.ftl --force\n  bitext import --locale it it.po --dry-run\n  bitext import --locale it            # the Italian pages themselves (document mode)\n\nWith files: a translation of the current source is imported as up to date; one\nmade from a source that has changed since is imported as stale. Entries without a\ntranslation and entries marked for review (PO fuzzy, XLIFF 2.0 state=\"initial\", 1.2 needs-*) are\nskipped. Rejected, and reported with file and line: ids the page no longer has,\nand translations that differ from an up-to-date one in the catalog (someone\nedited it since the export) unless --force. A translation equal to the catalog's\nchanges nothing. A file for another locale (PO Language, XLIFF trgLang or\ntarget-language, the Fluent header) is refused, nothing written; PO and XLIFF are\nread in the charset they declare. --dry-run says what would change, writes nothing.\n\nWithout files: every translated page of the locale (hand-made or exported, not\nones bitext built) is aligned with its source page (see bitext align) and\nimported pair by pair. Pairs of low confidence (below 0.75), merges and splits\nare imported as stale for a translator to review; segments left identical to the\nsource count as untranslated; translated segments that pair with nothing and\nlost container lines are reported with their line. Run `bitext sync` first.\n\nExit 1 if anything was rejected; a file that fails to parse stops the run with\nexit 2 and nothing written."
     )]
     Import(ImportArgs),
     /// Pair a source page with its hand-made translation, segment by segment.
@@ -299,7 +304,41 @@ pub enum PendingFormat {
     Json,
     Ftl,
     Po,
+    /// XLIFF 2.0.
     Xliff,
+    /// XLIFF 1.2, for CAT tools that read it best (OmegaT, Trados).
+    Xliff12,
+}
+
+/// The formats of `bitext export`: a translator's file of each kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Po,
+    /// XLIFF 2.0.
+    Xliff,
+    /// XLIFF 1.2.
+    Xliff12,
+    Json,
+    Ftl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The locale whose messages to export.
+    #[arg(long, value_name = "L", required_unless_present = "template")]
+    pub locale: Option<String>,
+    /// A template: the source's messages without translations (a POT file
+    /// with --format po), for a locale that has none yet.
+    #[arg(long, conflicts_with = "locale")]
+    pub template: bool,
+    /// Only pages whose path (without extension) matches the glob, as for `pending`.
+    #[arg(long, value_name = "GLOB")]
+    pub page: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -324,7 +363,7 @@ pub struct ImportArgs {
     /// The locale the translations are in.
     #[arg(long, value_name = "L")]
     pub locale: String,
-    /// Translator files: .ftl, .po, .xliff or .xlf. Without any, the
+    /// Translator files: .ftl, .po, .xliff or .xlf (2.0 or 1.2), .json. Without any, the
     /// locale's translated pages are aligned and imported.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,

@@ -8,6 +8,7 @@ mod args;
 mod catalogs;
 mod check;
 mod diff;
+mod export;
 mod files;
 mod github;
 mod impact;
@@ -109,6 +110,7 @@ pub fn run_with(
         Command::Build(cmd) => catalogs::build(cmd, &args, cwd, style, out, err),
         Command::Status(cmd) => catalogs::status(cmd, &args, cwd, style, out, err),
         Command::Pending(cmd) => pending::run(cmd, &args, cwd, out),
+        Command::Export(cmd) => export::run(cmd, &args, cwd, out),
         Command::Align(cmd) => align::run(cmd, &args, cwd, style, out),
         Command::Import(cmd) => import::run(cmd, &args, cwd, style, out, err),
         Command::Check(cmd) => check::run(cmd, &args, cwd, style, out, err),
@@ -224,6 +226,7 @@ fn access(args: &Args) -> Option<project::Access> {
         | Command::Files(_)
         | Command::Status(_)
         | Command::Pending(_)
+        | Command::Export(_)
         | Command::Align(_)
         | Command::Check(_)
         | Command::Diff(_)

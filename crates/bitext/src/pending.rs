@@ -3,37 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::args::{Args, ExportFormat, PendingArgs, PendingFormat};
+use crate::export::{emit, file_text};
 use model::Locale;
-use serde::Serialize;
-
-use crate::args::{Args, PendingArgs, PendingFormat};
-
-#[derive(Serialize)]
-struct PendingJson<'a> {
-    locale: String,
-    messages: Vec<MessageJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct MessageJson<'a> {
-    page: &'a str,
-    id: &'a str,
-    status: &'static str,
-    source: &'a str,
-    heading: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    previous: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    diff: Option<Vec<ChangeJson<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    translation: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ChangeJson<'a> {
-    kind: &'static str,
-    text: &'a str,
-}
 
 pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
@@ -54,18 +26,7 @@ pub fn run(cmd: &PendingArgs, args: &Args, cwd: &Path, out: &mut dyn Write) -> p
         }
     };
     let pieces: Vec<&[u8]> = pieces.iter().map(String::as_bytes).collect();
-    match &cmd.output {
-        // Like the catalogs sync writes, an output that would not change
-        // is left as it is.
-        Some(file) => {
-            project::write_atomic_if_changed(&cwd.join(file), &pieces)?;
-        }
-        None => {
-            for piece in &pieces {
-                let _ = out.write_all(piece);
-            }
-        }
-    }
+    emit(cmd.output.as_deref(), cwd, &pieces, out)?;
     Ok(0)
 }
 
@@ -76,51 +37,21 @@ fn whole(
     locale: &Locale,
     config: &project::Config,
 ) -> String {
-    match format {
-        PendingFormat::Json => {
-            let json = PendingJson {
-                locale: locale.to_string(),
-                messages: pending
-                    .iter()
-                    .map(|p| MessageJson {
-                        page: &p.page,
-                        id: &p.id,
-                        status: p.state.name(),
-                        source: &p.source,
-                        heading: p.heading.as_deref(),
-                        previous: p.previous.as_deref(),
-                        diff: p.diff.as_ref().map(|changes| {
-                            changes
-                                .iter()
-                                .map(|c| ChangeJson {
-                                    kind: c.kind.name(),
-                                    text: &c.text,
-                                })
-                                .collect()
-                        }),
-                        translation: p.translation.as_deref(),
-                    })
-                    .collect(),
-            };
-            let mut text = serde_json::to_string_pretty(&json).expect("plain data");
-            text.push('\n');
-            text
-        }
-        PendingFormat::Ftl => project::pending_ftl(pending, locale.as_str()),
-        PendingFormat::Po => {
-            project::pending_po(pending, locale.as_str(), &project::project_name(config))
-        }
-        PendingFormat::Xliff => {
-            project::pending_xliff(pending, config.source_locale.as_str(), locale.as_str())
-        }
-        PendingFormat::Markdown => markdown(pending, locale),
-    }
+    let format = match format {
+        PendingFormat::Markdown => return markdown(pending, locale),
+        PendingFormat::Json => ExportFormat::Json,
+        PendingFormat::Ftl => ExportFormat::Ftl,
+        PendingFormat::Po => ExportFormat::Po,
+        PendingFormat::Xliff => ExportFormat::Xliff,
+        PendingFormat::Xliff12 => ExportFormat::Xliff12,
+    };
+    file_text(format, pending, Some(locale), config)
 }
 
 fn markdown(pending: &[project::Pending], locale: &Locale) -> String {
     let missing = pending
         .iter()
-        .filter(|p| p.state == project::PendingState::Missing)
+        .filter(|p| p.state == project::MessageState::Missing)
         .count();
     let mut out = format!(
         "# Pending for `{locale}`: {} missing, {} stale\n",

@@ -173,13 +173,24 @@ fn an_exported_file_imported_back_unedited_changes_nothing() {
     assert_eq!(before, (2, 3, 1, 0));
     let catalog_before = read(&catalog_file);
     let state_before = read(&dir.join("locales/it/.bitext/state/pumps.json"));
-    for format in ["ftl", "po", "xliff"] {
-        let file = format!("it.{format}");
+    let formats = [
+        ("ftl", "ftl"),
+        ("po", "po"),
+        ("xliff", "xliff"),
+        ("xliff12", "xlf"),
+        ("json", "json"),
+    ];
+    let runs = formats
+        .iter()
+        .flat_map(|&(format, ext)| ["pending", "export"].map(|command| (command, format, ext)));
+    for (command, format, ext) in runs {
+        let file = format!("it.{ext}");
         ok(
             dir,
-            &["pending", "--locale", "it", "--format", format, "-o", &file],
+            &[command, "--locale", "it", "--format", format, "-o", &file],
         );
         let (code, out, err) = bitext(dir, &["import", "--locale", "it", &file]);
+        let format = format!("{command} {format}");
         assert_eq!(code, 0, "{format}: {out}{err}");
         assert_eq!(counts(dir), before, "{format}: {out}");
         assert_eq!(read(&catalog_file), catalog_before, "{format}");

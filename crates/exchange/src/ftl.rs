@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use catalog::{Catalog, Fingerprint, Message};
 
-use crate::{Error, Pending, PendingState, Submitted, push_one_line};
+use crate::{Error, MessageState, Pending, Submitted, push_one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
@@ -12,8 +12,9 @@ const PAGE_NOTE: &str = "page: ";
 /// Fluent id is not that id.
 const ID_NOTE: &str = "id: ";
 
-/// The pending messages as one Fluent file: a missing message's value is its
-/// source text, a stale one's is the current translation; the page, the
+/// Messages as one Fluent file for `locale` (none: a template): a missing
+/// message's value is its source text, a stale or current one's is the
+/// translation; the page, the
 /// source, the heading and the previous source are comments. The source
 /// fingerprint is recorded so that an import knows what was translated.
 ///
@@ -21,7 +22,7 @@ const ID_NOTE: &str = "id: ";
 /// when the messages come from several pages, each Fluent id is the page
 /// and the id (`guide_install--intro-paragraph-1`) and an `id:` note keeps
 /// the catalog's id for the import.
-pub fn pending_ftl(pending: &[Pending], locale: &str) -> String {
+pub fn pending_ftl(pending: &[Pending], locale: Option<&str>) -> String {
     let several_pages = pending.windows(2).any(|w| w[0].page != w[1].page);
     let mut taken: HashSet<String> = HashSet::new();
     let messages = pending
@@ -45,21 +46,22 @@ pub fn pending_ftl(pending: &[Pending], locale: &str) -> String {
                 id,
                 text: p.translation.clone().unwrap_or_else(|| p.source.clone()),
                 source: Some(Fingerprint::of(&p.source)),
-                stale: p.state == PendingState::Stale,
+                stale: p.state == MessageState::Stale,
                 previous: p.previous.clone(),
                 notes,
             }
         })
         .collect();
+    let body = catalog::write(&Catalog {
+        messages,
+        ..Catalog::default()
+    });
     // The locale first, as a resource comment of its own: an import for
-    // another locale is refused.
-    format!(
-        "{LOCALE_HEADER}{locale}\n\n{}",
-        catalog::write(&Catalog {
-            messages,
-            ..Catalog::default()
-        })
-    )
+    // another locale is refused. A template (no locale) has none.
+    match locale {
+        Some(locale) => format!("{LOCALE_HEADER}{locale}\n\n{body}"),
+        None => body,
+    }
 }
 
 /// The resource comment that names a pending Fluent file's locale.

@@ -14,34 +14,42 @@
 use std::sync::Arc;
 
 mod ftl;
+mod inline;
+mod json;
 mod po;
 mod xliff;
 
 pub use ftl::{pending_ftl, read_ftl};
+pub use json::{messages_json, read_json};
 pub use po::{pending_po, po_entries, po_header, read_po};
-pub use xliff::{pending_xliff, read_xliff};
+pub use xliff::{XliffVersion, pending_xliff, read_xliff, xliff};
 
 use catalog::Fingerprint;
 
-/// Why a message is pending.
+/// Where a message's translation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PendingState {
+pub enum MessageState {
     /// No translation yet.
     Missing,
     /// Translated, but the source changed since.
     Stale,
+    /// Translated from the current source: only a full export
+    /// (`bitext export`) holds such messages, never a pending list.
+    Current,
 }
 
-impl PendingState {
+impl MessageState {
     pub fn name(self) -> &'static str {
         match self {
-            PendingState::Missing => "missing",
-            PendingState::Stale => "stale",
+            MessageState::Missing => "missing",
+            MessageState::Stale => "stale",
+            MessageState::Current => "current",
         }
     }
 }
 
-/// A message a translator has to work on.
+/// A message of a translator's file: one a translator has to work on
+/// (pending), or any message of the locale (a full export).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     /// The page, shared by its messages.
@@ -51,7 +59,7 @@ pub struct Pending {
     pub file: Arc<str>,
     pub line: usize,
     pub id: String,
-    pub state: PendingState,
+    pub state: MessageState,
     /// The current source text.
     pub source: String,
     /// The nearest heading before the segment, if any (shared by the
@@ -91,16 +99,19 @@ pub enum Format {
     Ftl,
     Po,
     Xliff,
+    Json,
 }
 
 impl Format {
-    /// The format of a file named `name`: `.ftl`, `.po`/`.pot`, `.xliff`/`.xlf`.
+    /// The format of a file named `name`: `.ftl`, `.po`/`.pot`,
+    /// `.xliff`/`.xlf`, `.json`.
     pub fn from_name(name: &str) -> Option<Format> {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
             "ftl" => Some(Format::Ftl),
             "po" | "pot" => Some(Format::Po),
             "xliff" | "xlf" => Some(Format::Xliff),
+            "json" => Some(Format::Json),
             _ => None,
         }
     }
@@ -119,14 +130,17 @@ pub fn read(format: Format, text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
         Format::Ftl => read_ftl(text),
         Format::Po => read_po(text),
         Format::Xliff => read_xliff(text),
+        Format::Json => read_json(text),
     }
 }
 
 /// The locale a translator's file says it is in, when it says: the Fluent
 /// header bitext writes (`### bitext: locale it`), a PO header's
-/// `Language:`, XLIFF 2.0 `trgLang` or XLIFF 1.2 `target-language`.
+/// `Language:`, XLIFF 2.0 `trgLang`, XLIFF 1.2 `target-language` or the
+/// JSON `locale`.
 pub fn declared_locale(format: Format, text: &str) -> Option<String> {
     let value = match format {
+        Format::Json => return json::declared_locale(text).filter(|v| !v.is_empty()),
         Format::Ftl => text
             .lines()
             .take_while(|l| l.is_empty() || l.starts_with('#'))

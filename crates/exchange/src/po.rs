@@ -2,7 +2,7 @@
 
 use catalog::Fingerprint;
 
-use crate::{Error, Pending, PendingState, Submitted, push_one_line};
+use crate::{Error, MessageState, Pending, Submitted, push_one_line};
 
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
@@ -16,7 +16,7 @@ pub fn pending_po(pending: &[Pending], locale: &str, project: &str) -> String {
 /// The start of a PO file for `locale` of `project`, before its entries:
 /// every field gettext's `msgfmt --check` asks for, the plural forms where
 /// the language's are known (bitext's messages have none, but editors show
-/// the field).
+/// the field). An empty locale makes a template's header (a POT file).
 pub fn po_header(locale: &str, project: &str) -> String {
     let mut fields = vec![
         format!("Project-Id-Version: {project}"),
@@ -96,7 +96,7 @@ pub fn po_entries(pending: &[Pending]) -> String {
             out.push_str(&p.line.to_string());
         }
         out.push('\n');
-        if p.state == PendingState::Stale {
+        if p.state == MessageState::Stale {
             out.push_str("#, fuzzy\n");
             if let Some(previous) = &p.previous {
                 po_string(&mut out, "#| msgid", previous);

@@ -2,19 +2,18 @@
 //! survive; problems are errors with their lines.
 
 use catalog::Fingerprint;
-use expect_test::expect;
 
 use super::*;
 
 /// A missing message with text every format must escape, and a stale one.
-fn pending() -> Vec<Pending> {
+pub(crate) fn pending() -> Vec<Pending> {
     vec![
         Pending {
             page: "guide/install".into(),
             file: "docs/guide/install.md".into(),
             line: 3,
             id: "install-paragraph-1".to_owned(),
-            state: PendingState::Missing,
+            state: MessageState::Missing,
             source: "  Run `a < b && c` with {braces} and \"quotes\" \\ back\nsecond line\t"
                 .to_owned(),
             heading: Some("Install".into()),
@@ -27,7 +26,7 @@ fn pending() -> Vec<Pending> {
             file: "docs/index.md".into(),
             line: 7,
             id: "intro-paragraph-2".to_owned(),
-            state: PendingState::Stale,
+            state: MessageState::Stale,
             source: "Groups of 100 members.".to_owned(),
             heading: None,
             previous: Some("Groups of 50 members.".to_owned()),
@@ -40,7 +39,7 @@ fn pending() -> Vec<Pending> {
     ]
 }
 
-fn ids_and_pages(submitted: &[Submitted]) -> Vec<(Option<&str>, &str)> {
+pub(crate) fn ids_and_pages(submitted: &[Submitted]) -> Vec<(Option<&str>, &str)> {
     submitted
         .iter()
         .map(|s| (s.page.as_deref(), s.id.as_str()))
@@ -52,14 +51,14 @@ fn format_is_known_by_extension() {
     assert_eq!(Format::from_name("it.po"), Some(Format::Po));
     assert_eq!(Format::from_name("dir.x/it.XLF"), Some(Format::Xliff));
     assert_eq!(Format::from_name("guide/install.ftl"), Some(Format::Ftl));
-    assert_eq!(Format::from_name("it.json"), None);
+    assert_eq!(Format::from_name("it.json"), Some(Format::Json));
     assert_eq!(Format::from_name("README"), None);
 }
 
 #[test]
 fn ftl_round_trip_keeps_pages_and_fingerprints() {
     let pending = pending();
-    let read = read_ftl(&pending_ftl(&pending, "it")).expect("own output parses");
+    let read = read_ftl(&pending_ftl(&pending, Some("it"))).expect("own output parses");
     assert_eq!(
         ids_and_pages(&read),
         [
@@ -80,8 +79,8 @@ fn ftl_round_trip_keeps_pages_and_fingerprints() {
 
 #[test]
 fn ftl_translated_value_is_read_with_its_line() {
-    let text =
-        pending_ftl(&pending(), "it").replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
+    let text = pending_ftl(&pending(), Some("it"))
+        .replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
     let read = read_ftl(&text).expect("parses");
     let line = text
         .lines()
@@ -103,7 +102,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
     let mut third = pending[0].clone();
     third.page = "guide_install".into();
     pending.push(third);
-    let text = pending_ftl(&pending, "it");
+    let text = pending_ftl(&pending, Some("it"));
     let fluent_ids: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -131,7 +130,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
 #[test]
 fn ftl_of_one_page_keeps_the_catalog_ids() {
     let pending = &pending()[..1];
-    let text = pending_ftl(pending, "it");
+    let text = pending_ftl(pending, Some("it"));
     assert!(text.contains("\ninstall-paragraph-1 ="), "{text}");
     assert!(!text.contains("# id: "), "{text}");
     let read = read_ftl(&text).expect("parses");
@@ -237,93 +236,10 @@ fn po_problems_are_errors_with_lines() {
 }
 
 #[test]
-fn xliff_output_is_xliff_2() {
-    let pending = pending();
-    let text = pending_xliff(&pending[1..], "en", "it");
-    expect![[r#"
-        <?xml version="1.0" encoding="UTF-8"?>
-        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
-          <file id="f1" original="index">
-            <unit id="intro-paragraph-2">
-              <notes>
-                <note category="previous-source">Groups of 50 members.</note>
-                <note category="diff">Groups of [-50-]{+100+} members.</note>
-              </notes>
-              <segment state="initial" subState="bitext:stale">
-                <source xml:space="preserve">Groups of 100 members.</source>
-                <target xml:space="preserve">Gruppi di 50 membri.</target>
-              </segment>
-            </unit>
-          </file>
-        </xliff>
-    "#]]
-    .assert_eq(&text);
-}
-
-#[test]
-fn xliff_round_trip_keeps_text_exactly() {
-    let mut pending = pending();
-    pending[0].source.push_str("\r\n<end> & 'done'");
-    let text = pending_xliff(&pending, "en", "it");
-    let read = read_xliff(&text).expect("own output parses");
-    assert_eq!(
-        ids_and_pages(&read),
-        [
-            (Some("guide/install"), "install-paragraph-1"),
-            (Some("index"), "intro-paragraph-2")
-        ]
-    );
-    assert_eq!(
-        read[0].source_text.as_deref(),
-        Some(pending[0].source.as_str())
-    );
-    assert_eq!(read[0].translation, None);
-    assert!(read[1].needs_review);
-    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
-}
-
-#[test]
-fn xliff_translated_units_with_entities_and_cdata() {
-    let text = r#"<?xml version="1.0"?>
-<xliff version="2.0" srcLang="en" trgLang="it" xmlns="urn:oasis:names:tc:xliff:document:2.0">
- <file id="f1" original="guide/sync">
-  <unit id="a-paragraph-1">
-   <segment state="translated">
-    <source>A &amp; B &#x41;</source>
-    <target>A &amp; <![CDATA[<B>]]> <mrk id="m1" translate="no">&#65;</mrk></target>
-   </segment>
-  </unit>
-  <unit id="b-paragraph-1"><segment><source>x</source><target/></segment></unit>
- </file>
-</xliff>"#;
-    let read = read_xliff(text).expect("parses");
-    assert_eq!(read.len(), 2);
-    assert_eq!(read[0].line, 4);
-    assert_eq!(read[0].source_text.as_deref(), Some("A & B A"));
-    assert_eq!(read[0].translation.as_deref(), Some("A & <B> A"));
-    assert!(!read[0].needs_review);
-    assert_eq!(read[1].translation, None);
-}
-
-#[test]
-fn xliff_problems_are_errors_with_lines() {
-    let broken = "<xliff version=\"2.0\">\n<file original=\"p\">\n<unit id=\"a\">\n</file>\n";
-    let errors = read_xliff(broken).expect_err("mismatched end tag");
-    assert_eq!(errors[0].line, 4, "{errors:?}");
-    let placeholder = "<xliff version=\"2.0\"><file original=\"p\">\n<unit id=\"a\"><segment><source>x</source>\n<target>y <ph id=\"1\"/></target></segment></unit></file></xliff>";
-    let errors = read_xliff(placeholder).expect_err("placeholder");
-    assert_eq!(errors[0].line, 3);
-    assert!(errors[0].message.contains("<ph>"), "{}", errors[0].message);
-    let old = "<xliff version=\"1.2\"></xliff>";
-    assert!(read_xliff(old).is_err());
-    assert!(read_xliff("<html></html>").is_err());
-}
-
-#[test]
 fn a_file_says_its_locale() {
     use crate::{Format, declared_locale, same_locale};
     assert_eq!(
-        declared_locale(Format::Ftl, &pending_ftl(&pending(), "pt-BR")).as_deref(),
+        declared_locale(Format::Ftl, &pending_ftl(&pending(), Some("pt-BR"))).as_deref(),
         Some("pt-BR")
     );
     let po = "msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"p/a\"\nmsgid \"x\"\nmsgstr \"y\"\n";
@@ -344,4 +260,52 @@ fn a_file_says_its_locale() {
         declared_locale(Format::Po, "msgid \"a\"\nmsgstr \"b\"\n"),
         None
     );
+}
+
+#[test]
+fn json_round_trip_keeps_texts_pages_and_lines() {
+    let pending = pending();
+    let text = messages_json(&pending, Some("it"), "docs");
+    assert_eq!(declared_locale(Format::Json, &text).as_deref(), Some("it"));
+    let read = read_json(&text).expect("own output parses");
+    assert_eq!(
+        ids_and_pages(&read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "intro-paragraph-2")
+        ]
+    );
+    assert_eq!(
+        read[0].source_text.as_deref(),
+        Some(pending[0].source.as_str())
+    );
+    assert_eq!(read[0].source, Some(Fingerprint::of(&pending[0].source)));
+    assert_eq!(read[0].translation, None);
+    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
+    // Each message's line is its id's.
+    for entry in &read {
+        let line = text.lines().nth(entry.line - 1).expect("the line exists");
+        assert!(
+            line.contains(&format!("\"id\": \"{}\"", entry.id)),
+            "{line}"
+        );
+    }
+    // A template has neither a locale nor translations.
+    let template = messages_json(&pending, None, "docs");
+    assert_eq!(declared_locale(Format::Json, &template), None);
+    assert!(
+        read_json(&template)
+            .expect("a template parses")
+            .iter()
+            .all(|s| s.translation.is_none())
+    );
+}
+
+#[test]
+fn json_problems_are_errors_with_lines() {
+    let errors =
+        read_json("{\n  \"messages\": [\n    {\"page\": 3}\n  ]\n}").expect_err("bad page");
+    assert_eq!(errors[0].line, 3, "{errors:?}");
+    let other = read_json("{\"format\": \"i18next\", \"messages\": []}").expect_err("other format");
+    assert!(other[0].message.contains("i18next"));
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use catalog::{Catalog, Fingerprint, Message};
-use exchange::{Pending, PendingState};
+use exchange::{MessageState, Pending};
 use model::{Document, Locale, Segment, SegmentId, SegmentKind};
 use rayon::prelude::*;
 
@@ -902,7 +902,30 @@ fn locale_page_staleness(
 /// The untranslated and stale messages of `locale`, page by page in source
 /// order; `page` keeps only pages whose path matches it (`*` matches anything).
 pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<Vec<Pending>> {
-    let per_page = pending_by_page(config, locale, page, |messages| messages)?;
+    flatten(messages_by_page(
+        config,
+        Which::Pending(locale),
+        page,
+        |m| m,
+    )?)
+}
+
+/// Every message of `locale` (missing, stale and current), or with no
+/// locale every message of the source without translations (a template),
+/// page by page in source order; `page` as in [`pending`].
+pub fn export(
+    config: &Config,
+    locale: Option<&Locale>,
+    page: Option<&str>,
+) -> Result<Vec<Pending>> {
+    let which = match locale {
+        Some(locale) => Which::All(locale),
+        None => Which::Template,
+    };
+    flatten(messages_by_page(config, which, page, |m| m)?)
+}
+
+fn flatten(per_page: Vec<Vec<Pending>>) -> Result<Vec<Pending>> {
     let mut all = Vec::with_capacity(per_page.iter().map(Vec::len).sum());
     for page in per_page {
         all.extend(page);
@@ -910,17 +933,30 @@ pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<V
     Ok(all)
 }
 
-/// The pending messages of each page (see [`pending`]), in page order, each
+/// Which messages of a page to list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Which<'a> {
+    /// Those `locale` has no current translation of.
+    Pending(&'a Locale),
+    /// All, with `locale`'s translations.
+    All(&'a Locale),
+    /// All, without translations.
+    Template,
+}
+
+/// The messages of each page (see [`pending`]), in page order, each
 /// page's made into a `T` by `each` on the core that found them: a format
 /// that writes pages one after the other needs neither one list of every
 /// message nor a second pass over the cores.
-pub(crate) fn pending_by_page<T: Send>(
+pub(crate) fn messages_by_page<T: Send>(
     config: &Config,
-    locale: &Locale,
+    which: Which<'_>,
     page: Option<&str>,
     each: impl Fn(Vec<Pending>) -> T + Sync,
 ) -> Result<Vec<T>> {
-    chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    if let Which::Pending(locale) | Which::All(locale) = which {
+        chosen_locales(config, Some(std::slice::from_ref(locale)))?;
+    }
     let all = pages(config)?;
     let glob = crate::PageGlob::of_pages(page, &all)?;
     let pages: Vec<Page> = all
@@ -929,7 +965,7 @@ pub(crate) fn pending_by_page<T: Send>(
         .collect();
     pages
         .par_iter()
-        .map(|p| pending_of(config, locale, p).map(&each))
+        .map(|p| messages_of(config, which, p).map(&each))
         .collect()
 }
 
@@ -943,19 +979,26 @@ pub fn pending_po_pieces(
     page: Option<&str>,
 ) -> Result<Vec<String>> {
     let mut pieces = vec![exchange::po_header(locale.as_str(), &project_name(config))];
-    pieces.extend(pending_by_page(config, locale, page, |messages| {
-        exchange::po_entries(&messages)
-    })?);
+    pieces.extend(messages_by_page(
+        config,
+        Which::Pending(locale),
+        page,
+        |messages| exchange::po_entries(&messages),
+    )?);
     Ok(pieces)
 }
 
-/// The messages of page `p` that `locale` has no current translation of.
-fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>> {
+/// The messages of page `p` that `which` asks for.
+fn messages_of(config: &Config, which: Which<'_>, p: &Page) -> Result<Vec<Pending>> {
     let mut out = Vec::new();
     let mut state = PageState::load(config, p)?;
-    let target = read_target(config, locale, p)?
-        .map(|(_, catalog)| catalog)
-        .unwrap_or_default();
+    let target = match which {
+        Which::Pending(locale) | Which::All(locale) => read_target(config, locale, p)?
+            .map(|(_, catalog)| catalog)
+            .unwrap_or_default(),
+        Which::Template => Catalog::default(),
+    };
+    let only_pending = matches!(which, Which::Pending(_));
     // The segments of `out`, whose ids and texts are moved in at the end.
     let mut indices = Vec::new();
     let page: Arc<str> = Arc::from(p.path.as_str());
@@ -970,7 +1013,7 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
     // come one after the other.
     let mut shared: Option<(usize, Arc<str>)> = None;
     for (index, entry) in state.entries(&target).enumerate() {
-        if entry.current {
+        if entry.current && only_pending {
             continue;
         }
         indices.push(index);
@@ -987,7 +1030,7 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
                     text
                 }
             });
-        let previous = entry.translation.and_then(|m| {
+        let previous = entry.translation.filter(|_| !entry.current).and_then(|m| {
             m.previous_source(entry.old_source, &segment.text)
                 .map(str::to_owned)
         });
@@ -996,10 +1039,10 @@ fn pending_of(config: &Config, locale: &Locale, p: &Page) -> Result<Vec<Pending>
             file: Arc::clone(&file),
             line: segment.line,
             id: String::new(),
-            state: if entry.translation.is_some() {
-                PendingState::Stale
-            } else {
-                PendingState::Missing
+            state: match (entry.translation, entry.current) {
+                (None, _) => MessageState::Missing,
+                (Some(_), false) => MessageState::Stale,
+                (Some(_), true) => MessageState::Current,
             },
             source: String::new(),
             heading,

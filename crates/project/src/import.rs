@@ -218,7 +218,7 @@ fn declared_charset(
     let key: &[u8] = match format {
         exchange::Format::Po => b"charset=",
         exchange::Format::Xliff => b"encoding=",
-        exchange::Format::Ftl => return None,
+        exchange::Format::Ftl | exchange::Format::Json => return None,
     };
     let at = head.windows(key.len()).position(|w| w == key)? + key.len();
     let label: Vec<u8> = head[at..]
@@ -266,6 +266,8 @@ fn translator_text(path: &Path, format: exchange::Format) -> Result<String> {
                         ", though it declares UTF-8".to_owned()
                     } else if format == exchange::Format::Ftl {
                         "; Fluent files are UTF-8".to_owned()
+                    } else if format == exchange::Format::Json {
+                        "; JSON files are UTF-8".to_owned()
                     } else {
                         " and it declares no charset".to_owned()
                     }
@@ -281,7 +283,7 @@ struct Item<'a> {
     entry: Submitted,
 }
 
-/// Reads `files` (`.ftl`, `.po`, `.xliff`/`.xlf`) into the catalogs of
+/// Reads `files` (`.ftl`, `.po`, `.xliff`/`.xlf`, `.json`) into the catalogs of
 /// `options.locale`: a translation of the current source is imported as
 /// up to date, one of an older source as stale (with that source as the
 /// previous one, when known). Unknown ids and conflicts are rejected.

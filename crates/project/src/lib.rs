@@ -32,7 +32,7 @@ pub use align::{
 };
 pub use catalogs::{
     BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
-    SyncOptions, SyncReport, build, pending, pending_po_pieces, project_name, status,
+    SyncOptions, SyncReport, build, export, pending, pending_po_pieces, project_name, status,
     status_progress, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
@@ -46,7 +46,10 @@ pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
 pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
-pub use exchange::{Pending, PendingState, pending_ftl, pending_po, pending_xliff};
+pub use exchange::{
+    MessageState, Pending, XliffVersion, messages_json, pending_ftl, pending_po, pending_xliff,
+    po_entries, po_header, xliff,
+};
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};
 pub use glob::PageGlob;
 pub use impact::{Impact, SourceImpact, TranslationImpact, impact};

@@ -1,0 +1,307 @@
+//! Writing XLIFF 2.0 and 1.2.
+
+use std::borrow::Cow;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::{NAMESPACE_1_2, NAMESPACE_2};
+use crate::inline::{Piece, pieces};
+use crate::{MessageState, Pending};
+
+/// The XLIFF version to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XliffVersion {
+    /// XLIFF 2.0 (OASIS, 2014): what bitext writes by default.
+    V2,
+    /// XLIFF 1.2 (OASIS, 2008): what OmegaT, Trados and many CAT tools read best.
+    V1_2,
+}
+
+/// The pending messages of `target` (translated from `source`) as XLIFF 2.0.
+pub fn pending_xliff(pending: &[Pending], source: &str, target: &str) -> String {
+    xliff(pending, source, Some(target), XliffVersion::V2)
+}
+
+/// `messages` as an XLIFF file in `version`, translated from `source` into
+/// `target`; without a target it is a template: sources only.
+pub fn xliff(
+    messages: &[Pending],
+    source: &str,
+    target: Option<&str>,
+    version: XliffVersion,
+) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let doc = Document {
+        source,
+        target,
+        version,
+    };
+    doc.write(&mut writer, messages).expect("writing to memory");
+    let mut out = String::from_utf8(writer.into_inner()).expect("XML written from UTF-8 text");
+    out.push('\n');
+    out
+}
+
+struct Document<'a> {
+    source: &'a str,
+    target: Option<&'a str>,
+    version: XliffVersion,
+}
+
+type W = Writer<Vec<u8>>;
+
+impl Document<'_> {
+    fn write(&self, w: &mut W, messages: &[Pending]) -> std::io::Result<()> {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let mut root: Vec<(&str, &str)> = match self.version {
+            XliffVersion::V2 => vec![
+                ("xmlns", NAMESPACE_2),
+                ("version", "2.0"),
+                ("srcLang", self.source),
+            ],
+            XliffVersion::V1_2 => vec![("xmlns", NAMESPACE_1_2), ("version", "1.2")],
+        };
+        if let (XliffVersion::V2, Some(target)) = (self.version, self.target) {
+            root.push(("trgLang", target));
+        }
+        w.create_element("xliff")
+            .with_attributes(root)
+            .write_inner_content(|w| {
+                let mut rest = messages;
+                let mut file = 0;
+                while let Some(first) = rest.first() {
+                    let count = rest.iter().take_while(|p| p.page == first.page).count();
+                    let (page, after) = rest.split_at(count);
+                    rest = after;
+                    file += 1;
+                    self.write_file(w, file, page)?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    }
+
+    /// One page's messages as a `<file>`.
+    fn write_file(&self, w: &mut W, number: usize, page: &[Pending]) -> std::io::Result<()> {
+        let original: &str = &page[0].page;
+        match self.version {
+            XliffVersion::V2 => {
+                let id = format!("f{number}");
+                w.create_element("file")
+                    .with_attributes([("id", id.as_str()), ("original", original)])
+                    .write_inner_content(|w| {
+                        page.iter()
+                            .try_for_each(|p| write_unit_2(w, p, self.target.is_some()))
+                    })?;
+            }
+            XliffVersion::V1_2 => {
+                let mut attributes = vec![
+                    ("original", original),
+                    ("source-language", self.source),
+                    ("datatype", "x-markdown"),
+                ];
+                if let Some(target) = self.target {
+                    attributes.push(("target-language", target));
+                }
+                w.create_element("file")
+                    .with_attributes(attributes)
+                    .write_inner_content(|w| {
+                        w.create_element("body").write_inner_content(|w| {
+                            page.iter()
+                                .try_for_each(|p| write_unit_1_2(w, p, self.target.is_some()))
+                        })?;
+                        Ok(())
+                    })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The notes of a message: its heading, previous source and word diff.
+fn notes(p: &Pending) -> Vec<(&'static str, Cow<'_, str>)> {
+    let mut notes = Vec::new();
+    if let Some(heading) = &p.heading {
+        notes.push(("heading", Cow::Borrowed(&**heading)));
+    }
+    if let Some(previous) = &p.previous {
+        notes.push(("previous-source", Cow::Borrowed(previous.as_str())));
+    }
+    if let Some(changes) = &p.diff {
+        notes.push(("diff", Cow::Owned(diff::render_inline(changes))));
+    }
+    notes
+}
+
+fn write_unit_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
+    let codes = Codes2::of(&p.source, p.translation.as_deref().filter(|_| with_target));
+    w.create_element("unit")
+        .with_attribute(("id", p.id.as_str()))
+        .write_inner_content(|w| {
+            let notes = notes(p);
+            if !notes.is_empty() {
+                w.create_element("notes").write_inner_content(|w| {
+                    for (category, text) in &notes {
+                        w.create_element("note")
+                            .with_attribute(("category", *category))
+                            .write_text_content(text_event(text))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            if !codes.data.is_empty() {
+                w.create_element("originalData").write_inner_content(|w| {
+                    for (number, code) in codes.data.iter().enumerate() {
+                        let id = format!("d{}", number + 1);
+                        w.create_element("data")
+                            .with_attributes([("id", id.as_str()), ("xml:space", "preserve")])
+                            .write_text_content(text_event(code))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            let (state, sub_state) = match (p.state, with_target) {
+                (MessageState::Current, true) => ("translated", "bitext:current"),
+                (MessageState::Stale, true) => ("initial", "bitext:stale"),
+                _ => ("initial", "bitext:missing"),
+            };
+            w.create_element("segment")
+                .with_attributes([("state", state), ("subState", sub_state)])
+                .write_inner_content(|w| {
+                    w.create_element("source")
+                        .with_attribute(("xml:space", "preserve"))
+                        .write_text_content(BytesText::from_escaped(codes.source.as_str()))?;
+                    if let Some(target) = &codes.target {
+                        w.create_element("target")
+                            .with_attribute(("xml:space", "preserve"))
+                            .write_text_content(BytesText::from_escaped(target.as_str()))?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// A unit's texts with XLIFF 2.0 placeholders, and the codes they stand for.
+struct Codes2 {
+    /// The code of `d1`, `d2`…
+    data: Vec<String>,
+    source: String,
+    target: Option<String>,
+}
+
+impl Codes2 {
+    /// The source's codes are placeholders 1, 2…; a target code equal to a
+    /// source code not yet used takes its number (CAT tools pair them), any
+    /// other gets a number of its own.
+    fn of(source: &str, target: Option<&str>) -> Codes2 {
+        let mut data: Vec<String> = Vec::new();
+        let mut out_source = String::with_capacity(source.len() + 16);
+        for piece in pieces(source) {
+            match piece {
+                Piece::Text(t) => push_escaped(&mut out_source, t),
+                Piece::Code(c) => {
+                    data.push(c.to_owned());
+                    push_placeholder(&mut out_source, data.len(), c);
+                }
+            }
+        }
+        let source_codes = data.len();
+        let target = target.map(|target| {
+            let mut used = vec![false; source_codes];
+            let mut out = String::with_capacity(target.len() + 16);
+            for piece in pieces(target) {
+                match piece {
+                    Piece::Text(t) => push_escaped(&mut out, t),
+                    Piece::Code(c) => {
+                        let number = match (0..source_codes).find(|&i| !used[i] && data[i] == c) {
+                            Some(i) => {
+                                used[i] = true;
+                                i + 1
+                            }
+                            None => {
+                                data.push(c.to_owned());
+                                data.len()
+                            }
+                        };
+                        push_placeholder(&mut out, number, c);
+                    }
+                }
+            }
+            out
+        });
+        Codes2 {
+            data,
+            source: out_source,
+            target,
+        }
+    }
+}
+
+/// `<ph id="n" dataRef="dn" disp="…"/>`: `disp` shows the code in editors.
+fn push_placeholder(out: &mut String, number: usize, code: &str) {
+    out.push_str(&format!(
+        "<ph id=\"{number}\" dataRef=\"d{number}\" disp=\""
+    ));
+    push_escaped(out, code);
+    out.push_str("\"/>");
+}
+
+fn write_unit_1_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
+    w.create_element("trans-unit")
+        .with_attributes([("id", p.id.as_str()), ("xml:space", "preserve")])
+        .write_inner_content(|w| {
+            w.create_element("source")
+                .write_text_content(BytesText::from_escaped(codes_1_2(&p.source)))?;
+            if let (true, Some(translation)) = (with_target, &p.translation) {
+                let state = match p.state {
+                    MessageState::Current => "translated",
+                    _ => "needs-review-translation",
+                };
+                w.create_element("target")
+                    .with_attribute(("state", state))
+                    .write_text_content(BytesText::from_escaped(codes_1_2(translation)))?;
+            }
+            // 1.2 notes have no category: the text says what each is.
+            for (category, text) in notes(p) {
+                w.create_element("note")
+                    .with_attribute(("from", "bitext"))
+                    .write_text_content(text_event(&format!("{category}: {text}")))?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// A text with XLIFF 1.2 placeholders: `<ph id="n">code</ph>`.
+fn codes_1_2(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut number = 0;
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(t) => push_escaped(&mut out, t),
+            Piece::Code(c) => {
+                number += 1;
+                out.push_str(&format!("<ph id=\"{number}\">"));
+                push_escaped(&mut out, c);
+                out.push_str("</ph>");
+            }
+        }
+    }
+    out
+}
+
+/// Escaped text: the XML specials, quotes (the text may go in an
+/// attribute), and a carriage return as a character reference, because XML
+/// parsers turn a literal one into a line feed.
+fn push_escaped(out: &mut String, text: &str) {
+    out.push_str(&quick_xml::escape::escape(text).replace('\r', "&#13;"));
+}
+
+fn text_event(text: &str) -> BytesText<'static> {
+    let mut escaped = String::with_capacity(text.len());
+    push_escaped(&mut escaped, text);
+    BytesText::from_escaped(escaped)
+}
