@@ -67,6 +67,12 @@ fn reason(r: &project::RejectReason, cwd: &Path) -> (&'static str, String) {
     use project::RejectReason::*;
     match r {
         UnknownPage => ("unknown-page", "the project has no such page".to_owned()),
+        UnknownSource { reference } => (
+            "unknown-source",
+            format!(
+                "no id (a tool dropped the msgctxt), and no segment of {reference} has this source text (changed since the export?)"
+            ),
+        ),
         UnknownId => (
             "unknown-id",
             "the page has no segment with this id (removed since the export?)".to_owned(),
@@ -175,18 +181,18 @@ pub fn run(
     }
     for r in &report.rejected {
         let (name, message) = reason(&r.reason, cwd);
-        let page = r
-            .page
-            .as_deref()
-            .map(|p| format!("{p}/"))
-            .unwrap_or_default();
+        // Page and id, when the entry had them.
+        let what = match (&r.page, r.id.is_empty()) {
+            (_, true) => String::new(),
+            (Some(page), false) => format!(" {page}/{}", r.id),
+            (None, false) => format!(" {}", r.id),
+        };
         let _ = writeln!(
             err,
-            "{}:{}: {} {page}{}: {message} [{name}]",
+            "{}:{}: {}{what}: {message} [{name}]",
             shown(&r.file, cwd),
             r.line,
             style.warning("rejected"),
-            r.id
         );
     }
     for u in &report.unpaired {

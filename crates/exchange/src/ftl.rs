@@ -130,6 +130,7 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                 .map_or_else(|| m.id.clone(), |id| id.trim().to_owned());
             let untranslated = m.source.is_some_and(|fp| fp.matches(&m.text));
             Submitted {
+                reference: None,
                 line: lines.get(m.id.as_str()).copied().unwrap_or(1),
                 page,
                 id,

@@ -123,6 +123,7 @@ pub fn read_json(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
         .messages
         .into_iter()
         .map(|m| Submitted {
+            reference: None,
             line: lines.next().unwrap_or(1),
             page: m.page,
             id: m.id,

@@ -80,7 +80,11 @@ pub struct Submitted {
     /// The source page, when the file says (PO msgctxt, XLIFF `original`,
     /// a `page:` note or the catalog's page in Fluent).
     pub page: Option<String>,
+    /// The message id; empty when the file does not say (a PO entry whose
+    /// msgctxt a tool dropped), and then `reference` and `source_text` tell.
     pub id: String,
+    /// A PO entry's first reference (`#: path:line`): the source file and line.
+    pub reference: Option<(String, usize)>,
     /// The source text the translation was made from, when the file holds it.
     pub source_text: Option<String>,
     /// The fingerprint of that source text (recorded, or computed from it).

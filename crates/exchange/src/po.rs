@@ -219,6 +219,8 @@ struct Entry {
     id: Option<String>,
     text: Option<String>,
     fuzzy: bool,
+    /// The first `#:` reference: file and line (0 when it has none).
+    reference: Option<(String, usize)>,
     last: Option<Field>,
 }
 
@@ -259,6 +261,12 @@ pub fn read_po(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
         if let Some(flags) = line.strip_prefix("#,") {
             if flags.split(',').any(|f| f.trim() == "fuzzy") {
                 entry.fuzzy = true;
+            }
+            continue;
+        }
+        if let Some(references) = line.strip_prefix("#:") {
+            if entry.reference.is_none() {
+                entry.reference = references.split_whitespace().next().map(reference);
             }
             continue;
         }
@@ -351,13 +359,28 @@ fn finish(entry: Entry, out: &mut Vec<Submitted>, errors: &mut Vec<Error>) {
         return;
     };
     let Some(context) = entry.context else {
-        if !source.is_empty() {
-            errors.push(Error {
-                line: entry.line,
-                message: "entry without msgctxt: bitext needs `msgctxt \"<page>/<id>\"`, as `bitext pending --format po` writes it".to_owned(),
-            });
-        }
         // The header (msgid "") carries no translation.
+        if source.is_empty() {
+            return;
+        }
+        // A tool dropped the msgctxt (translate-toolkit's po2xliff does):
+        // the reference and the source text identify the message.
+        match entry.reference {
+            Some(reference) => out.push(Submitted {
+                line: entry.line,
+                page: None,
+                id: String::new(),
+                reference: Some(reference),
+                source: Some(Fingerprint::of(&source)),
+                source_text: Some(source),
+                translation: entry.text.filter(|t| !t.is_empty()),
+                needs_review: entry.fuzzy,
+            }),
+            None => errors.push(Error {
+                line: entry.line,
+                message: "entry without msgctxt or reference: bitext needs `msgctxt \"<page>/<id>\"` (or a `#: file:line` reference), as `bitext pending --format po` writes them".to_owned(),
+            }),
+        }
         return;
     };
     let Some((page, id)) = context.rsplit_once('/') else {
@@ -372,9 +395,20 @@ fn finish(entry: Entry, out: &mut Vec<Submitted>, errors: &mut Vec<Error>) {
         line: entry.line,
         page: Some(page.to_owned()),
         id: id.to_owned(),
+        reference: entry.reference,
         source: Some(Fingerprint::of(&source)),
         source_text: Some(source),
         translation: (!text.is_empty()).then_some(text),
         needs_review: entry.fuzzy,
     });
+}
+
+/// A reference `path:line` (or a bare path) as file and line.
+fn reference(text: &str) -> (String, usize) {
+    match text.rsplit_once(':') {
+        Some((file, line)) if !file.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (file.to_owned(), line.parse().unwrap_or(0))
+        }
+        _ => (text.to_owned(), 0),
+    }
 }

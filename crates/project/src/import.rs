@@ -34,6 +34,10 @@ pub enum RejectReason {
     UnknownId,
     /// No page given and several pages have this id.
     AmbiguousId { pages: Vec<String> },
+    /// An entry without an id (a tool dropped its PO msgctxt) whose
+    /// reference names no source page, or whose source text that page
+    /// does not have (it changed since the export).
+    UnknownSource { reference: String },
     /// The same page and id came earlier in the files (at this file and line).
     Duplicate { file: PathBuf, line: usize },
     /// The catalog has an up-to-date translation with another text (someone
@@ -159,6 +163,7 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
             items.push(Item {
                 file: &page.path,
                 entry: Submitted {
+                    reference: None,
                     line: a.translation[first.translation].line,
                     page: Some(page.page.path.clone()),
                     id: (*id).to_owned(),
@@ -329,7 +334,7 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
     };
     // The entries with a translation, by page, in file order within a page.
     let mut by_page: BTreeMap<String, Vec<Item<'_>>> = BTreeMap::new();
-    for item in items {
+    for mut item in items {
         if item.entry.translation.is_none() {
             report.untranslated += 1;
             continue;
@@ -337,6 +342,24 @@ pub fn import(config: &Config, files: &[PathBuf], options: &ImportOptions) -> Re
         if item.entry.needs_review {
             report.needs_review += 1;
             continue;
+        }
+        if item.entry.id.is_empty() {
+            match identify(config, &all_pages, &mut states, &item.entry)? {
+                Some((page, id)) => {
+                    item.entry.page = Some(page);
+                    item.entry.id = id;
+                }
+                None => {
+                    let reference = match &item.entry.reference {
+                        Some((file, line)) => format!("{file}:{line}"),
+                        None => "the file".to_owned(),
+                    };
+                    report
+                        .rejected
+                        .push(reject(&item, RejectReason::UnknownSource { reference }));
+                    continue;
+                }
+            }
         }
         let page = match &item.entry.page {
             Some(page) => page.clone(),
@@ -561,4 +584,37 @@ fn page_with_id(
         1 => Ok(found.remove(0)),
         _ => Err(RejectReason::AmbiguousId { pages: found }),
     })
+}
+
+/// The page and id of an entry that has no id, from its reference (the
+/// source file and line) and its source text: the segment of that page
+/// with that text, the one nearest the line if several have it.
+fn identify(
+    config: &Config,
+    all_pages: &[Page],
+    states: &mut HashMap<String, PageState>,
+    entry: &Submitted,
+) -> Result<Option<(String, String)>> {
+    let (Some((file, line)), Some(text)) = (&entry.reference, &entry.source_text) else {
+        return Ok(None);
+    };
+    let Some(page) = all_pages.iter().find(|p| {
+        p.source
+            .strip_prefix(&config.root)
+            .is_ok_and(|relative| relative.to_string_lossy().replace('\\', "/") == *file)
+    }) else {
+        return Ok(None);
+    };
+    if !states.contains_key(&page.path) {
+        states.insert(page.path.clone(), PageState::load(config, page)?);
+    }
+    let state = &states[&page.path];
+    let nearest = state
+        .doc
+        .segments
+        .iter()
+        .zip(state.ids())
+        .filter(|(segment, _)| segment.text == *text)
+        .min_by_key(|(segment, _)| segment.line.abs_diff(*line));
+    Ok(nearest.map(|(_, id)| (page.path.clone(), id.to_owned())))
 }

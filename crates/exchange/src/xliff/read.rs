@@ -274,6 +274,7 @@ impl State {
                 _ => u.state.as_deref() == Some("initial"),
             };
             self.out.push(Submitted {
+                reference: None,
                 line: u.line,
                 page: self.page.clone(),
                 id: u.id,
