@@ -8,6 +8,8 @@ use crate::{Error, MessageState, Pending, Submitted, push_one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
+/// The note before the quoted source text.
+const SOURCE_NOTE: &str = "source:";
 /// The note that gives a message's id in its page's catalog, when the
 /// Fluent id is not that id.
 const ID_NOTE: &str = "id: ";
@@ -40,7 +42,7 @@ pub fn pending_ftl(pending: &[Pending], locale: Option<&str>) -> String {
                 push_one_line(&mut note, heading);
                 notes.push(note);
             }
-            notes.push("source:".to_owned());
+            notes.push(SOURCE_NOTE.to_owned());
             notes.extend(p.source.split('\n').map(|l| format!("> {l}")));
             Message {
                 id,
@@ -100,8 +102,9 @@ fn unique_id(id: &str, taken: &mut HashSet<String>) -> String {
 
 /// The messages of a Fluent file (a pending file or a whole catalog). The
 /// page comes from a `page:` note, else from the catalog's page; the id from
-/// an `id:` note, else the Fluent id. A value still equal to the source it
-/// was exported from is untranslated. Obsolete messages are not read.
+/// an `id:` note, else the Fluent id; the source text from the `source:`
+/// note when its fingerprint is the recorded one. A value still equal to
+/// the source it was exported from is untranslated. Obsolete messages are not read.
 pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
     let catalog = catalog::parse(text).map_err(|errors| {
         errors
@@ -134,13 +137,27 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
                 line: lines.get(m.id.as_str()).copied().unwrap_or(1),
                 page,
                 id,
-                source_text: None,
+                source_text: source_note(&m.notes)
+                    .filter(|text| m.source.is_some_and(|fp| fp.matches(text))),
                 source: m.source,
                 translation: (!untranslated).then(|| m.text.clone()),
                 needs_review: false,
             }
         })
         .collect())
+}
+
+/// The source text a pending file's `source:` note quotes (`> ` before each
+/// line), if the message has one.
+fn source_note(notes: &[String]) -> Option<String> {
+    let at = notes
+        .iter()
+        .position(|n| n.trim_end() == SOURCE_NOTE.trim_end())?;
+    let lines: Vec<&str> = notes[at + 1..]
+        .iter()
+        .map_while(|n| n.strip_prefix("> ").or_else(|| (n == ">").then_some("")))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// The line of each `id =` that starts a line.

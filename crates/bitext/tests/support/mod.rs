@@ -2,6 +2,9 @@
 
 use std::path::Path;
 
+#[allow(dead_code)]
+pub mod translator;
+
 /// Runs the CLI in `dir`; returns (stdout, stderr, exit code).
 pub fn run(dir: &Path, args: &[&str]) -> (String, String, u8) {
     let mut out = Vec::new();

@@ -1,0 +1,65 @@
+//! A translator at work on a file bitext exported: some messages
+//! translated, the rest left as they were, the file written back in its
+//! format.
+
+use exchange::{Format, MessageState, Pending, Submitted, XliffVersion};
+
+/// The formats a translator's file comes in: `--format` value and extension.
+pub const FORMATS: [(&str, &str); 5] = [
+    ("ftl", "ftl"),
+    ("po", "po"),
+    ("xliff", "xliff"),
+    ("xliff12", "xlf"),
+    ("json", "json"),
+];
+
+/// `text`, a file in `format` (a `--format` value) for locale `it`, with
+/// the messages `pick` gives a translation translated (and marked done:
+/// not fuzzy, not `initial`), written back by the format's writer. Every
+/// format must hold each message's source text.
+pub fn translate(
+    text: &str,
+    format: &str,
+    mut pick: impl FnMut(&Submitted) -> Option<String>,
+) -> String {
+    let ext = FORMATS
+        .iter()
+        .find(|(f, _)| *f == format)
+        .map_or(format, |(_, ext)| ext);
+    let read_as = Format::from_name(&format!("x.{ext}")).expect("a known format");
+    let entries = exchange::read(read_as, text).expect("the file reads back");
+    let messages: Vec<Pending> = entries
+        .into_iter()
+        .map(|e| {
+            let picked = pick(&e);
+            let state = match (&picked, &e.translation) {
+                (Some(_), _) => MessageState::Current,
+                (None, Some(_)) => MessageState::Stale,
+                (None, None) => MessageState::Missing,
+            };
+            Pending {
+                page: e.page.clone().unwrap_or_default().into(),
+                file: "content/en/page.md".into(),
+                line: e.line,
+                state,
+                source: e
+                    .source_text
+                    .clone()
+                    .expect("every format holds the source"),
+                heading: None,
+                previous: None,
+                diff: None,
+                translation: picked.or(e.translation),
+                id: e.id,
+            }
+        })
+        .collect();
+    match format {
+        "ftl" => exchange::pending_ftl(&messages, Some("it")),
+        "po" => exchange::pending_po(&messages, "it", "test"),
+        "xliff" => exchange::xliff(&messages, "en", Some("it"), XliffVersion::V2),
+        "xliff12" => exchange::xliff(&messages, "en", Some("it"), XliffVersion::V1_2),
+        "json" => exchange::messages_json(&messages, Some("it"), "test"),
+        other => panic!("no writer for {other}"),
+    }
+}
