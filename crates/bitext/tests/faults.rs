@@ -359,7 +359,7 @@ type BadInput<'a> = (&'a str, &'a [&'a str], &'a dyn Fn(&Path));
 
 #[test]
 fn bad_input_fails_with_exit_2_and_writes_nothing() {
-    let cases: [BadInput<'_>; 10] = [
+    let cases: [BadInput<'_>; 12] = [
         ("malformed bitext.toml", &["sync"], &|d| {
             write(&d.join("bitext.toml"), "source_locale = \n[paths\n")
         }),
@@ -387,6 +387,26 @@ fn bad_input_fails_with_exit_2_and_writes_nothing() {
                 write(
                     &d.join("bad.xliff"),
                     "<?xml version=\"1.0\"?>\n<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\" trgLang=\"it\">\n<file id=\"f\">\n<unit id=\"u\"><segment><source>A</source><target>B",
+                )
+            },
+        ),
+        (
+            "a truncated JSON file",
+            &["import", "--locale", "it", "bad.json"],
+            &|d| {
+                write(
+                    &d.join("bad.json"),
+                    "{\"format\": \"bitext-messages\", \"version\": 1, \"locale\": \"it\",\n\"messages\": [{\"page\": \"pump-000\", \"id\": \"pump-0-heading-1\", \"translation\": \"Pom",
+                )
+            },
+        ),
+        (
+            "an XLIFF 1.2 placeholder without its code",
+            &["import", "--locale", "it", "x.xlf"],
+            &|d| {
+                write(
+                    &d.join("x.xlf"),
+                    "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"pump-000\" source-language=\"en\" target-language=\"it\" datatype=\"plaintext\"><body><trans-unit id=\"pump-0-heading-1\"><source>Pump 0</source><target>Pompa <x id=\"1\"/></target></trans-unit></body></file></xliff>\n",
                 )
             },
         ),
