@@ -2,7 +2,7 @@
 //!
 //! One object: `format` (`bitext-messages`), `version` (1), `locale` (absent
 //! in a template), `project`, and `messages`, each with its page, id, status
-//! (`missing`, `stale`, `current`), source, heading, and when known the
+//! (`missing`, `stale`, `current`), kind (`paragraph`…), source, heading, and when known the
 //! previous source, the word diff and the translation. A translator fills
 //! in or edits `translation`; everything else is read only to know what was
 //! translated (the source) and where it goes (page and id).
@@ -31,6 +31,7 @@ struct MessageOut<'a> {
     page: &'a str,
     id: &'a str,
     status: &'static str,
+    kind: &'static str,
     source: &'a str,
     heading: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +62,7 @@ pub fn messages_json(messages: &[Pending], locale: Option<&str>, project: &str) 
                 page: &p.page,
                 id: &p.id,
                 status: p.state.name(),
+                kind: p.kind,
                 source: &p.source,
                 heading: p.heading.as_deref(),
                 previous: p.previous.as_deref(),

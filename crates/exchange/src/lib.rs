@@ -62,6 +62,9 @@ pub struct Pending {
     pub state: MessageState,
     /// The current source text.
     pub source: String,
+    /// What the segment is: its kind's name (`paragraph`, `list-item`,
+    /// `table-cell`…).
+    pub kind: &'static str,
     /// The nearest heading before the segment, if any (shared by the
     /// messages under it).
     pub heading: Option<Arc<str>>,

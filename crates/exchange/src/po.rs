@@ -79,11 +79,15 @@ pub fn po_entries(pending: &[Pending]) -> String {
     let mut context = String::new();
     for p in pending {
         out.push('\n');
+        // Notes for the translator: the section and what the text is.
         if let Some(heading) = &p.heading {
             out.push_str("#. heading: ");
             push_one_line(&mut out, heading);
             out.push('\n');
         }
+        out.push_str("#. kind: ");
+        out.push_str(p.kind);
+        out.push('\n');
         // The file and line, as xgettext writes a reference (a path with
         // a blank would read as two: gettext's own isolate-character quoting is not
         // understood by every tool, so the page stands in for it).

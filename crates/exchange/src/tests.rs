@@ -16,6 +16,7 @@ pub(crate) fn pending() -> Vec<Pending> {
             state: MessageState::Missing,
             source: "  Run `a < b && c` with {braces} and \"quotes\" \\ back\nsecond line\t"
                 .to_owned(),
+            kind: "paragraph",
             heading: Some("Install".into()),
             previous: None,
             diff: None,
@@ -28,6 +29,7 @@ pub(crate) fn pending() -> Vec<Pending> {
             id: "intro-paragraph-2".to_owned(),
             state: MessageState::Stale,
             source: "Groups of 100 members.".to_owned(),
+            kind: "list-item",
             heading: None,
             previous: Some("Groups of 50 members.".to_owned()),
             diff: Some(diff::word_diff(

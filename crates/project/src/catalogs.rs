@@ -1045,6 +1045,7 @@ fn messages_of(config: &Config, which: Which<'_>, p: &Page) -> Result<Vec<Pendin
                 (Some(_), true) => MessageState::Current,
             },
             source: String::new(),
+            kind: segment.kind.name(),
             heading,
             diff: previous
                 .as_deref()

@@ -46,6 +46,7 @@ pub fn translate(
                     .source_text
                     .clone()
                     .expect("every format holds the source"),
+                kind: "paragraph",
                 heading: None,
                 previous: None,
                 diff: None,

@@ -14,7 +14,7 @@ fn xliff_output_is_xliff_2() {
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="index">
-            <unit id="intro-paragraph-2">
+            <unit id="intro-paragraph-2" type="bitext:list-item">
               <notes>
                 <note category="previous-source">Groups of 50 members.</note>
                 <note category="diff">Groups of [-50-]{+100+} members.</note>
@@ -99,6 +99,7 @@ fn with_codes() -> Pending {
         id: "cli-paragraph-1".to_owned(),
         state: MessageState::Current,
         source: "Run `make <target>` or press <kbd>Ctrl</kbd> & {{< key >}}.".to_owned(),
+        kind: "paragraph",
         heading: Some("CLI".into()),
         previous: None,
         diff: None,
@@ -113,7 +114,7 @@ fn xliff_2_codes_are_placeholders_into_original_data() {
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="guide/cli">
-            <unit id="cli-paragraph-1">
+            <unit id="cli-paragraph-1" type="bitext:paragraph">
               <notes>
                 <note category="heading">CLI</note>
               </notes>
@@ -152,7 +153,7 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
         <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
           <file original="index" source-language="en" datatype="x-markdown" target-language="it">
             <body>
-              <trans-unit id="intro-paragraph-2" xml:space="preserve">
+              <trans-unit id="intro-paragraph-2" restype="x-list-item" xml:space="preserve">
                 <source>Groups of 100 members.</source>
                 <target state="needs-review-translation">Gruppi di 50 membri.</target>
                 <note from="bitext">previous-source: Groups of 50 members.</note>
@@ -162,7 +163,7 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
           </file>
           <file original="guide/cli" source-language="en" datatype="x-markdown" target-language="it">
             <body>
-              <trans-unit id="cli-paragraph-1" xml:space="preserve">
+              <trans-unit id="cli-paragraph-1" restype="x-paragraph" xml:space="preserve">
                 <source>Run <ph id="1">`make &lt;target&gt;`</ph> or press <ph id="2">&lt;kbd&gt;</ph>Ctrl<ph id="3">&lt;/kbd&gt;</ph> &amp; <ph id="4">{{&lt; key &gt;}}</ph>.</source>
                 <target state="translated">Premi <ph id="1">&lt;kbd&gt;</ph>Ctrl<ph id="2">&lt;/kbd&gt;</ph> o esegui <ph id="3">`make all`</ph>.</target>
                 <note from="bitext">heading: CLI</note>

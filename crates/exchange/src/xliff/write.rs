@@ -136,8 +136,10 @@ fn notes(p: &Pending) -> Vec<(&'static str, Cow<'_, str>)> {
 
 fn write_unit_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
     let codes = Codes2::of(&p.source, p.translation.as_deref().filter(|_| with_target));
+    // What the text is, as the unit's type (a `prefix:value`).
+    let kind = format!("bitext:{}", p.kind);
     w.create_element("unit")
-        .with_attribute(("id", p.id.as_str()))
+        .with_attributes([("id", p.id.as_str()), ("type", kind.as_str())])
         .write_inner_content(|w| {
             let notes = notes(p);
             if !notes.is_empty() {
@@ -250,8 +252,14 @@ fn push_placeholder(out: &mut String, number: usize, code: &str) {
 }
 
 fn write_unit_1_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
+    // What the text is, as a resource type of bitext's own (`x-`).
+    let kind = format!("x-{}", p.kind);
     w.create_element("trans-unit")
-        .with_attributes([("id", p.id.as_str()), ("xml:space", "preserve")])
+        .with_attributes([
+            ("id", p.id.as_str()),
+            ("restype", kind.as_str()),
+            ("xml:space", "preserve"),
+        ])
         .write_inner_content(|w| {
             w.create_element("source")
                 .write_text_content(BytesText::from_escaped(codes_1_2(&p.source)))?;
