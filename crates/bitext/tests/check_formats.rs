@@ -381,3 +381,42 @@ fn localised_links_follow_the_project_rules() {
     let (code, found) = checks(dir, &[]);
     assert_eq!((code, found), (0, Vec::new()));
 }
+
+/// Every check of the list is named in `check --help` and explained by
+/// `--explain`, with its default severity and how to fix or waive a
+/// finding; an unknown name is exit 2 with the list.
+#[test]
+fn every_check_is_in_the_help_and_explained() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let help = support::ok(dir, &["check", "--help"]);
+    let words: std::collections::HashSet<&str> = help
+        .split(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .collect();
+    for check in project::Check::ALL {
+        let name = check.name();
+        assert!(words.contains(name), "check --help does not name {name}");
+        let (code, out, err) = bitext(dir, &["check", "--explain", name]);
+        assert_eq!(code, 0, "{name}: {err}");
+        let severity = if check.on_by_default() {
+            check.default_severity().name()
+        } else {
+            "off"
+        };
+        assert!(out.starts_with(name), "{out}");
+        assert!(
+            out.contains(&format!("(default severity: {severity})")),
+            "{out}"
+        );
+        assert!(out.contains(check.explain()), "{name}");
+        assert!(
+            out.contains("Fix") || out.contains("waive"),
+            "{name} says no remedy: {out}"
+        );
+    }
+    let (code, _, err) = bitext(dir, &["check", "--explain", "grammar"]);
+    assert_eq!(code, 2);
+    for check in project::Check::ALL {
+        assert!(err.contains(check.name()), "{err}");
+    }
+}
