@@ -10,6 +10,7 @@ use crate::args::{AlignArgs, Args, Format};
 
 #[derive(Serialize)]
 struct AlignJson<'a> {
+    version: u32,
     source: String,
     translation: String,
     pairs: Vec<PairJson<'a>>,
@@ -76,6 +77,7 @@ pub fn run(
     let a = &aligned.alignment;
     if cmd.format == Format::Json {
         let json = AlignJson {
+            version: crate::output::JSON_VERSION,
             source: cmd.source.display().to_string(),
             translation: cmd.translation.display().to_string(),
             pairs: a

@@ -17,6 +17,7 @@ pub(crate) fn locales(list: &[String]) -> Option<Vec<Locale>> {
 
 #[derive(Serialize)]
 struct SyncJson {
+    version: u32,
     pages: Vec<PageSyncJson>,
     written: Vec<String>,
 }
@@ -51,6 +52,7 @@ pub fn sync(
     let root = &config.root;
     if cmd.format == Format::Json {
         let json = SyncJson {
+            version: crate::output::JSON_VERSION,
             pages: report
                 .pages
                 .iter()
@@ -138,6 +140,7 @@ pub fn sync(
 
 #[derive(Serialize)]
 struct BuildJson {
+    version: u32,
     check: bool,
     changed: Vec<String>,
     unchanged: usize,
@@ -171,6 +174,7 @@ pub fn build(
     };
     if cmd.format == Format::Json {
         let json = BuildJson {
+            version: crate::output::JSON_VERSION,
             check: cmd.check,
             changed: report.changed.iter().map(|p| shown(p, root)).collect(),
             unchanged: report.unchanged,
@@ -386,6 +390,7 @@ impl PageJson {
 
 #[derive(Serialize)]
 struct StatusJson {
+    version: u32,
     locales: BTreeMap<String, LocaleJson>,
 }
 
@@ -422,6 +427,7 @@ pub fn status(
     match cmd.format {
         StatusFormat::Json => {
             let json = StatusJson {
+                version: crate::output::JSON_VERSION,
                 locales: report
                     .iter()
                     .map(|l| {

@@ -162,7 +162,7 @@ fn learn_words(
             let _ = writeln!(
                 out,
                 "{}",
-                serde_json::json!({"locale": locale.as_str(), "word_list": path, "added": added})
+                serde_json::json!({"version": crate::output::JSON_VERSION, "locale": locale.as_str(), "word_list": path, "added": added})
             );
         }
         _ => {
@@ -286,7 +286,11 @@ pub fn run(
                 *by_check.entry(f.finding.check.name()).or_insert(0) += 1;
             }
             let mut out = std::io::BufWriter::new(out);
-            let _ = out.write_all(b"{\"findings\":[");
+            let _ = write!(
+                out,
+                "{{\"version\":{},\"findings\":[",
+                crate::output::JSON_VERSION
+            );
             let _ = write_findings_json(&report.findings, cwd, &mut out);
             let summary = SummaryJson {
                 pages: report.pages,

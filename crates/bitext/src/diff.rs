@@ -13,6 +13,7 @@ use crate::output::{plural, short_commit, shown};
 
 #[derive(Serialize)]
 struct DiffJson {
+    version: u32,
     pages: Vec<PageJson>,
 }
 
@@ -86,6 +87,7 @@ fn run_locale(
     match cmd.format {
         DiffFormat::Json => {
             let json = DiffJson {
+                version: crate::output::JSON_VERSION,
                 pages: pages
                     .iter()
                     .map(|p| PageJson {
@@ -270,6 +272,7 @@ pub fn run(
     match cmd.format {
         DiffFormat::Json => {
             let json = DiffJson {
+                version: crate::output::JSON_VERSION,
                 pages: diff
                     .pages
                     .iter()

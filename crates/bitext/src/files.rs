@@ -12,6 +12,7 @@ use crate::output::shown;
 
 #[derive(Serialize)]
 struct Report {
+    version: u32,
     dialect: &'static str,
     dialect_reason: String,
     source_locale: String,
@@ -51,6 +52,7 @@ pub fn run(
     }
     let root = &config.root;
     let report = Report {
+        version: crate::output::JSON_VERSION,
         dialect: config.markdown.dialect.name(),
         dialect_reason: config.dialect_reason.clone(),
         source_locale: config.source_locale.to_string(),

@@ -79,7 +79,7 @@ struct TranslationJson<'a> {
 /// The impact as JSON.
 pub(crate) fn json(impact: &Impact) -> String {
     let json = ImpactJson {
-        version: 1,
+        version: crate::output::JSON_VERSION,
         base: &impact.base,
         sources: impact
             .sources

@@ -12,6 +12,7 @@ use crate::output::{plural, shown};
 
 #[derive(Serialize)]
 struct ImportJson {
+    version: u32,
     locale: String,
     imported: usize,
     stale: usize,
@@ -122,6 +123,7 @@ pub fn run(
     let code = u8::from(!report.rejected.is_empty());
     if cmd.format == Format::Json {
         let json = ImportJson {
+            version: crate::output::JSON_VERSION,
             locale: options.locale.to_string(),
             imported: report.imported,
             stale: report.stale,

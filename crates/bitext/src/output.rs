@@ -2,6 +2,11 @@
 
 use std::path::Path;
 
+/// The version of every `--format json` output's shape (its `"version"`
+/// key; the schemas are in `docs/schema/`): raised when a key changes
+/// meaning or goes away, not when one is added.
+pub const JSON_VERSION: u32 = 1;
+
 /// How to style human output.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {

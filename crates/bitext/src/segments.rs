@@ -11,6 +11,7 @@ use crate::output::{plural, shown};
 
 #[derive(Serialize)]
 struct FileJson<'a> {
+    version: u32,
     path: String,
     dialect: &'static str,
     segments: Vec<SegmentJson<'a>>,
@@ -86,6 +87,7 @@ pub fn run(
         let written = match cmd.format {
             Format::Json => {
                 let json = FileJson {
+                    version: crate::output::JSON_VERSION,
                     path: shown,
                     dialect: options.dialect.name(),
                     segments: doc
