@@ -83,13 +83,25 @@ fn the_action_annotates_summarises_and_writes_sarif() {
         summary_text.contains("## bitext check: failed"),
         "{summary_text}"
     );
-    let sarif: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("bitext.sarif")).expect("a SARIF file"),
-    )
-    .expect("SARIF is JSON");
+    let text = std::fs::read_to_string(dir.join("bitext.sarif")).expect("a SARIF file");
+    let sarif: serde_json::Value = serde_json::from_str(&text).expect("SARIF is JSON");
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
     assert!(results.len() >= 24, "{} results", results.len());
+    // Within GitHub's limits, each finding its own fingerprint, valid.
+    let runs = sarif["runs"].as_array().expect("runs");
+    assert!(
+        runs.iter()
+            .all(|r| r["results"].as_array().is_some_and(|r| r.len() <= 25_000))
+    );
+    let fingerprints: std::collections::HashSet<&str> = results
+        .iter()
+        .filter_map(|r| r["partialFingerprints"]["bitextFinding/v1"].as_str())
+        .collect();
+    assert_eq!(fingerprints.len(), results.len(), "fingerprints are unique");
+    if let Some(problems) = support::sarif_problems(dir, &text) {
+        assert!(problems.is_empty(), "SARIF 2.1.0 schema: {problems}");
+    }
     // fail-on never: the step passes with the same findings.
     let out = run("never").expect("ran");
     assert_eq!(

@@ -85,3 +85,77 @@ pub fn git(dir: &Path, args: &[&str]) -> bool {
         }
     }
 }
+
+/// A schema `.ci/fetch-schemas.py` puts in `target/ci-schemas/` (JUnit's
+/// junit-10.xsd, SARIF 2.1.0); `None` on a machine without it (in CI it
+/// must be there).
+#[allow(dead_code)]
+pub fn ci_schema(name: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/ci-schemas")
+        .join(name);
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing (CI is set; .ci/run fetches it with .ci/fetch-schemas.py)",
+        path.display()
+    );
+    eprintln!("SKIPPED: no {} (run .ci/fetch-schemas.py)", path.display());
+    None
+}
+
+/// Problems of the SARIF log `text` against the SARIF 2.1.0 schema
+/// (Python's jsonschema), one per line; `None` when the schema or the
+/// validator is not on this machine (in CI both must be).
+#[allow(dead_code)]
+pub fn sarif_problems(dir: &Path, text: &str) -> Option<String> {
+    let schema = ci_schema("sarif-2.1.0.json")?;
+    let file = dir.join("check.sarif");
+    std::fs::write(&file, text).expect("writable");
+    let script = "import json, sys\nfrom jsonschema import Draft4Validator\nv = Draft4Validator(json.load(open(sys.argv[1])))\nfor e in v.iter_errors(json.load(open(sys.argv[2]))):\n    print(list(e.absolute_path), e.message)\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("python3 runs");
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with jsonschema failed (CI is set): {err}"
+        );
+        eprintln!("SKIPPED: SARIF not validated: {err}");
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Problems of the JUnit XML `text` against junit-10.xsd (xmllint); `None`
+/// when the schema or xmllint is not on this machine (in CI both must be).
+#[allow(dead_code)]
+pub fn junit_problems(dir: &Path, text: &str) -> Option<String> {
+    let schema = ci_schema("junit-10.xsd")?;
+    let file = dir.join("junit.xml");
+    std::fs::write(&file, text).expect("writable");
+    match std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+    {
+        Ok(out) if out.status.success() => Some(String::new()),
+        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).into_owned()),
+        Err(e) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "xmllint is missing (CI is set): {e}"
+            );
+            eprintln!("SKIPPED: no xmllint: {e}");
+            None
+        }
+    }
+}

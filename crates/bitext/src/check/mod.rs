@@ -12,6 +12,9 @@ use crate::args::{Args, CheckArgs, CheckFormat, FailOn};
 use crate::catalogs::locales;
 use crate::output::{LastShown, plural, shown};
 
+mod junit;
+mod sarif;
+
 /// One finding of `{"findings": [...], "summary": {...}}`, which is
 /// written a finding at a time.
 #[derive(Serialize)]
@@ -190,7 +193,7 @@ fn learn_words(
 }
 
 /// Where a related place is, as shown.
-fn related_path(f: &PageFinding, in_source: bool, cwd: &Path) -> String {
+pub(crate) fn related_path(f: &PageFinding, in_source: bool, cwd: &Path) -> String {
     shown(if in_source { &f.source_path } else { &f.path }, cwd)
 }
 
@@ -325,10 +328,16 @@ pub fn run(
             }
         }
         CheckFormat::Sarif => {
-            let _ = writeln!(out, "{}", sarif(&report, cwd));
+            let options = sarif::Options {
+                aggregate: cmd.sarif_aggregate,
+                run_size: sarif::RUN_SIZE,
+            };
+            let mut out = std::io::BufWriter::new(out);
+            let _ = sarif::write(&report, cwd, options, &mut out);
+            let _ = out.flush();
         }
         CheckFormat::Junit => {
-            let _ = write!(out, "{}", junit(&report, cwd));
+            let _ = junit::write(&report, cwd, out);
         }
         CheckFormat::Human => {
             let mut lines = project::LineReader::default();
@@ -367,9 +376,9 @@ pub fn run(
 
 /// What identifies a finding across runs: lines move when a page is
 /// edited, so a finding about a segment is known by the segment's id.
-type Key = (String, String, String, String, String);
+pub(crate) type Key = (String, String, String, String, String);
 
-fn key_of(f: &PageFinding, cwd: &Path) -> Key {
+pub(crate) fn key_of(f: &PageFinding, cwd: &Path) -> Key {
     let place = match &f.finding.segment_id {
         Some(id) => id.clone(),
         None => f.finding.line.to_string(),
@@ -414,188 +423,6 @@ fn baseline(path: &Path) -> project::Result<std::collections::HashSet<Key>> {
             }
         })
         .collect()
-}
-
-/// FNV-1a 64 of a finding's key, in hex: a fingerprint that survives edits
-/// elsewhere on the page.
-fn fingerprint(key: &Key) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [&key.0, &key.1, &key.2, &key.3, &key.4] {
-        for b in part.bytes().chain([0]) {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
-
-fn sarif_level(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
-}
-
-/// SARIF 2.1.0: one run, a rule per check, a result per finding with its
-/// translated line, the source line and related places as related
-/// locations, and a partial fingerprint.
-fn sarif(report: &project::CheckReport, cwd: &Path) -> String {
-    let location = |path: String, line: usize| {
-        serde_json::json!({
-            "physicalLocation": {
-                "artifactLocation": {"uri": path},
-                "region": {"startLine": line}
-            }
-        })
-    };
-    let rules: Vec<serde_json::Value> = Check::ALL
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "id": c.name(),
-                "shortDescription": {"text": c.explain().split(". ").next().unwrap_or_default()},
-                "fullDescription": {"text": c.explain()},
-                "defaultConfiguration": {
-                    "enabled": c.on_by_default(),
-                    "level": sarif_level(c.default_severity())
-                }
-            })
-        })
-        .collect();
-    let results: Vec<serde_json::Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let mut related = Vec::new();
-            if let Some(line) = f.finding.source_line {
-                let mut l = location(shown(&f.source_path, cwd), line);
-                l["message"] = serde_json::json!({"text": "the source"});
-                related.push(l);
-            }
-            for r in &f.finding.related {
-                let mut l = location(related_path(f, r.in_source, cwd), r.line);
-                l["message"] = serde_json::json!({"text": r.message});
-                related.push(l);
-            }
-            serde_json::json!({
-                "ruleId": f.finding.check.name(),
-                "level": sarif_level(f.finding.severity),
-                "message": {"text": f.finding.message},
-                "locations": [location(shown(&f.path, cwd), f.finding.line)],
-                "relatedLocations": related,
-                "partialFingerprints": {"bitextFinding/v1": fingerprint(&key_of(f, cwd))},
-                "properties": {"locale": f.locale.to_string()}
-            })
-        })
-        .collect();
-    let sarif = serde_json::json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "bitext",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules
-            }},
-            "results": results
-        }]
-    });
-    serde_json::to_string_pretty(&sarif).expect("plain data")
-}
-
-/// Text for XML attributes and content.
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// JUnit XML: a test suite per locale, a test case per translated page,
-/// failing with its findings.
-fn junit(report: &project::CheckReport, cwd: &Path) -> String {
-    let mut by_page: BTreeMap<(String, String), Vec<&PageFinding>> = BTreeMap::new();
-    for (locale, path) in &report.checked {
-        by_page
-            .entry((locale.to_string(), shown(path, cwd)))
-            .or_default();
-    }
-    for f in &report.findings {
-        by_page
-            .entry((f.locale.to_string(), shown(&f.path, cwd)))
-            .or_default()
-            .push(f);
-    }
-    let mut suites: BTreeMap<&str, Vec<(&str, &Vec<&PageFinding>)>> = BTreeMap::new();
-    for ((locale, path), findings) in &by_page {
-        suites.entry(locale).or_default().push((path, findings));
-    }
-    let failed = by_page.values().filter(|f| !f.is_empty()).count();
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"bitext check\" tests=\"{}\" failures=\"{failed}\">\n",
-        by_page.len()
-    );
-    for (locale, cases) in suites {
-        let failures = cases.iter().filter(|(_, f)| !f.is_empty()).count();
-        out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">\n",
-            xml(locale),
-            cases.len()
-        ));
-        for (path, findings) in cases {
-            out.push_str(&format!(
-                "    <testcase classname=\"{}\" name=\"{}\"",
-                xml(locale),
-                xml(path)
-            ));
-            if findings.is_empty() {
-                out.push_str("/>\n");
-                continue;
-            }
-            out.push_str(">\n");
-            let summary = format!(
-                "{} ({})",
-                plural(findings.len(), "finding"),
-                findings
-                    .iter()
-                    .map(|f| f.finding.check.name())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            let body: Vec<String> = findings
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{}:{}: {}[{}]: {}",
-                        path,
-                        f.finding.line,
-                        f.finding.severity.name(),
-                        f.finding.check.name(),
-                        f.finding.message
-                    )
-                })
-                .collect();
-            out.push_str(&format!(
-                "      <failure message=\"{}\" type=\"bitext\">{}</failure>\n    </testcase>\n",
-                xml(&summary),
-                xml(&body.join("\n"))
-            ));
-        }
-        out.push_str("  </testsuite>\n");
-    }
-    out.push_str("</testsuites>\n");
-    out
 }
 
 /// The findings by page, each page with a header that counts them, the
