@@ -20,6 +20,7 @@ const OWNERS: &[(&str, &str)] = &[
     ("indicatif", "bitext"),
     ("clap_complete", "bitext"),
     ("clap_mangen", "xtask"),
+    ("quick-junit", "bitext"),
 ];
 
 /// Crates that may print.
