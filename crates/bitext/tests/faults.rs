@@ -354,6 +354,38 @@ fn a_link_loop_is_named_and_never_walked() {
     assert_eq!(pages(&out), count, "the loop is not walked");
 }
 
+#[test]
+fn files_git_ignores_are_pages_only_when_not_asked() {
+    let tmp = site(3, 1);
+    let dir = tmp.path();
+    write(
+        &dir.join("content/en/drafts/wip.md"),
+        "# Work in progress\n",
+    );
+    write(&dir.join(".gitignore"), "content/en/drafts/\n");
+    if !support::git(dir, &["init", "-q"]) {
+        return;
+    }
+    let pages = |dir: &Path| -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(dir, &["files", "--format", "json"])).expect("JSON");
+        json["locales"][0]["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .filter_map(|f| f["path"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert!(pages(dir).contains(&"drafts/wip".to_owned()));
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n[paths]\ngitignore = true\n[markdown]\ndialect = \"gfm\"\n",
+    );
+    let kept = pages(dir);
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(!kept.contains(&"drafts/wip".to_owned()));
+}
+
 /// A bad input: what it is, the command that meets it, and how it is made.
 type BadInput<'a> = (&'a str, &'a [&'a str], &'a dyn Fn(&Path));
 

@@ -307,6 +307,18 @@ impl Repo {
         }
     }
 
+    /// Whether git ignores the file at `path` (`.gitignore` files,
+    /// `.git/info/exclude`, `core.excludesFile`); false outside the tree.
+    pub fn is_ignored(&self, path: &Path) -> Result<bool> {
+        let Some(rel) = self.relative(path) else {
+            return Ok(false);
+        };
+        self.repo.is_path_ignored(&rel).map_err(context(format!(
+            "asking git whether {} is ignored",
+            path.display()
+        )))
+    }
+
     /// Whether the file at `path` has exactly the content HEAD has for it
     /// (false when HEAD lacks it or it is outside the repository).
     pub fn is_committed(&self, path: &Path) -> Result<bool> {

@@ -153,6 +153,7 @@ struct Paths {
     source: Option<String>,
     translation: Option<String>,
     catalog: Option<String>,
+    gitignore: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -177,6 +178,8 @@ pub struct Config {
     pub source: Pattern,
     pub translation: Pattern,
     pub catalog: Pattern,
+    /// `[paths] gitignore = true`: files git ignores are not pages.
+    pub gitignore: bool,
     pub markdown: markdown::Options,
     /// Why the dialect is the one in `markdown` (configured, or what
     /// detection found).
@@ -509,6 +512,7 @@ impl Config {
             source,
             translation,
             catalog,
+            gitignore: parsed.paths.gitignore.unwrap_or(false),
             markdown,
             dialect_fallback: parsed.markdown.dialect.is_none()
                 && dialect == markdown::Dialect::Gfm,

@@ -202,7 +202,25 @@ pub(crate) fn walk(config: &Config, dir: &Path) -> Result<Vec<String>> {
     for (link, ancestor) in walked.loops {
         config.found_loop(link, ancestor);
     }
+    if config.gitignore {
+        return not_ignored(config, walked.files);
+    }
     Ok(walked.files)
+}
+
+/// `files` (relative to the root) without those git ignores; all of them
+/// outside a repository.
+fn not_ignored(config: &Config, files: Vec<String>) -> Result<Vec<String>> {
+    let Some(repo) = history::Repo::discover(&config.root)? else {
+        return Ok(files);
+    };
+    let mut kept = Vec::with_capacity(files.len());
+    for file in files {
+        if !repo.is_ignored(&config.root.join(&file))? {
+            kept.push(file);
+        }
+    }
+    Ok(kept)
 }
 
 /// Every file below `dir` (skipping hidden folders, and bitext's own
