@@ -111,3 +111,135 @@ fn the_action_annotates_summarises_and_writes_sarif() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// A fake GitHub API on a free local port: issue comments kept in memory,
+/// listed, created and edited as GitHub does; `GET /state` gives them all.
+const FAKE_API: &str = r#"
+import json, sys, re
+from http.server import BaseHTTPRequestHandler, HTTPServer
+comments = [{"id": 7, "body": "someone else's comment"}]
+class Api(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+    def reply(self, value):
+        data = json.dumps(value).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+    def body(self):
+        return json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+    def do_GET(self):
+        assert self.headers["Authorization"] == "Bearer t0ken"
+        if self.path == "/state":
+            return self.reply(comments)
+        assert re.match(r"/repos/o/r/issues/12/comments\?per_page=100&page=1$", self.path), self.path
+        self.reply(comments)
+    def do_POST(self):
+        assert self.path == "/repos/o/r/issues/12/comments", self.path
+        comment = {"id": 100 + len(comments), "body": self.body()["body"]}
+        comments.append(comment)
+        self.reply(comment)
+    def do_PATCH(self):
+        number = int(self.path.rsplit("/", 1)[1])
+        for c in comments:
+            if c["id"] == number:
+                c["body"] = self.body()["body"]
+                return self.reply(c)
+        self.send_response(404)
+        self.end_headers()
+server = HTTPServer(("127.0.0.1", 0), Api)
+print(server.server_port, flush=True)
+server.serve_forever()
+"#;
+
+#[test]
+fn the_impact_comment_is_posted_once_and_then_updated_in_place() {
+    use std::io::BufRead;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let Ok(server) = Command::new("python3")
+        .args(["-c", FAKE_API])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        assert!(!corpus::in_ci(), "python3 is missing (CI is set)");
+        eprintln!("SKIPPED: no python3");
+        return;
+    };
+    // Stopped however the test ends.
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut server = Server(server);
+    let mut port = String::new();
+    std::io::BufReader::new(server.0.stdout.take().expect("stdout"))
+        .read_line(&mut port)
+        .expect("the port");
+    let api = format!("http://127.0.0.1:{}", port.trim());
+    write(
+        &dir.join("event.json"),
+        "{\"pull_request\": {\"number\": 12}}",
+    );
+    let comment = |text: &str| {
+        write(&dir.join("impact.md"), text);
+        Command::new("python3")
+            .arg(script().with_file_name("comment.py"))
+            .arg("impact.md")
+            .current_dir(dir)
+            .env("BITEXT_TOKEN", "t0ken")
+            .env("GITHUB_API_URL", &api)
+            .env("GITHUB_REPOSITORY", "o/r")
+            .env("GITHUB_EVENT_PATH", dir.join("event.json"))
+            .output()
+            .expect("python3 runs")
+    };
+    let state = || -> serde_json::Value {
+        let out = Command::new("python3")
+            .args([
+                "-c",
+                "import sys, urllib.request\nr = urllib.request.Request(sys.argv[1] + '/state', headers={'Authorization': 'Bearer t0ken'})\nprint(urllib.request.urlopen(r).read().decode())",
+            ])
+            .arg(&api)
+            .output()
+            .expect("python3 runs");
+        serde_json::from_slice(&out.stdout).expect("the comments")
+    };
+    let first = comment("## Translation impact\n\n`guide/install`: 2 translations stale\n");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("posted"));
+    let second = comment("## Translation impact\n\nnothing stale\n");
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert!(String::from_utf8_lossy(&second.stdout).contains("updated"));
+    let comments = state();
+    drop(server);
+    let list = comments.as_array().expect("a list");
+    assert_eq!(
+        list.len(),
+        2,
+        "one of bitext's beside the other: {comments}"
+    );
+    assert_eq!(list[0]["body"], "someone else's comment");
+    let ours = list[1]["body"].as_str().expect("a body");
+    assert!(
+        ours.ends_with("nothing stale\n") && ours.starts_with("<!-- bitext"),
+        "{ours}"
+    );
+    // Outside a pull request nothing is posted.
+    write(&dir.join("event.json"), "{\"push\": {}}");
+    let out = comment("x");
+    assert!(out.status.success() && out.stdout.is_empty());
+}
