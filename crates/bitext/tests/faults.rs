@@ -354,6 +354,23 @@ fn a_link_loop_is_named_and_never_walked() {
     assert_eq!(pages(&out), count, "the loop is not walked");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_too_is_one_page() {
+    let tmp = site(3, 1);
+    let dir = tmp.path();
+    let pages = |dir: &Path| -> u64 {
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(dir, &["files", "--format", "json"])).expect("JSON");
+        json["locales"][0]["pages"].as_u64().expect("a count")
+    };
+    std::os::unix::fs::symlink("pump-001.md", dir.join("content/en/alias.md")).expect("link");
+    std::fs::create_dir_all(dir.join("content/en/more")).expect("a folder");
+    std::os::unix::fs::symlink("../pump-002.md", dir.join("content/en/more/again.md"))
+        .expect("link");
+    assert_eq!(pages(dir), 3);
+}
+
 #[test]
 fn files_git_ignores_are_pages_only_when_not_asked() {
     let tmp = site(3, 1);

@@ -235,6 +235,7 @@ pub(crate) fn walk_all(root: &Path, dir: &Path) -> Result<Walked> {
     }
     let inside = Inside::new(root, dir)?;
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut met_link = false;
     let mut entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -261,6 +262,7 @@ pub(crate) fn walk_all(root: &Path, dir: &Path) -> Result<Walked> {
                 continue;
             }
             // A folder reached through a link: where it really is, once.
+            met_link |= entry.path_is_symlink();
             if entry.path_is_symlink() || entry.depth() == 0 {
                 let real = inside.check(entry.path())?;
                 if !seen.insert(real) {
@@ -270,6 +272,7 @@ pub(crate) fn walk_all(root: &Path, dir: &Path) -> Result<Walked> {
             continue;
         }
         if entry.path_is_symlink() {
+            met_link = true;
             let real = inside.check(entry.path())?;
             if !seen.insert(real) {
                 continue;
@@ -283,6 +286,18 @@ pub(crate) fn walk_all(root: &Path, dir: &Path) -> Result<Walked> {
         }
     }
     out.files.sort();
+    // A file reached both where it is and through a link: once. Only a
+    // walk that met a link pays for finding every file's real path.
+    if met_link {
+        let mut real_seen = std::collections::HashSet::new();
+        out.files.retain(|rel| {
+            real_seen.insert(
+                root.join(rel)
+                    .canonicalize()
+                    .unwrap_or_else(|_| root.join(rel)),
+            )
+        });
+    }
     Ok(out)
 }
 
