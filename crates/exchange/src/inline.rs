@@ -1,8 +1,9 @@
 //! The inline codes of a message's text: the pieces a translator must carry
 //! over unchanged, which XLIFF shows as placeholders (`<ph>`) so that CAT
 //! tools protect them. They are code spans (`` `a < b` ``), inline HTML
-//! and autolinks (`<kbd>`, `</a>`, `<https://…>`), and template calls
-//! (Hugo shortcodes and MDN macros, `{{< x >}}`, `{{Glossary("HTTP")}}`).
+//! and autolinks (`<kbd>`, `</a>`, `<https://…>`), template calls (Hugo
+//! shortcodes and MDN macros, `{{< x >}}`, `{{Glossary("HTTP")}}`), and
+//! link destinations (`](https://…)`, `][ref]`: the link text stays text).
 //!
 //! Only what is unambiguous from the text alone counts: a backtick run
 //! without its closing run, a `<` followed by a blank or a digit, `{{`
@@ -51,6 +52,7 @@ fn codes(text: &str) -> Vec<Range<usize>> {
             b'`' => code_span_end(bytes, at),
             b'<' => tag_end(bytes, at),
             b'{' => template_end(text, at),
+            b']' => destination_end(bytes, at),
             _ => None,
         };
         match end {
@@ -111,6 +113,34 @@ fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
     (rest[close] == b'>').then_some(at + 1 + close + 1)
 }
 
+/// The end of a link's destination after its text, `](url "title")` or
+/// `][ref]`, at the `]` at `at`: parentheses balanced, on one line.
+fn destination_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let (open, close) = match bytes.get(at + 1)? {
+        b'(' => (b'(', b')'),
+        b'[' => (b'[', b']'),
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'\n' => return None,
+            b if b == open => depth += 1,
+            b if b == close => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The end of a template call `{{…}}` at `at`, on one line or several.
 fn template_end(text: &str, at: usize) -> Option<usize> {
     let rest = text[at..].strip_prefix("{{")?;
@@ -157,6 +187,7 @@ mod tests {
             "\\`escaped\\` and \\<b>",
             "{{ }} and {{open",
             "<a\nhref> split",
+            "[text](unclosed and [x]\n(y)",
             "",
         ] {
             assert!(codes_of(text).is_empty(), "{text:?}");
