@@ -8,16 +8,11 @@
 //! made from): no translation is ever lost, and the stale and missing
 //! counts `status` gives are the model's.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 mod support;
-use support::translator::{FORMATS, translate};
+use support::translator::{FORMATS, Model, compare, translate};
 use support::{ok, read, write};
-
-/// What the translator did: per id, the translation and the source text
-/// it was made from.
-type Model = HashMap<String, (String, String)>;
 
 #[test]
 fn every_format_round_trips_at_every_version_of_a_real_history() {
@@ -59,7 +54,7 @@ fn every_format_round_trips_at_every_version_of_a_real_history() {
             write(&dir.join(&file), &edited);
             ok(dir, &["import", "--locale", "it", &file]);
         }
-        stale_seen += compare(dir, &model, v);
+        stale_seen += compare(dir, "rtc", &model, &format!("version {v}"));
     }
     // The history makes translations stale again and again.
     assert!(
@@ -76,47 +71,4 @@ fn every_format_round_trips_at_every_version_of_a_real_history() {
 /// The Italian catalog's text (empty before there is one).
 fn catalog_text(dir: &Path) -> String {
     std::fs::read_to_string(dir.join("locales/it/rtc.ftl")).unwrap_or_default()
-}
-
-/// The catalog against the model: every translation of an id the page
-/// still has is there with its text; translated, stale and missing counts
-/// are the model's. Returns the stale count.
-fn compare(dir: &Path, model: &Model, version: usize) -> u64 {
-    let source =
-        catalog::parse(&read(&dir.join("locales/en/rtc.ftl"))).expect("the source catalog parses");
-    let target = catalog::parse(&catalog_text(dir)).expect("the Italian catalog parses");
-    let translations: HashMap<&str, &str> = target
-        .messages
-        .iter()
-        .map(|m| (m.id.as_str(), m.text.as_str()))
-        .collect();
-    let (mut translated, mut stale, mut missing) = (0, 0, 0);
-    for message in &source.messages {
-        match model.get(&message.id) {
-            Some((translation, from)) => {
-                assert_eq!(
-                    translations.get(message.id.as_str()).copied(),
-                    Some(translation.as_str()),
-                    "version {version}: the translation of {} is lost or changed",
-                    message.id
-                );
-                if *from == message.text {
-                    translated += 1;
-                } else {
-                    stale += 1;
-                }
-            }
-            None => missing += 1,
-        }
-    }
-    let status: serde_json::Value =
-        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
-    let page = &status["locales"]["it"]["pages"]["rtc"];
-    let n = |k: &str| page[k].as_u64().unwrap_or(u64::MAX);
-    assert_eq!(
-        (n("translated"), n("stale"), n("missing")),
-        (translated, stale, missing),
-        "version {version}: status against the model"
-    );
-    stale
 }

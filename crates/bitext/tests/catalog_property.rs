@@ -14,7 +14,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 mod support;
-use support::translator::{FORMATS, translate};
+use support::translator::{FORMATS, Model, compare, translate};
 use support::{ok, read, write};
 
 const PARAGRAPHS: usize = 5;
@@ -68,9 +68,6 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Sync),
     ]
 }
-
-/// Per id, the translation and the source text it was made from.
-type Model = HashMap<String, (String, String)>;
 
 fn page(litres: &[u8; PARAGRAPHS]) -> String {
     let mut out = String::from("# Pumps\n\n");
@@ -236,39 +233,6 @@ fn revise(dir: &Path, n: usize, (format, ext): (&str, &str), force: bool, model:
     }
 }
 
-/// The catalog and `status` against the model.
-fn compare(dir: &Path, model: &Model, after: &Step) {
-    let target = catalog::parse(&catalog_text(dir)).expect("the catalog parses");
-    let (mut translated, mut stale, mut missing) = (0, 0, 0);
-    for (id, source) in sources(dir) {
-        match model.get(&id) {
-            Some((translation, from)) => {
-                let kept = target.get(&id).map(|m| m.text.as_str());
-                assert_eq!(
-                    kept,
-                    Some(translation.as_str()),
-                    "after {after:?}: {id} lost or changed"
-                );
-                if *from == source {
-                    translated += 1;
-                } else {
-                    stale += 1;
-                }
-            }
-            None => missing += 1,
-        }
-    }
-    let status: serde_json::Value =
-        serde_json::from_str(&ok(dir, &["status", "--format", "json"])).expect("JSON");
-    let counts = &status["locales"]["it"]["pages"]["page"];
-    let n = |k: &str| counts[k].as_u64().unwrap_or(u64::MAX);
-    assert_eq!(
-        (n("translated"), n("stale"), n("missing")),
-        (translated, stale, missing),
-        "after {after:?}: status against the model"
-    );
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -283,7 +247,7 @@ proptest! {
         let mut model = Model::new();
         for (n, step) in steps.iter().enumerate() {
             run(dir, n, step, &mut litres, &mut model);
-            compare(dir, &model, step);
+            compare(dir, "page", &model, &format!("after {step:?}"));
         }
     }
 }

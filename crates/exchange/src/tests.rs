@@ -48,6 +48,25 @@ pub(crate) fn ids_and_pages(submitted: &[Submitted]) -> Vec<(Option<&str>, &str)
         .collect()
 }
 
+/// `read` is what the pending messages of [`pending`] (as given) were
+/// written as: pages, ids, the first one's source text and no
+/// translation, the second one's translation.
+pub(crate) fn assert_reads_back(read: &[Submitted], pending: &[Pending]) {
+    assert_eq!(
+        ids_and_pages(read),
+        [
+            (Some("guide/install"), "install-paragraph-1"),
+            (Some("index"), "intro-paragraph-2")
+        ]
+    );
+    assert_eq!(
+        read[0].source_text.as_deref(),
+        Some(pending[0].source.as_str())
+    );
+    assert_eq!(read[0].translation, None);
+    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
+}
+
 #[test]
 fn format_is_known_by_extension() {
     assert_eq!(Format::from_name("it.po"), Some(Format::Po));
@@ -170,20 +189,8 @@ fn po_round_trip_unescapes_everything() {
         assert_eq!(pieces, text);
     }
     let read = read_po(&text).expect("own output parses");
-    assert_eq!(
-        ids_and_pages(&read),
-        [
-            (Some("guide/install"), "install-paragraph-1"),
-            (Some("index"), "intro-paragraph-2")
-        ]
-    );
-    assert_eq!(
-        read[0].source_text.as_deref(),
-        Some(pending[0].source.as_str())
-    );
-    assert_eq!(read[0].translation, None);
+    assert_reads_back(&read, &pending);
     assert!(!read[0].needs_review);
-    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
     assert!(read[1].needs_review, "stale entries are written fuzzy");
     assert_eq!(
         read[1].source,
@@ -270,20 +277,8 @@ fn json_round_trip_keeps_texts_pages_and_lines() {
     let text = messages_json(&pending, Some("it"), "docs");
     assert_eq!(declared_locale(Format::Json, &text).as_deref(), Some("it"));
     let read = read_json(&text).expect("own output parses");
-    assert_eq!(
-        ids_and_pages(&read),
-        [
-            (Some("guide/install"), "install-paragraph-1"),
-            (Some("index"), "intro-paragraph-2")
-        ]
-    );
-    assert_eq!(
-        read[0].source_text.as_deref(),
-        Some(pending[0].source.as_str())
-    );
+    assert_reads_back(&read, &pending);
     assert_eq!(read[0].source, Some(Fingerprint::of(&pending[0].source)));
-    assert_eq!(read[0].translation, None);
-    assert_eq!(read[1].translation.as_deref(), Some("Gruppi di 50 membri."));
     // Each message's line is its id's.
     for entry in &read {
         let line = text.lines().nth(entry.line - 1).expect("the line exists");

@@ -2,6 +2,9 @@
 //! translated, the rest left as they were, the file written back in its
 //! format.
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use exchange::{Format, MessageState, Pending, Submitted, XliffVersion};
 
 /// The formats a translator's file comes in: `--format` value and extension.
@@ -63,4 +66,50 @@ pub fn translate(
         "json" => exchange::messages_json(&messages, Some("it"), "test"),
         other => panic!("no writer for {other}"),
     }
+}
+
+/// What translators did, as a test keeps it: per id, the translation and
+/// the source text it was made from.
+pub type Model = HashMap<String, (String, String)>;
+
+/// Page `page`'s Italian catalog and `status` against `model`: every
+/// translation of an id the page still has is in the catalog with its
+/// text, and translated, stale and missing are the model's (`when` says
+/// at which step, for the failure). Returns the stale count.
+pub fn compare(dir: &Path, page: &str, model: &Model, when: &str) -> u64 {
+    let read = |path: String| std::fs::read_to_string(dir.join(path)).unwrap_or_default();
+    let source =
+        catalog::parse(&read(format!("locales/en/{page}.ftl"))).expect("the source catalog parses");
+    let target = catalog::parse(&read(format!("locales/it/{page}.ftl")))
+        .expect("the Italian catalog parses");
+    let (mut translated, mut stale, mut missing) = (0, 0, 0);
+    for message in &source.messages {
+        match model.get(&message.id) {
+            Some((translation, from)) => {
+                let kept = target.get(&message.id).map(|m| m.text.as_str());
+                assert_eq!(
+                    kept,
+                    Some(translation.as_str()),
+                    "{when}: {} lost or changed",
+                    message.id
+                );
+                if *from == message.text {
+                    translated += 1;
+                } else {
+                    stale += 1;
+                }
+            }
+            None => missing += 1,
+        }
+    }
+    let status: serde_json::Value =
+        serde_json::from_str(&super::ok(dir, &["status", "--format", "json"])).expect("JSON");
+    let counts = &status["locales"]["it"]["pages"][page];
+    let n = |k: &str| counts[k].as_u64().unwrap_or(u64::MAX);
+    assert_eq!(
+        (n("translated"), n("stale"), n("missing")),
+        (translated, stale, missing),
+        "{when}: status against the model"
+    );
+    stale
 }
