@@ -26,22 +26,22 @@ pub(crate) fn file_text(
     locale: Option<&Locale>,
     config: &project::Config,
 ) -> String {
-    let target = locale.map(Locale::as_str);
-    let source = config.source_locale.as_str();
+    let name = project::project_name(config);
+    let header = project::FileHeader {
+        source: config.source_locale.as_str(),
+        target: locale.map(Locale::as_str),
+        project: &name,
+    };
     match format {
-        ExportFormat::Json => {
-            project::messages_json(messages, target, &project::project_name(config))
-        }
-        ExportFormat::Ftl => project::pending_ftl(messages, target),
+        ExportFormat::Json => project::messages_json(messages, header.target, &name),
+        ExportFormat::Ftl => project::pending_ftl(messages, header),
         ExportFormat::Po => {
-            let mut text = project::po_header(target.unwrap_or(""), &project::project_name(config));
+            let mut text = project::po_header(header.target.unwrap_or(""), &name);
             text.push_str(&project::po_entries(messages));
             text
         }
-        ExportFormat::Xliff => project::xliff(messages, source, target, project::XliffVersion::V2),
-        ExportFormat::Xliff12 => {
-            project::xliff(messages, source, target, project::XliffVersion::V1_2)
-        }
+        ExportFormat::Xliff => project::xliff(messages, header, project::XliffVersion::V2),
+        ExportFormat::Xliff12 => project::xliff(messages, header, project::XliffVersion::V1_2),
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use catalog::{Catalog, Fingerprint, Message};
 
-use crate::{Error, MessageState, Pending, Submitted, push_one_line};
+use crate::{Error, FileHeader, MessageState, Pending, Submitted, push_one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
@@ -24,7 +24,7 @@ const ID_NOTE: &str = "id: ";
 /// when the messages come from several pages, each Fluent id is the page
 /// and the id (`guide_install--intro-paragraph-1`) and an `id:` note keeps
 /// the catalog's id for the import.
-pub fn pending_ftl(pending: &[Pending], locale: Option<&str>) -> String {
+pub fn pending_ftl(pending: &[Pending], header: FileHeader<'_>) -> String {
     let several_pages = pending.windows(2).any(|w| w[0].page != w[1].page);
     let mut taken: HashSet<String> = HashSet::new();
     let messages = pending
@@ -60,14 +60,17 @@ pub fn pending_ftl(pending: &[Pending], locale: Option<&str>) -> String {
     });
     // The locale first, as a resource comment of its own: an import for
     // another locale is refused. A template (no locale) has none.
-    match locale {
-        Some(locale) => format!("{LOCALE_HEADER}{locale}\n\n{body}"),
-        None => body,
+    let project = format!("{PROJECT_HEADER}{}\n", header.project);
+    match header.target {
+        Some(locale) => format!("{LOCALE_HEADER}{locale}\n{project}\n{body}"),
+        None => format!("{project}\n{body}"),
     }
 }
 
 /// The resource comment that names a pending Fluent file's locale.
 pub(crate) const LOCALE_HEADER: &str = "### bitext: locale ";
+/// The resource comment that names its project.
+const PROJECT_HEADER: &str = "### bitext: project ";
 
 /// A page path as the start of a Fluent identifier: ASCII letters, digits
 /// and `-` kept, anything else `_`, and a letter first.

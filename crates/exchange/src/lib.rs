@@ -22,9 +22,19 @@ mod xliff;
 pub use ftl::{pending_ftl, read_ftl};
 pub use json::{messages_json, read_json};
 pub use po::{pending_po, po_entries, po_header, read_po};
-pub use xliff::{XliffVersion, pending_xliff, read_xliff, xliff};
+pub use xliff::{XliffVersion, read_xliff, xliff};
 
 use catalog::Fingerprint;
+
+/// What a translator's file says about itself: the languages (no target in
+/// a template) and the project, so that an import can tell a file for
+/// another locale and people can tell where a file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileHeader<'a> {
+    pub source: &'a str,
+    pub target: Option<&'a str>,
+    pub project: &'a str,
+}
 
 /// Where a message's translation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -41,6 +41,15 @@ pub(crate) fn pending() -> Vec<Pending> {
     ]
 }
 
+/// A file's header for `target`, from English, of project `pumps`.
+pub(crate) fn header(target: &str) -> FileHeader<'_> {
+    FileHeader {
+        source: "en",
+        target: Some(target),
+        project: "pumps",
+    }
+}
+
 pub(crate) fn ids_and_pages(submitted: &[Submitted]) -> Vec<(Option<&str>, &str)> {
     submitted
         .iter()
@@ -79,7 +88,7 @@ fn format_is_known_by_extension() {
 #[test]
 fn ftl_round_trip_keeps_pages_and_fingerprints() {
     let pending = pending();
-    let read = read_ftl(&pending_ftl(&pending, Some("it"))).expect("own output parses");
+    let read = read_ftl(&pending_ftl(&pending, header("it"))).expect("own output parses");
     assert_eq!(
         ids_and_pages(&read),
         [
@@ -100,7 +109,7 @@ fn ftl_round_trip_keeps_pages_and_fingerprints() {
 
 #[test]
 fn ftl_translated_value_is_read_with_its_line() {
-    let text = pending_ftl(&pending(), Some("it"))
+    let text = pending_ftl(&pending(), header("it"))
         .replace("Gruppi di 50 membri.", "Gruppi di 100 membri.");
     let read = read_ftl(&text).expect("parses");
     let line = text
@@ -123,7 +132,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
     let mut third = pending[0].clone();
     third.page = "guide_install".into();
     pending.push(third);
-    let text = pending_ftl(&pending, Some("it"));
+    let text = pending_ftl(&pending, header("it"));
     let fluent_ids: Vec<&str> = text
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
@@ -151,7 +160,7 @@ fn ftl_of_several_pages_has_unique_ids_and_reads_back_each_page_s_id() {
 #[test]
 fn ftl_of_one_page_keeps_the_catalog_ids() {
     let pending = &pending()[..1];
-    let text = pending_ftl(pending, Some("it"));
+    let text = pending_ftl(pending, header("it"));
     assert!(text.contains("\ninstall-paragraph-1 ="), "{text}");
     assert!(!text.contains("# id: "), "{text}");
     let read = read_ftl(&text).expect("parses");
@@ -248,7 +257,7 @@ fn po_problems_are_errors_with_lines() {
 fn a_file_says_its_locale() {
     use crate::{Format, declared_locale, same_locale};
     assert_eq!(
-        declared_locale(Format::Ftl, &pending_ftl(&pending(), Some("pt-BR"))).as_deref(),
+        declared_locale(Format::Ftl, &pending_ftl(&pending(), header("pt-BR"))).as_deref(),
         Some("pt-BR")
     );
     let po = "msgid \"\"\nmsgstr \"\"\n\"Language: pt_BR\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"p/a\"\nmsgid \"x\"\nmsgstr \"y\"\n";

@@ -47,7 +47,7 @@ pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};
 pub use exchange::{
-    MessageState, Pending, XliffVersion, messages_json, pending_ftl, pending_po, pending_xliff,
+    FileHeader, MessageState, Pending, XliffVersion, messages_json, pending_ftl, pending_po,
     po_entries, po_header, xliff,
 };
 pub use files::{FileStatus, LocaleFiles, Page, files, locales, pages};

@@ -58,11 +58,16 @@ pub fn translate(
             }
         })
         .collect();
+    let header = exchange::FileHeader {
+        source: "en",
+        target: Some("it"),
+        project: "test",
+    };
     match format {
-        "ftl" => exchange::pending_ftl(&messages, Some("it")),
+        "ftl" => exchange::pending_ftl(&messages, header),
         "po" => exchange::pending_po(&messages, "it", "test"),
-        "xliff" => exchange::xliff(&messages, "en", Some("it"), XliffVersion::V2),
-        "xliff12" => exchange::xliff(&messages, "en", Some("it"), XliffVersion::V1_2),
+        "xliff" => exchange::xliff(&messages, header, XliffVersion::V2),
+        "xliff12" => exchange::xliff(&messages, header, XliffVersion::V1_2),
         "json" => exchange::messages_json(&messages, Some("it"), "test"),
         other => panic!("no writer for {other}"),
     }

@@ -5,7 +5,8 @@
 //! diff are notes. Inline codes (code spans, HTML tags, template calls) are
 //! placeholders: in 2.0 a `<ph>` whose `dataRef` names the code in the
 //! unit's `<originalData>`, in 1.2 a `<ph>` holding the code itself; either
-//! reads back as the code, so the text comes back exactly.
+//! reads back as the code, so the text comes back exactly. The project is
+//! a file note in 2.0 (`category="project"`), `product-name` in 1.2.
 //!
 //! How a message's state is written:
 //!
@@ -19,7 +20,7 @@ mod read;
 mod write;
 
 pub use read::read_xliff;
-pub use write::{XliffVersion, pending_xliff, xliff};
+pub use write::{XliffVersion, xliff};
 
 const NAMESPACE_2: &str = "urn:oasis:names:tc:xliff:document:2.0";
 const NAMESPACE_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";

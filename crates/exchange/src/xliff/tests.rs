@@ -3,17 +3,20 @@
 use expect_test::expect;
 
 use super::*;
-use crate::tests::{assert_reads_back, ids_and_pages, pending};
-use crate::{MessageState, Pending};
+use crate::tests::{assert_reads_back, header, ids_and_pages, pending};
+use crate::{FileHeader, MessageState, Pending};
 
 #[test]
 fn xliff_output_is_xliff_2() {
     let pending = pending();
-    let text = pending_xliff(&pending[1..], "en", "it");
+    let text = xliff(&pending[1..], header("it"), XliffVersion::V2);
     expect![[r#"
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="index">
+            <notes>
+              <note category="project">pumps</note>
+            </notes>
             <unit id="intro-paragraph-2" type="bitext:list-item">
               <notes>
                 <note category="previous-source">Groups of 50 members.</note>
@@ -34,7 +37,7 @@ fn xliff_output_is_xliff_2() {
 fn xliff_round_trip_keeps_text_exactly() {
     let mut pending = pending();
     pending[0].source.push_str("\r\n<end> & 'done'");
-    let text = pending_xliff(&pending, "en", "it");
+    let text = xliff(&pending, header("it"), XliffVersion::V2);
     let read = read_xliff(&text).expect("own output parses");
     assert_reads_back(&read, &pending);
     assert!(read[1].needs_review);
@@ -97,11 +100,14 @@ fn with_codes() -> Pending {
 
 #[test]
 fn xliff_2_codes_are_placeholders_into_original_data() {
-    let text = xliff(&[with_codes()], "en", Some("it"), XliffVersion::V2);
+    let text = xliff(&[with_codes()], header("it"), XliffVersion::V2);
     expect![[r#"
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="guide/cli">
+            <notes>
+              <note category="project">pumps</note>
+            </notes>
             <unit id="cli-paragraph-1" type="bitext:paragraph">
               <notes>
                 <note category="heading">CLI</note>
@@ -135,11 +141,11 @@ fn xliff_2_codes_are_placeholders_into_original_data() {
 fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
     let mut messages = pending();
     messages.push(with_codes());
-    let text = xliff(&messages[1..], "en", Some("it"), XliffVersion::V1_2);
+    let text = xliff(&messages[1..], header("it"), XliffVersion::V1_2);
     expect![[r#"
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
-          <file original="index" source-language="en" datatype="x-markdown" target-language="it">
+          <file original="index" source-language="en" datatype="x-markdown" product-name="pumps" target-language="it">
             <body>
               <trans-unit id="intro-paragraph-2" restype="x-list-item" xml:space="preserve">
                 <source>Groups of 100 members.</source>
@@ -149,7 +155,7 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
               </trans-unit>
             </body>
           </file>
-          <file original="guide/cli" source-language="en" datatype="x-markdown" target-language="it">
+          <file original="guide/cli" source-language="en" datatype="x-markdown" product-name="pumps" target-language="it">
             <body>
               <trans-unit id="cli-paragraph-1" restype="x-paragraph" xml:space="preserve">
                 <source>Run <ph id="1">`make &lt;target&gt;`</ph> or press <ph id="2">&lt;kbd&gt;</ph>Ctrl<ph id="3">&lt;/kbd&gt;</ph> &amp; <ph id="4">{{&lt; key &gt;}}</ph>.</source>
@@ -181,7 +187,11 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
 #[test]
 fn a_template_has_sources_only() {
     for version in [XliffVersion::V2, XliffVersion::V1_2] {
-        let text = xliff(&[with_codes()], "en", None, version);
+        let template = FileHeader {
+            target: None,
+            ..header("it")
+        };
+        let text = xliff(&[with_codes()], template, version);
         assert!(!text.contains("<target"), "{text}");
         assert!(!text.contains("trgLang") && !text.contains("target-language"));
         let read = read_xliff(&text).expect("parses");

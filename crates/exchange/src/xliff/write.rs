@@ -7,7 +7,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::{NAMESPACE_1_2, NAMESPACE_2};
 use crate::inline::{Piece, pieces};
-use crate::{MessageState, Pending};
+use crate::{FileHeader, MessageState, Pending};
 
 /// The XLIFF version to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,23 +18,14 @@ pub enum XliffVersion {
     V1_2,
 }
 
-/// The pending messages of `target` (translated from `source`) as XLIFF 2.0.
-pub fn pending_xliff(pending: &[Pending], source: &str, target: &str) -> String {
-    xliff(pending, source, Some(target), XliffVersion::V2)
-}
-
-/// `messages` as an XLIFF file in `version`, translated from `source` into
-/// `target`; without a target it is a template: sources only.
-pub fn xliff(
-    messages: &[Pending],
-    source: &str,
-    target: Option<&str>,
-    version: XliffVersion,
-) -> String {
+/// `messages` as an XLIFF file in `version` with `header`'s languages and
+/// project; without a target language it is a template: sources only.
+pub fn xliff(messages: &[Pending], header: FileHeader<'_>, version: XliffVersion) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     let doc = Document {
-        source,
-        target,
+        source: header.source,
+        target: header.target,
+        project: header.project,
         version,
     };
     doc.write(&mut writer, messages).expect("writing to memory");
@@ -46,6 +37,7 @@ pub fn xliff(
 struct Document<'a> {
     source: &'a str,
     target: Option<&'a str>,
+    project: &'a str,
     version: XliffVersion,
 }
 
@@ -91,6 +83,12 @@ impl Document<'_> {
                 w.create_element("file")
                     .with_attributes([("id", id.as_str()), ("original", original)])
                     .write_inner_content(|w| {
+                        w.create_element("notes").write_inner_content(|w| {
+                            w.create_element("note")
+                                .with_attribute(("category", "project"))
+                                .write_text_content(text_event(self.project))?;
+                            Ok(())
+                        })?;
                         page.iter()
                             .try_for_each(|p| write_unit_2(w, p, self.target.is_some()))
                     })?;
@@ -100,6 +98,7 @@ impl Document<'_> {
                     ("original", original),
                     ("source-language", self.source),
                     ("datatype", "x-markdown"),
+                    ("product-name", self.project),
                 ];
                 if let Some(target) = self.target {
                     attributes.push(("target-language", target));
