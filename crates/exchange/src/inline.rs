@@ -55,6 +55,9 @@ fn codes(text: &str) -> Vec<Range<usize>> {
             b']' => destination_end(bytes, at),
             _ => None,
         };
+        // A code with a character XML cannot hold is left as text, which
+        // writes such characters as markup of their own.
+        let end = end.filter(|&end| text[at..end].chars().all(xml_char));
         match end {
             Some(end) => {
                 out.push(at..end);
@@ -69,6 +72,13 @@ fn codes(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether XML 1.0 can hold `c` (as itself or as a character reference):
+/// not the control characters other than tab, line feed and carriage
+/// return, nor U+FFFE and U+FFFF.
+pub(crate) fn xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 fn run_length(bytes: &[u8], at: usize, byte: u8) -> usize {

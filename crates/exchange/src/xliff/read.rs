@@ -9,6 +9,9 @@ use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::{Error, Submitted, line_of};
 
+/// The `ctype` prefix of a 1.2 `<x/>` that stands for one character.
+const CP_TYPE: &str = "x-bitext-cp-";
+
 /// The units of an XLIFF 2.0 or 1.2 file. A unit needs an `id`, its
 /// `<file>` an `original` (the page). Inline codes read back as the code
 /// they stand for: a 2.0 `<ph>`, `<sc>`, `<ec>` or `<pc>` by its `dataRef`
@@ -214,6 +217,17 @@ impl State {
                 match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
                     Some(c) => self.push(c.encode_utf8(&mut [0; 4])),
                     None => self.problem(line, format!("<cp hex=\"{hex}\"> is not a character")),
+                }
+            }
+            // A character XML cannot hold, as bitext writes it in 1.2.
+            (Some(Version::V1_2), "x")
+                if attribute(e, "ctype").is_some_and(|t| t.starts_with(CP_TYPE)) =>
+            {
+                let ctype = attribute(e, "ctype").unwrap_or_default();
+                let hex = &ctype[CP_TYPE.len()..];
+                match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    Some(c) => self.push(c.encode_utf8(&mut [0; 4])),
+                    None => self.problem(line, format!("<x ctype=\"{ctype}\"> is not a character")),
                 }
             }
             // 1.2 codes hold their native code as content: it is read as text.

@@ -208,3 +208,25 @@ fn codes_without_their_text_are_errors_and_with_it_are_read() {
     let read = read_xliff(pc).expect("pc with data");
     assert_eq!(read[0].source_text.as_deref(), Some("a **bold** \u{7}"));
 }
+
+#[test]
+fn characters_xml_cannot_hold_come_back_through_both_versions() {
+    // A backspace a translation platform left in a real translation
+    // (kubevela.io's zh pages), in text and in a code span.
+    let mut message = with_codes();
+    message.source = "Run `a\u{8}b` now".to_owned();
+    message.translation = Some("Esegui\u{8} ora\u{1f}.".to_owned());
+    for version in [XliffVersion::V2, XliffVersion::V1_2] {
+        let text = xliff(std::slice::from_ref(&message), header("it"), version);
+        assert!(
+            !text.contains('\u{8}') && !text.contains('\u{1f}'),
+            "{version:?}: {text}"
+        );
+        let read = read_xliff(&text).expect("own output parses");
+        assert_eq!(
+            read[0].source_text.as_deref(),
+            Some(message.source.as_str())
+        );
+        assert_eq!(read[0].translation, message.translation, "{version:?}");
+    }
+}

@@ -202,7 +202,7 @@ impl Codes2 {
         let mut out_source = String::with_capacity(source.len() + 16);
         for piece in pieces(source) {
             match piece {
-                Piece::Text(t) => push_escaped(&mut out_source, t),
+                Piece::Text(t) => push_content(&mut out_source, t, XliffVersion::V2),
                 Piece::Code(c) => {
                     data.push(c.to_owned());
                     push_placeholder(&mut out_source, data.len(), c);
@@ -215,7 +215,7 @@ impl Codes2 {
             let mut out = String::with_capacity(target.len() + 16);
             for piece in pieces(target) {
                 match piece {
-                    Piece::Text(t) => push_escaped(&mut out, t),
+                    Piece::Text(t) => push_content(&mut out, t, XliffVersion::V2),
                     Piece::Code(c) => {
                         let number = match (0..source_codes).find(|&i| !used[i] && data[i] == c) {
                             Some(i) => {
@@ -288,7 +288,7 @@ fn codes_1_2(text: &str) -> String {
     let mut number = 0;
     for piece in pieces(text) {
         match piece {
-            Piece::Text(t) => push_escaped(&mut out, t),
+            Piece::Text(t) => push_content(&mut out, t, XliffVersion::V1_2),
             Piece::Code(c) => {
                 number += 1;
                 out.push_str(&format!("<ph id=\"{number}\">"));
@@ -302,9 +302,54 @@ fn codes_1_2(text: &str) -> String {
 
 /// Escaped text: the XML specials, quotes (the text may go in an
 /// attribute), and a carriage return as a character reference, because XML
-/// parsers turn a literal one into a line feed.
+/// parsers turn a literal one into a line feed. A character XML 1.0 cannot
+/// hold at all (a control character other than tab and line breaks) is
+/// U+FFFD here: this is for notes and attributes, which are shown, never
+/// read back; texts go through [`push_content`].
 fn push_escaped(out: &mut String, text: &str) {
-    out.push_str(&quick_xml::escape::escape(text).replace('\r', "&#13;"));
+    let text = if text.chars().all(crate::inline::xml_char) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    if crate::inline::xml_char(c) {
+                        c
+                    } else {
+                        '\u{FFFD}'
+                    }
+                })
+                .collect(),
+        )
+    };
+    out.push_str(&quick_xml::escape::escape(&*text).replace('\r', "&#13;"));
+}
+
+/// A source or target text, escaped; a character XML 1.0 cannot hold
+/// (a control character a translation platform left in, such as U+0008)
+/// is markup that reads back as it: `<cp hex="0008"/>` in 2.0, in 1.2
+/// `<x id="cp1" ctype="x-bitext-cp-0008"/>` (1.2 has no element for it).
+fn push_content(out: &mut String, text: &str, version: XliffVersion) {
+    let mut rest = text;
+    let mut number = 0;
+    while let Some((at, c)) = rest
+        .char_indices()
+        .find(|&(_, c)| !crate::inline::xml_char(c))
+    {
+        push_escaped(out, &rest[..at]);
+        let hex = u32::from(c);
+        match version {
+            XliffVersion::V2 => out.push_str(&format!("<cp hex=\"{hex:04X}\"/>")),
+            XliffVersion::V1_2 => {
+                number += 1;
+                out.push_str(&format!(
+                    "<x id=\"cp{number}\" ctype=\"x-bitext-cp-{hex:04X}\"/>"
+                ));
+            }
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    push_escaped(out, rest);
 }
 
 fn text_event(text: &str) -> BytesText<'static> {
