@@ -327,3 +327,47 @@ fn a_dry_run_says_what_would_change_and_writes_nothing() {
     assert_eq!(code, 0);
     assert!(out.starts_with("imported 1 translation into it"), "{out}");
 }
+
+#[test]
+fn a_revision_in_an_export_comes_in_and_a_catalog_edited_since_is_a_conflict() {
+    let tmp = support::project(&[("content/en/pumps.md", &page(1))]);
+    let dir = tmp.path();
+    ok(dir, &["sync"]);
+    let catalog_file = dir.join("locales/it/pumps.ftl");
+    let formats = [
+        ("po", "po"),
+        ("xliff", "xliff"),
+        ("xliff12", "xlf"),
+        ("json", "json"),
+        ("ftl", "ftl"),
+    ];
+    for (format, ext) in formats {
+        translate(dir);
+        ok(dir, &["sync"]);
+        let file = format!("it.{ext}");
+        ok(
+            dir,
+            &["export", "--locale", "it", "--format", format, "-o", &file],
+        );
+        // The reviewer changes two translations in the file; meanwhile
+        // someone edits one of them in the catalog.
+        let text = read(&dir.join(&file))
+            .replace("IT Pump 1 moves", "IT la pompa 1 sposta")
+            .replace("IT Pump 2 moves", "IT la pompa 2 sposta");
+        write(&dir.join(&file), &text);
+        let edited = read(&catalog_file).replace("IT Pump 2 moves", "HAND Pump 2 moves");
+        write(&catalog_file, &edited);
+        let (code, out, err) = bitext(dir, &["import", "--locale", "it", &file]);
+        assert_eq!(code, 1, "{format}: {out}{err}");
+        assert_eq!(err.matches("[conflict]").count(), 1, "{format}: {err}");
+        let catalog = read(&catalog_file);
+        assert!(
+            catalog.contains("IT la pompa 1 sposta"),
+            "{format}: the revision came in\n{catalog}"
+        );
+        assert!(
+            catalog.contains("HAND Pump 2 moves"),
+            "{format}: the catalog's edit is kept"
+        );
+    }
+}

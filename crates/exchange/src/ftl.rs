@@ -8,6 +8,8 @@ use crate::{Error, FileHeader, MessageState, Pending, Submitted, push_one_line};
 
 /// The note that names a message's page in a pending Fluent file.
 const PAGE_NOTE: &str = "page: ";
+/// The note with the fingerprint of the translation as exported.
+const EXPORTED_NOTE: &str = "exported: ";
 /// The note before the quoted source text.
 const SOURCE_NOTE: &str = "source:";
 /// The note that gives a message's id in its page's catalog, when the
@@ -41,6 +43,9 @@ pub fn pending_ftl(pending: &[Pending], header: FileHeader<'_>) -> String {
                 let mut note = String::from("heading: ");
                 push_one_line(&mut note, heading);
                 notes.push(note);
+            }
+            if let Some(translation) = &p.translation {
+                notes.push(format!("{EXPORTED_NOTE}{}", Fingerprint::of(translation)));
             }
             notes.push(SOURCE_NOTE.to_owned());
             notes.extend(p.source.split('\n').map(|l| format!("> {l}")));
@@ -137,6 +142,11 @@ pub fn read_ftl(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
             let untranslated = m.source.is_some_and(|fp| fp.matches(&m.text));
             Submitted {
                 reference: None,
+                exported: m
+                    .notes
+                    .iter()
+                    .find_map(|n| n.strip_prefix(EXPORTED_NOTE))
+                    .and_then(|f| Fingerprint::parse(f.trim())),
                 line: lines.get(m.id.as_str()).copied().unwrap_or(1),
                 page,
                 id,

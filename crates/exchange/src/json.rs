@@ -40,6 +40,9 @@ struct MessageOut<'a> {
     diff: Option<Vec<ChangeOut<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     translation: Option<&'a str>,
+    /// The fingerprint of `translation` as exported, for the import.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +79,11 @@ pub fn messages_json(messages: &[Pending], locale: Option<&str>, project: &str) 
                         .collect()
                 }),
                 translation: p.translation.as_deref().filter(|_| locale.is_some()),
+                exported: p
+                    .translation
+                    .as_deref()
+                    .filter(|_| locale.is_some())
+                    .map(|t| Fingerprint::of(t).to_string()),
             })
             .collect(),
     };
@@ -97,6 +105,7 @@ struct MessageIn {
     id: String,
     source: Option<String>,
     translation: Option<String>,
+    exported: Option<String>,
 }
 
 /// The translations of a JSON file bitext wrote (and a translator edited).
@@ -126,6 +135,7 @@ pub fn read_json(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
         .into_iter()
         .map(|m| Submitted {
             reference: None,
+            exported: m.exported.as_deref().and_then(Fingerprint::parse),
             line: lines.next().unwrap_or(1),
             page: m.page,
             id: m.id,

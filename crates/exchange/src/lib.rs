@@ -105,6 +105,11 @@ pub struct Submitted {
     /// The translation; `None` when the entry is still untranslated (empty
     /// `msgstr`, no `<target>`, a Fluent value left equal to its source).
     pub translation: Option<String>,
+    /// The fingerprint of the translation the file was exported with, when
+    /// it says: an import tells a translator's revision of an up-to-date
+    /// translation (the catalog still holds the exported one) from a
+    /// conflict (the catalog changed since the export).
+    pub exported: Option<Fingerprint>,
     /// The translator marked the entry as needing review (PO `fuzzy`,
     /// XLIFF `state="initial"`): gettext tools do not use such entries.
     pub needs_review: bool,

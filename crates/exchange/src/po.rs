@@ -4,6 +4,10 @@ use catalog::Fingerprint;
 
 use crate::{Error, MessageState, Pending, Submitted, push_one_line};
 
+/// The translator comment that holds the fingerprint of the translation
+/// an entry was exported with.
+const EXPORTED: &str = "# bitext: translation ";
+
 /// The pending messages as a gettext PO file for `locale`: msgctxt is the id
 /// (`page/id`, unique across pages), a stale message is `#, fuzzy` with the
 /// previous source as `#| msgid`.
@@ -79,6 +83,13 @@ pub fn po_entries(pending: &[Pending]) -> String {
     let mut context = String::new();
     for p in pending {
         out.push('\n');
+        // The translation as exported (a translator comment, which
+        // gettext tools keep), so that an import can tell a revision.
+        if let Some(translation) = &p.translation {
+            out.push_str(EXPORTED);
+            out.push_str(&Fingerprint::of(translation).to_string());
+            out.push('\n');
+        }
         // Notes for the translator: the section and what the text is.
         if let Some(heading) = &p.heading {
             out.push_str("#. heading: ");
@@ -223,6 +234,8 @@ struct Entry {
     id: Option<String>,
     text: Option<String>,
     fuzzy: bool,
+    /// `# bitext: translation <fingerprint>`: the translation as exported.
+    exported: Option<Fingerprint>,
     /// The first `#:` reference: file and line (0 when it has none).
     reference: Option<(String, usize)>,
     last: Option<Field>,
@@ -266,6 +279,10 @@ pub fn read_po(text: &str) -> Result<Vec<Submitted>, Vec<Error>> {
             if flags.split(',').any(|f| f.trim() == "fuzzy") {
                 entry.fuzzy = true;
             }
+            continue;
+        }
+        if let Some(fingerprint) = line.strip_prefix(EXPORTED) {
+            entry.exported = Fingerprint::parse(fingerprint.trim());
             continue;
         }
         if let Some(references) = line.strip_prefix("#:") {
@@ -375,6 +392,7 @@ fn finish(entry: Entry, out: &mut Vec<Submitted>, errors: &mut Vec<Error>) {
                 page: None,
                 id: String::new(),
                 reference: Some(reference),
+                exported: entry.exported,
                 source: Some(Fingerprint::of(&source)),
                 source_text: Some(source),
                 translation: entry.text.filter(|t| !t.is_empty()),
@@ -400,6 +418,7 @@ fn finish(entry: Entry, out: &mut Vec<Submitted>, errors: &mut Vec<Error>) {
         page: Some(page.to_owned()),
         id: id.to_owned(),
         reference: entry.reference,
+        exported: entry.exported,
         source: Some(Fingerprint::of(&source)),
         source_text: Some(source),
         translation: (!text.is_empty()).then_some(text),

@@ -40,8 +40,9 @@ pub enum RejectReason {
     UnknownSource { reference: String },
     /// The same page and id came earlier in the files (at this file and line).
     Duplicate { file: PathBuf, line: usize },
-    /// The catalog has an up-to-date translation with another text (someone
-    /// edited it since the export); kept unless `force`.
+    /// The catalog has an up-to-date translation with another text, and
+    /// it is not the one the file was exported with (someone edited it
+    /// since the export, or the file does not say); kept unless `force`.
     Conflict { local: String },
 }
 
@@ -164,6 +165,7 @@ pub fn import_documents(config: &Config, options: &ImportOptions) -> Result<Impo
                 file: &page.path,
                 entry: Submitted {
                     reference: None,
+                    exported: None,
                     line: a.translation[first.translation].line,
                     page: Some(page.page.path.clone()),
                     id: (*id).to_owned(),
@@ -502,7 +504,10 @@ fn decide(local: &Entry<'_>, entry: &Submitted, translation: &str, force: bool) 
         if message.text == translation {
             return Decision::Unchanged;
         }
-        if local.current && message.text != translation && !force {
+        // Unless the catalog still holds the translation the file was
+        // exported with: then the difference is the translator's revision.
+        let revised = entry.exported.is_some_and(|f| f.matches(&message.text));
+        if local.current && message.text != translation && !force && !revised {
             return Decision::Reject(RejectReason::Conflict {
                 local: message.text.clone(),
             });

@@ -31,10 +31,19 @@ pub fn translate(
         .map_or(format, |(_, ext)| ext);
     let read_as = Format::from_name(&format!("x.{ext}")).expect("a known format");
     let entries = exchange::read(read_as, text).expect("the file reads back");
+    // A translator edits the file, which keeps the fingerprint of the
+    // translation it was exported with: (written, exported) to put back.
+    let mut kept_fingerprints = Vec::new();
     let messages: Vec<Pending> = entries
         .into_iter()
         .map(|e| {
             let picked = pick(&e);
+            if let (Some(new), Some(exported)) = (&picked, e.exported) {
+                kept_fingerprints.push((
+                    catalog::Fingerprint::of(new).to_string(),
+                    exported.to_string(),
+                ));
+            }
             let state = match (&picked, &e.translation) {
                 (Some(_), _) => MessageState::Current,
                 (None, Some(_)) => MessageState::Stale,
@@ -63,14 +72,18 @@ pub fn translate(
         target: Some("it"),
         project: "test",
     };
-    match format {
+    let mut text = match format {
         "ftl" => exchange::pending_ftl(&messages, header),
         "po" => exchange::pending_po(&messages, "it", "test"),
         "xliff" => exchange::xliff(&messages, header, XliffVersion::V2),
         "xliff12" => exchange::xliff(&messages, header, XliffVersion::V1_2),
         "json" => exchange::messages_json(&messages, Some("it"), "test"),
         other => panic!("no writer for {other}"),
+    };
+    for (written, exported) in kept_fingerprints {
+        text = text.replace(&written, &exported);
     }
+    text
 }
 
 /// What translators did, as a test keeps it: per id, the translation and

@@ -24,6 +24,11 @@ pub use write::{XliffVersion, xliff};
 
 const NAMESPACE_2: &str = "urn:oasis:names:tc:xliff:document:2.0";
 const NAMESPACE_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
+/// bitext's own attributes in XLIFF 2.0 (`bitext:translation` on a unit:
+/// the fingerprint of the translation as exported).
+const NAMESPACE_BITEXT: &str = "urn:bitext:xliff";
+/// The same in XLIFF 1.2, where a unit's `extradata` holds it.
+const EXTRADATA: &str = "bitext-translation:";
 
 #[cfg(test)]
 mod tests;

@@ -104,6 +104,8 @@ struct Unit {
     target: Option<String>,
     /// 2.0: the codes of `<originalData>`, by id.
     data: HashMap<String, String>,
+    /// The fingerprint of the translation as exported.
+    exported: Option<Fingerprint>,
 }
 
 #[derive(Debug, Default)]
@@ -136,9 +138,17 @@ impl State {
             "xliff" => self.root(e, line),
             "file" => self.page = attribute(e, "original"),
             "unit" | "trans-unit" => {
+                let exported = attribute(e, "bitext:translation")
+                    .or_else(|| {
+                        attribute(e, "extradata")?
+                            .strip_prefix(super::EXTRADATA)
+                            .map(str::to_owned)
+                    })
+                    .and_then(|f| Fingerprint::parse(&f));
                 self.unit = Some(Unit {
                     line,
                     id: attribute(e, "id").unwrap_or_default(),
+                    exported,
                     ..Unit::default()
                 });
             }
@@ -289,6 +299,7 @@ impl State {
             };
             self.out.push(Submitted {
                 reference: None,
+                exported: u.exported,
                 line: u.line,
                 page: self.page.clone(),
                 id: u.id,

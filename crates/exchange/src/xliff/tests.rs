@@ -12,12 +12,12 @@ fn xliff_output_is_xliff_2() {
     let text = xliff(&pending[1..], header("it"), XliffVersion::V2);
     expect![[r#"
         <?xml version="1.0" encoding="UTF-8"?>
-        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:bitext="urn:bitext:xliff" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="index">
             <notes>
               <note category="project">pumps</note>
             </notes>
-            <unit id="intro-paragraph-2" type="bitext:list-item">
+            <unit id="intro-paragraph-2" type="bitext:list-item" bitext:translation="8c86da5bba61161c">
               <notes>
                 <note category="previous-source">Groups of 50 members.</note>
                 <note category="diff">Groups of [-50-]{+100+} members.</note>
@@ -103,12 +103,12 @@ fn xliff_2_codes_are_placeholders_into_original_data() {
     let text = xliff(&[with_codes()], header("it"), XliffVersion::V2);
     expect![[r#"
         <?xml version="1.0" encoding="UTF-8"?>
-        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="it">
+        <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:bitext="urn:bitext:xliff" version="2.0" srcLang="en" trgLang="it">
           <file id="f1" original="guide/cli">
             <notes>
               <note category="project">pumps</note>
             </notes>
-            <unit id="cli-paragraph-1" type="bitext:paragraph">
+            <unit id="cli-paragraph-1" type="bitext:paragraph" bitext:translation="122941c7895068b2">
               <notes>
                 <note category="heading">CLI</note>
               </notes>
@@ -147,7 +147,7 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
         <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
           <file original="index" source-language="en" datatype="x-markdown" product-name="pumps" target-language="it">
             <body>
-              <trans-unit id="intro-paragraph-2" restype="x-list-item" xml:space="preserve">
+              <trans-unit id="intro-paragraph-2" restype="x-list-item" xml:space="preserve" extradata="bitext-translation:8c86da5bba61161c">
                 <source>Groups of 100 members.</source>
                 <target state="needs-review-translation">Gruppi di 50 membri.</target>
                 <note from="bitext">previous-source: Groups of 50 members.</note>
@@ -157,7 +157,7 @@ fn xliff_1_2_holds_codes_in_placeholders_and_states_on_targets() {
           </file>
           <file original="guide/cli" source-language="en" datatype="x-markdown" product-name="pumps" target-language="it">
             <body>
-              <trans-unit id="cli-paragraph-1" restype="x-paragraph" xml:space="preserve">
+              <trans-unit id="cli-paragraph-1" restype="x-paragraph" xml:space="preserve" extradata="bitext-translation:122941c7895068b2">
                 <source>Run <ph id="1">`make &lt;target&gt;`</ph> or press <ph id="2">&lt;kbd&gt;</ph>Ctrl<ph id="3">&lt;/kbd&gt;</ph> &amp; <ph id="4">{{&lt; key &gt;}}</ph>.</source>
                 <target state="translated">Premi <ph id="1">&lt;kbd&gt;</ph>Ctrl<ph id="2">&lt;/kbd&gt;</ph> o esegui <ph id="3">`make all`</ph>.</target>
                 <note from="bitext">heading: CLI</note>

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{NAMESPACE_1_2, NAMESPACE_2};
+use super::{EXTRADATA, NAMESPACE_1_2, NAMESPACE_2, NAMESPACE_BITEXT};
 use crate::inline::{Piece, pieces};
 use crate::{FileHeader, MessageState, Pending};
 
@@ -49,6 +49,7 @@ impl Document<'_> {
         let mut root: Vec<(&str, &str)> = match self.version {
             XliffVersion::V2 => vec![
                 ("xmlns", NAMESPACE_2),
+                ("xmlns:bitext", NAMESPACE_BITEXT),
                 ("version", "2.0"),
                 ("srcLang", self.source),
             ],
@@ -118,6 +119,12 @@ impl Document<'_> {
     }
 }
 
+/// The fingerprint of the translation a unit is written with, if any.
+fn exported(p: &Pending, with_target: bool) -> Option<String> {
+    let translation = p.translation.as_deref().filter(|_| with_target)?;
+    Some(catalog::Fingerprint::of(translation).to_string())
+}
+
 /// The notes of a message: its heading, previous source and word diff.
 fn notes(p: &Pending) -> Vec<(&'static str, Cow<'_, str>)> {
     let mut notes = Vec::new();
@@ -135,10 +142,16 @@ fn notes(p: &Pending) -> Vec<(&'static str, Cow<'_, str>)> {
 
 fn write_unit_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
     let codes = Codes2::of(&p.source, p.translation.as_deref().filter(|_| with_target));
-    // What the text is, as the unit's type (a `prefix:value`).
+    // What the text is, as the unit's type (a `prefix:value`), and the
+    // translation as exported, in bitext's namespace.
     let kind = format!("bitext:{}", p.kind);
+    let exported = exported(p, with_target);
+    let mut attributes = vec![("id", p.id.as_str()), ("type", kind.as_str())];
+    if let Some(fingerprint) = &exported {
+        attributes.push(("bitext:translation", fingerprint.as_str()));
+    }
     w.create_element("unit")
-        .with_attributes([("id", p.id.as_str()), ("type", kind.as_str())])
+        .with_attributes(attributes)
         .write_inner_content(|w| {
             let notes = notes(p);
             if !notes.is_empty() {
@@ -251,14 +264,20 @@ fn push_placeholder(out: &mut String, number: usize, code: &str) {
 }
 
 fn write_unit_1_2(w: &mut W, p: &Pending, with_target: bool) -> std::io::Result<()> {
-    // What the text is, as a resource type of bitext's own (`x-`).
+    // What the text is, as a resource type of bitext's own (`x-`), and the
+    // translation as exported, as the unit's extra data.
     let kind = format!("x-{}", p.kind);
+    let extradata = exported(p, with_target).map(|f| format!("{EXTRADATA}{f}"));
+    let mut attributes = vec![
+        ("id", p.id.as_str()),
+        ("restype", kind.as_str()),
+        ("xml:space", "preserve"),
+    ];
+    if let Some(extradata) = &extradata {
+        attributes.push(("extradata", extradata.as_str()));
+    }
     w.create_element("trans-unit")
-        .with_attributes([
-            ("id", p.id.as_str()),
-            ("restype", kind.as_str()),
-            ("xml:space", "preserve"),
-        ])
+        .with_attributes(attributes)
         .write_inner_content(|w| {
             w.create_element("source")
                 .write_text_content(BytesText::from_escaped(codes_1_2(&p.source)))?;
