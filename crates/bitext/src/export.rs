@@ -33,7 +33,7 @@ pub(crate) fn file_text(
         project: &name,
     };
     match format {
-        ExportFormat::Json => project::messages_json(messages, header.target, &name),
+        ExportFormat::Json => project::messages_json(messages, header),
         ExportFormat::Ftl => project::pending_ftl(messages, header),
         ExportFormat::Po => {
             let mut text = project::po_header(header.target.unwrap_or(""), &name);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use catalog::Fingerprint;
 
-use crate::{Error, Pending, Submitted};
+use crate::{Error, FileHeader, Pending, Submitted};
 
 const FORMAT: &str = "bitext-messages";
 const VERSION: u32 = 1;
@@ -51,9 +51,10 @@ struct ChangeOut<'a> {
     text: &'a str,
 }
 
-/// `messages` as a JSON file for `locale` of `project` (no locale and no
-/// translations: a template).
-pub fn messages_json(messages: &[Pending], locale: Option<&str>, project: &str) -> String {
+/// `messages` as a JSON file with `header`'s locale and project (no
+/// locale and no translations: a template).
+pub fn messages_json(messages: &[Pending], header: FileHeader<'_>) -> String {
+    let (locale, project) = (header.target, header.project);
     let file = FileOut {
         format: FORMAT,
         version: VERSION,

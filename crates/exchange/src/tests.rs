@@ -283,7 +283,7 @@ fn a_file_says_its_locale() {
 #[test]
 fn json_round_trip_keeps_texts_pages_and_lines() {
     let pending = pending();
-    let text = messages_json(&pending, Some("it"), "docs");
+    let text = messages_json(&pending, header("it"));
     assert_eq!(declared_locale(Format::Json, &text).as_deref(), Some("it"));
     let read = read_json(&text).expect("own output parses");
     assert_reads_back(&read, &pending);
@@ -297,7 +297,13 @@ fn json_round_trip_keeps_texts_pages_and_lines() {
         );
     }
     // A template has neither a locale nor translations.
-    let template = messages_json(&pending, None, "docs");
+    let template = messages_json(
+        &pending,
+        FileHeader {
+            target: None,
+            ..header("it")
+        },
+    );
     assert_eq!(declared_locale(Format::Json, &template), None);
     assert!(
         read_json(&template)

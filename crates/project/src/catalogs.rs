@@ -902,12 +902,8 @@ fn locale_page_staleness(
 /// The untranslated and stale messages of `locale`, page by page in source
 /// order; `page` keeps only pages whose path matches it (`*` matches anything).
 pub fn pending(config: &Config, locale: &Locale, page: Option<&str>) -> Result<Vec<Pending>> {
-    flatten(messages_by_page(
-        config,
-        Which::Pending(locale),
-        page,
-        |m| m,
-    )?)
+    let per_page = messages_by_page(config, Which::Pending(locale), page, |m| m)?;
+    Ok(per_page.into_iter().flatten().collect())
 }
 
 /// Every message of `locale` (missing, stale and current), or with no
@@ -922,15 +918,8 @@ pub fn export(
         Some(locale) => Which::All(locale),
         None => Which::Template,
     };
-    flatten(messages_by_page(config, which, page, |m| m)?)
-}
-
-fn flatten(per_page: Vec<Vec<Pending>>) -> Result<Vec<Pending>> {
-    let mut all = Vec::with_capacity(per_page.iter().map(Vec::len).sum());
-    for page in per_page {
-        all.extend(page);
-    }
-    Ok(all)
+    let per_page = messages_by_page(config, which, page, |m| m)?;
+    Ok(per_page.into_iter().flatten().collect())
 }
 
 /// Which messages of a page to list.

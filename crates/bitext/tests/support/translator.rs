@@ -77,7 +77,7 @@ pub fn translate(
         "po" => exchange::pending_po(&messages, "it", "test"),
         "xliff" => exchange::xliff(&messages, header, XliffVersion::V2),
         "xliff12" => exchange::xliff(&messages, header, XliffVersion::V1_2),
-        "json" => exchange::messages_json(&messages, Some("it"), "test"),
+        "json" => exchange::messages_json(&messages, header),
         other => panic!("no writer for {other}"),
     };
     for (written, exported) in kept_fingerprints {
