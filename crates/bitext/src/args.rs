@@ -215,6 +215,10 @@ pub struct CheckArgs {
     /// With --learn-words: on how many pages a word must be.
     #[arg(long, value_name = "N", default_value_t = project::VOCABULARY_PAGES, requires = "learn_words")]
     pub min_pages: usize,
+    /// Check every page again and leave the check cache (`.bitext/cache`)
+    /// alone: neither read nor written.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -278,6 +278,7 @@ impl Typos {
             locales: locales(&cmd.locale),
             page: None,
             changed_since: None,
+            no_cache: false,
         };
         let report = project::check_progress(config, &options, &mut |_, _| {})?;
         let mut counts = std::collections::HashMap::new();

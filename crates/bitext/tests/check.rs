@@ -318,3 +318,79 @@ fn changed_since_checks_only_the_pages_a_change_touches() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no-such-branch"), "{err}");
 }
+
+#[test]
+fn a_warm_check_prints_what_a_cold_one_prints() {
+    let tmp = support::project(&[
+        (
+            "content/en/alpha.md",
+            "# Alpha\n\nThe alpha pump moves 40 litres a minute.\n\nIt runs on Signal.\n",
+        ),
+        (
+            "content/it/alpha.md",
+            "# Alpha\n\nLa pompa alpha sposta 45 litri al minuto.\n\nFunziona con Signal.\n",
+        ),
+        (
+            "content/en/beta.md",
+            "# Beta\n\nThe beta pump moves 10 litres a minute.\n",
+        ),
+        (
+            "content/it/beta.md",
+            "# Beta\n\nLa pompa beta sposta 10 litri al minuto.\n",
+        ),
+    ]);
+    let dir = tmp.path();
+    let cache = dir.join(".bitext/cache");
+    // Without the cache, nothing is written.
+    let (_, cold, _) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    assert!(!cache.exists(), "--no-cache wrote the cache");
+    let (_, first, _) = bitext(dir, &["check", "--format", "json"]);
+    assert_eq!(first, cold);
+    assert!(cache.join("check/it.json").is_file());
+    assert!(
+        cache.join(".gitignore").is_file(),
+        "the cache is not ignored by git"
+    );
+    for format in ["json", "human", "sarif", "github", "junit"] {
+        let (code_warm, warm, _) = bitext(dir, &["check", "--format", format]);
+        let (code_cold, cold, _) = bitext(dir, &["check", "--format", format, "--no-cache"]);
+        assert_eq!((code_warm, &warm), (code_cold, &cold), "{format}");
+    }
+    // In a repository: staleness found from history, warm as cold.
+    if !support::git(dir, &["init", "-q"]) {
+        return;
+    }
+    support::git(dir, &["add", "-A"]);
+    support::git(dir, &["commit", "-q", "-m", "pages"]);
+    write(
+        &dir.join("content/en/alpha.md"),
+        "# Alpha\n\nThe alpha pump moves 50 litres a minute.\n\nIt runs on Signal.\n",
+    );
+    support::git(dir, &["commit", "-q", "-am", "more litres"]);
+    let (_, first, _) = bitext(dir, &["check", "--format", "json"]);
+    assert!(first.contains("\"stale\""), "{first}");
+    let (_, warm, _) = bitext(dir, &["check", "--format", "json"]);
+    let (_, cold, _) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    assert_eq!(warm, cold);
+    assert_eq!(first, cold);
+    // An edited translation, and a cache folder set in bitext.toml.
+    write(
+        &dir.join("content/it/beta.md"),
+        "# Beta\n\nLa pompa beta sposta 12 litri al minuto.\n",
+    );
+    let (_, warm, _) = bitext(dir, &["check", "--format", "json"]);
+    let (_, cold, _) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    assert_eq!(warm, cold);
+    assert!(warm.contains("12"), "{warm}");
+    write(&dir.join("bitext.toml"), "[cache]\ndir = \"build/cache\"\n");
+    let (_, warm, _) = bitext(dir, &["check", "--format", "json"]);
+    assert_eq!(warm, cold);
+    assert!(dir.join("build/cache/check/it.json").is_file());
+    write(
+        &dir.join("bitext.toml"),
+        "[cache]\ndir = \"../elsewhere\"\n",
+    );
+    let (code, _, err) = bitext(dir, &["check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cache.dir"), "{err}");
+}

@@ -86,6 +86,19 @@ pub fn page_names(config: &Config, page: &str, source_text: &str) -> Result<Name
 }
 
 fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) -> Result<Names> {
+    let mut names = Names::new(&config.names);
+    names.extend_learned(learned_names(config, locales, page, source_text)?);
+    Ok(names)
+}
+
+/// The capitalised words of `page`'s source (`source_text`) that most of
+/// its translations in `locales` keep verbatim.
+pub(crate) fn learned_names(
+    config: &Config,
+    locales: &[Locale],
+    page: &str,
+    source_text: &str,
+) -> Result<Vec<String>> {
     let mut translations = Vec::new();
     for locale in locales {
         let path = config
@@ -96,9 +109,7 @@ fn names_of(config: &Config, locales: &[Locale], page: &str, source_text: &str) 
         }
     }
     let texts: Vec<&str> = translations.iter().map(String::as_str).collect();
-    let mut names = Names::new(&config.names);
-    names.extend_learned(align::learn_names(source_text, &texts));
-    Ok(names)
+    Ok(align::learn_names(source_text, &texts))
 }
 
 /// One translated page of a locale aligned with its source page.
@@ -138,6 +149,45 @@ pub struct SourcePage {
     pub facts: Arc<Vec<Facts>>,
 }
 
+impl SourcePage {
+    /// `page`, whose text is `text`, segmented, its names learned from its
+    /// translations in `locales` and its facts read with them.
+    pub(crate) fn build(
+        config: &Config,
+        locales: &[Locale],
+        page: Page,
+        text: Arc<str>,
+    ) -> Result<SourcePage> {
+        let learned = learned_names(config, locales, &page.path, &text)?;
+        Ok(SourcePage::with_names(config, page, text, learned))
+    }
+
+    /// `page` built as [`SourcePage::build`] does, with the names learned
+    /// from its translations already.
+    pub(crate) fn with_names(
+        config: &Config,
+        page: Page,
+        text: Arc<str>,
+        learned: Vec<String>,
+    ) -> SourcePage {
+        let (document, _) = markdown::segment_with(&text, &config.markdown);
+        let mut names = Names::new(&config.names);
+        names.extend_learned(learned);
+        let reading = align::Reading {
+            language: Language::of_locale(config.source_locale.as_str()),
+            names: Some(&names),
+        };
+        let facts = reading.facts_of(texts(&document.segments));
+        SourcePage {
+            page,
+            text,
+            document: Arc::new(document),
+            names: Arc::new(names),
+            facts: Arc::new(facts),
+        }
+    }
+}
+
 /// The source pages of a project.
 #[derive(Debug, Clone)]
 pub struct Sources {
@@ -150,24 +200,11 @@ impl Sources {
     /// read, in parallel.
     pub fn load(config: &Config) -> Result<Sources> {
         let locales = locales(config)?;
-        let language = Language::of_locale(config.source_locale.as_str());
         let pages = pages(config)?
             .into_par_iter()
             .map(|page| {
-                let (text, document, _) = segment_file(&page.source, &config.markdown)?;
-                let names = names_of(config, &locales, &page.path, &text)?;
-                let reading = align::Reading {
-                    language,
-                    names: Some(&names),
-                };
-                let facts = reading.facts_of(texts(&document.segments));
-                Ok(SourcePage {
-                    page,
-                    text: text.into(),
-                    document: Arc::new(document),
-                    names: Arc::new(names),
-                    facts: Arc::new(facts),
-                })
+                let text = read_text(&page.source)?;
+                SourcePage::build(config, &locales, page, text.into())
             })
             .collect::<Result<_>>()?;
         Ok(Sources { pages })
@@ -232,7 +269,7 @@ impl<'s> TranslatedPage<'s> {
     }
 
     /// Characters of the segment texts: (source, translation).
-    fn chars(&self) -> (usize, usize) {
+    pub(crate) fn chars(&self) -> (usize, usize) {
         let chars = |segments: &[Segment]| {
             segments
                 .iter()
@@ -364,10 +401,19 @@ pub fn locale_ratios<'s>(
         out[l].sample[k] = Some(page);
     }
     for (ratio, (source_chars, translated_chars)) in out.iter_mut().zip(chars) {
-        ratio.ratio = (source_chars > 0 && translated_chars > 0)
-            .then(|| translated_chars as f32 / source_chars as f32);
+        ratio.ratio = length_ratio(source_chars, translated_chars);
     }
     Ok(out)
+}
+
+/// The length ratio of a locale whose sample has these characters of
+/// segment texts, to the hundredth: an edit of one page seldom moves it,
+/// so the cached findings of the locale's other pages still hold.
+pub(crate) fn length_ratio(source_chars: usize, translated_chars: usize) -> Option<f32> {
+    (source_chars > 0 && translated_chars > 0).then(|| {
+        let ratio = translated_chars as f64 / source_chars as f64;
+        ((ratio * 100.0).round() / 100.0) as f32
+    })
 }
 
 /// A locale's length ratio and the pages it was measured on.

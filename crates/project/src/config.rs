@@ -36,6 +36,37 @@ struct File {
     check: CheckSection,
     #[serde(default)]
     history: HistorySection,
+    #[serde(default)]
+    cache: CacheSection,
+}
+
+/// `[cache]`: where `check` keeps what it found, to answer again without
+/// redoing it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CacheSection {
+    enabled: Option<bool>,
+    /// A folder below the project root.
+    dir: Option<String>,
+}
+
+/// `[cache]` of bitext.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheConfig {
+    /// Whether `check` reads and writes its cache (`--no-cache` turns it
+    /// off for one run).
+    pub enabled: bool,
+    /// The cache folder, relative to the project root (`.bitext/cache`).
+    pub dir: PathBuf,
+}
+
+impl Default for CacheConfig {
+    fn default() -> CacheConfig {
+        CacheConfig {
+            enabled: true,
+            dir: PathBuf::from(".bitext/cache"),
+        }
+    }
 }
 
 /// `[history]`: how translations name the source revision they were made from.
@@ -195,6 +226,8 @@ pub struct Config {
     pub check: CheckConfig,
     /// `[history]`: pin keys.
     pub history: HistoryConfig,
+    /// `[cache]`: whether and where `check` keeps its answers.
+    pub cache: CacheConfig,
     /// What listing the project's files met that the command should tell:
     /// files skipped, link loops not followed (shared by the clones).
     notices: std::sync::Arc<std::sync::Mutex<Notices>>,
@@ -523,9 +556,38 @@ impl Config {
             history: HistoryConfig {
                 pin_keys: parsed.history.pin_keys,
             },
+            cache: cache_config(parsed.cache, &key_error)?,
             notices: std::sync::Arc::default(),
         })
     }
+}
+
+/// `[cache]` with its folder kept inside the project (bitext writes there).
+fn cache_config(
+    section: CacheSection,
+    key_error: &dyn Fn(&str, String) -> Error,
+) -> Result<CacheConfig> {
+    let mut cache = CacheConfig::default();
+    if let Some(enabled) = section.enabled {
+        cache.enabled = enabled;
+    }
+    if let Some(dir) = section.dir {
+        let outside = dir.is_empty()
+            || Path::new(&dir).is_absolute()
+            || dir.starts_with(['/', '\\'])
+            || dir.get(1..2) == Some(":")
+            || dir.split(['/', '\\']).any(|c| c == "..");
+        if outside {
+            return Err(key_error(
+                "cache.dir",
+                format!(
+                    "must be a folder inside the project root (no absolute path, no `..`): \"{dir}\""
+                ),
+            ));
+        }
+        cache.dir = PathBuf::from(dir);
+    }
+    Ok(cache)
 }
 
 /// `[check]` with its names and severities checked.

@@ -42,7 +42,7 @@ pub use changes::{
 };
 pub use check::{CheckOptions, CheckReport, PageFinding, check, check_aligned, check_progress};
 pub use checks::{Check, Finding, Related, Severity};
-pub use config::{CONFIG_FILE, Config, Notices, StalePolicy, StaleText};
+pub use config::{CONFIG_FILE, CacheConfig, Config, Notices, StalePolicy, StaleText};
 pub use dialect::{detect as detect_dialect, sniff as sniff_dialect};
 pub use diff::{Change, ChangeKind, render_inline as render_word_diff};
 pub use error::{Error, Result};

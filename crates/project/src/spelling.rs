@@ -188,6 +188,25 @@ impl Lazy {
         }
     }
 
+    /// What tells this dictionary from another or from itself edited: its
+    /// path and its two files' sizes and times (for the check cache).
+    pub fn identity(&self) -> String {
+        let file = |ext: &str| {
+            std::fs::metadata(self.path.with_extension(ext)).map_or_else(
+                |_| "absent".to_owned(),
+                |m| {
+                    let time = m
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map_or(0, |d| d.as_nanos());
+                    format!("{}-{time}", m.len())
+                },
+            )
+        };
+        format!("{} {} {}", self.path.display(), file("aff"), file("dic"))
+    }
+
     /// The dictionary, read now if no thread did yet.
     pub fn get(&self) -> Result<&Dictionary> {
         match self.cell.get_or_init(|| load(&self.path).ok()) {

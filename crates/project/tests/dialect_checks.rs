@@ -111,6 +111,7 @@ fn pseudo_translations_keep_the_structure_of_every_dialect() {
                 locales: Some(vec![qps.clone()]),
                 page: None,
                 changed_since: None,
+                no_cache: false,
             },
         )
         .expect("check");

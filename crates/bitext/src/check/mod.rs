@@ -135,6 +135,7 @@ fn learn_words(
         locales: Some(vec![locale.clone()]),
         page: cmd.page.clone(),
         changed_since: None,
+        no_cache: cmd.no_cache,
     };
     if config.check.level(Check::Spelling, &locale).is_none() {
         return Err(project::Error::Usage {
@@ -254,6 +255,7 @@ pub fn run(
         locales: locales(&cmd.locale),
         page: cmd.page.clone(),
         changed_since: cmd.changed_since.clone(),
+        no_cache: cmd.no_cache,
     };
     let mut report = project::check_progress(&config, &options, &mut crate::progress::history())?;
     for note in &report.notes {

@@ -482,6 +482,7 @@ mod tests {
             checked: Vec::new(),
             waived: 0,
             notes: Vec::new(),
+            cached: 0,
         }
     }
 

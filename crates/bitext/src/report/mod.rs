@@ -238,6 +238,7 @@ pub fn run(
         locales: only,
         page: None,
         changed_since: None,
+        no_cache: false,
     };
     let check = project::check_progress(&config, &options, &mut |_, _| {})?;
     for note in status.notes.iter().chain(&check.notes) {

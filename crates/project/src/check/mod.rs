@@ -12,10 +12,17 @@ use crate::config::Level;
 use model::{Locale, Segment};
 use rayon::prelude::*;
 
+mod cache;
+mod inputs;
+mod ratio;
+mod stale;
+
+use cache::{Entry, Key, KeyBuilder, LocaleCache, NamesCache};
+use inputs::Inputs;
+
 use crate::catalogs::{PageState, catalog_path, chosen_locales};
 use crate::{
-    Aligned, Config, Error, Page, PageAlignment, Result, Sources, TranslatedPage, locale_ratios,
-    pages, read_text,
+    Aligned, Config, Error, Page, PageAlignment, Result, TranslatedPage, pages, read_text,
 };
 
 /// Choices for `bitext check`.
@@ -28,6 +35,8 @@ pub struct CheckOptions {
     /// Only pages whose source or translation (or catalog) changed since
     /// this revision: the pull-request mode.
     pub changed_since: Option<String>,
+    /// Neither read nor write the check cache (`--no-cache`).
+    pub no_cache: bool,
 }
 
 /// A finding with the files it points at (shared by a page's findings:
@@ -57,6 +66,8 @@ pub struct CheckReport {
     pub waived: usize,
     /// What the run could not do fully (a shallow clone), one line each.
     pub notes: Vec<String>,
+    /// Translated pages whose findings came from the check cache.
+    pub cached: usize,
 }
 
 /// Inline waivers of a translated page: `<!-- bitext-ignore CHECK: reason -->`
@@ -105,10 +116,11 @@ pub fn check(config: &Config, options: &CheckOptions) -> Result<CheckReport> {
 /// [`check`], with `progress` hearing (commits done, commits in all)
 /// while the git history is indexed.
 ///
-/// Every translated page of every chosen locale is aligned and checked in
-/// one parallel pass, which keeps both cores busy however uneven the pages
-/// are; a page's alignment is dropped once its findings are made, so the
-/// memory held is the source pages' and each locale's ratio sample.
+/// Every translated page of every chosen locale whose cached findings do
+/// not hold is aligned and checked in one parallel pass, which keeps both
+/// cores busy however uneven the pages are; a page's alignment is dropped
+/// once its findings are made, so the memory held is the source pages'
+/// and each locale's ratio sample.
 pub fn check_progress(
     config: &Config,
     options: &CheckOptions,
@@ -118,7 +130,7 @@ pub fn check_progress(
     // Dictionaries are found here and read by the first page that needs one.
     let mut spelling = crate::spelling::start(config, &locales)?;
     let spelling_source = spelling.source.take();
-    let sources = Sources::load(config)?;
+    let mut inputs = Inputs::read(config)?;
     let mut report = CheckReport {
         locales: locales.len(),
         ..CheckReport::default()
@@ -139,10 +151,7 @@ pub fn check_progress(
         )?),
         None => None,
     };
-    let glob = crate::PageGlob::of_pages(
-        options.page.as_deref(),
-        sources.pages().iter().map(|s| &s.page),
-    )?;
+    let glob = crate::PageGlob::of_pages(options.page.as_deref(), inputs.pages.iter())?;
     let wanted = |path: &str| crate::glob::takes(glob.as_ref(), path);
     // The pull-request mode: a page is checked in a locale when its source,
     // its translation or its catalog changed since the revision.
@@ -152,10 +161,10 @@ pub fn check_progress(
         .map(|rev| crate::impact::ChangedSince::open(config, rev))
         .transpose()?;
     let source_changed: Vec<bool> = match &since {
-        Some(since) => sources
-            .pages()
+        Some(since) => inputs
+            .pages
             .iter()
-            .map(|s| since.changed(&s.page.source))
+            .map(|page| since.changed(&page.source))
             .collect::<Result<_>>()?,
         None => Vec::new(),
     };
@@ -170,6 +179,55 @@ pub fn check_progress(
             || since.changed(&translation)?
             || since.changed(&catalog_path(config, locale, page))?)
     };
+    let use_cache = config.cache.enabled && !options.no_cache;
+    let mut names = match use_cache {
+        true => {
+            let mut names = NamesCache::read(&cache::names_path(config));
+            inputs.learn(config, &mut names)?;
+            Some(names)
+        }
+        false => None,
+    };
+    let mut stored: Vec<LocaleCache> = locales
+        .iter()
+        .map(|locale| match use_cache {
+            true => LocaleCache::read(&cache::locale_path(config, locale), locale),
+            false => LocaleCache::empty(locale),
+        })
+        .collect();
+    // What segmenting each page pair depends on, by locale and page.
+    let markdown_key = KeyBuilder::new("markdown")
+        .str(&format!("{:?}", config.markdown))
+        .finish();
+    let pair_keys: Vec<Vec<Option<Key>>> = locales
+        .iter()
+        .map(|locale| {
+            (0..inputs.pages.len())
+                .map(|k| {
+                    let translation = inputs.translation(k, locale)?;
+                    Some(
+                        KeyBuilder::new("pair")
+                            .key(markdown_key)
+                            .str(&inputs.pages[k].path)
+                            .key(inputs.source_keys[k])
+                            .key(translation)
+                            .finish(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let ratios = ratio::of_locales(config, &inputs, &locales, &stored, &pair_keys)?;
+    // The source site's words, gathered once when a page is spelled.
+    let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let gather_source_words = || {
+        let mut words = std::collections::HashSet::new();
+        for text in &inputs.texts {
+            checks::add_source_words(text, &mut words);
+        }
+        words
+    };
     // What each locale's pages are checked with.
     struct Plan<'l> {
         locale: &'l Locale,
@@ -180,22 +238,11 @@ pub fn check_progress(
         changes: std::collections::HashMap<String, crate::LocaleChanges>,
         /// The locale's dictionary and words, when spelling is checked.
         spelling: Option<crate::spelling::LocaleSpelling>,
+        /// The key of all of the above that a page's findings depend on.
+        key: Key,
     }
     let mut plans = Vec::new();
-    let mut jobs: Vec<(usize, usize, Option<TranslatedPage<'_>>)> = Vec::new();
-    // How many jobs each locale has, in order.
-    let mut per_locale: Vec<usize> = Vec::new();
-    let ratios = locale_ratios(config, &sources, &locales)?;
-    for ((l, locale), crate::LocaleRatio { ratio, sample }) in
-        locales.iter().enumerate().zip(ratios)
-    {
-        per_locale.push(0);
-        for (k, (source, sampled)) in sources.pages().iter().zip(sample).enumerate() {
-            if wanted(&source.page.path) && changed_in(locale, k, &source.page)? {
-                jobs.push((l, k, sampled));
-                per_locale[l] += 1;
-            }
-        }
+    for (l, locale) in locales.iter().enumerate() {
         let changes = match &history {
             Some(history) => crate::locale_diff(config, history, locale, options.page.as_deref())?
                 .into_iter()
@@ -203,26 +250,41 @@ pub fn check_progress(
                 .collect(),
             None => Default::default(),
         };
+        let spelling = spelling.locales.get_mut(l).and_then(Option::take);
+        let terms = glossary(config, locale)?;
+        let link_rules = config.check.link_rules(locale);
+        let mut key = KeyBuilder::new("locale")
+            .str(config.source_locale.as_str())
+            .str(locale.as_str())
+            .bytes(&ratios[l].ratio.map_or([0xff; 4], f32::to_le_bytes))
+            .bytes(&[u8::from(history.is_some())]);
+        for (source, target) in terms.iter().chain(&link_rules) {
+            key = key.str(source).str(target);
+        }
+        if let Some(spelling) = &spelling {
+            let words_key = source_words_key(&mut stored[l], &inputs, || {
+                source_words.get_or_init(gather_source_words)
+            });
+            key = key
+                .str(&spelling.dictionary.identity())
+                .str(
+                    &spelling_source
+                        .as_ref()
+                        .map_or(String::new(), |s| s.identity()),
+                )
+                .key(cache::of_words(&spelling.words))
+                .key(words_key);
+        }
         plans.push(Plan {
             locale,
-            ratio,
-            terms: glossary(config, locale)?,
-            link_rules: config.check.link_rules(locale),
+            ratio: ratios[l].ratio,
+            terms,
+            link_rules,
             changes,
-            spelling: spelling.locales.get_mut(l).and_then(Option::take),
+            spelling,
+            key: key.finish(),
         });
     }
-    // The source site's words, gathered by the first page spelled (while
-    // the other threads go on with their pages).
-    let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
-        std::sync::OnceLock::new();
-    let gather_source_words = || {
-        let mut words = std::collections::HashSet::new();
-        for source in sources.pages() {
-            checks::add_source_words(&source.text, &mut words);
-        }
-        words
-    };
     if !spelling.without_dictionary.is_empty() {
         let names: Vec<&str> = spelling
             .without_dictionary
@@ -234,71 +296,167 @@ pub fn check_progress(
             names.join(", ")
         ));
     }
+    // The pages to check, in order (by locale, then page): each with its
+    // check key, and what is known of it already (its cached entry, or the
+    // page read as its locale's ratio sample).
+    let mut jobs: Vec<Job<'_>> = Vec::new();
+    let mut per_locale: Vec<usize> = Vec::new();
+    let mut ratios = ratios;
+    for (l, plan) in plans.iter().enumerate() {
+        per_locale.push(0);
+        for (k, page) in inputs.pages.iter().enumerate() {
+            let Some(pair) = pair_keys[l][k] else {
+                continue;
+            };
+            if !wanted(&page.path) || !changed_in(plan.locale, k, page)? {
+                continue;
+            }
+            let key = KeyBuilder::new("check")
+                .key(pair)
+                .key(inputs.names_keys[k])
+                .key(plan.key)
+                .finish();
+            let cached = stored[l]
+                .pages
+                .get(&page.path)
+                .filter(|e| e.check_is(key))
+                .and_then(Cached::of);
+            let known = match cached {
+                Some(cached) => Known::Cached(cached),
+                None => Known::Read(ratios[l].read[k].take()),
+            };
+            jobs.push(Job {
+                l,
+                k,
+                pair,
+                key,
+                known,
+            });
+            per_locale[l] += 1;
+        }
+    }
+    // The source pages the pages checked again need, built in parallel.
+    let mut needed: Vec<usize> = jobs
+        .iter()
+        .filter(|j| matches!(j.known, Known::Read(_)))
+        .map(|j| j.k)
+        .collect();
+    needed.sort_unstable();
+    needed.dedup();
+    inputs.build(config, &needed)?;
+    report.cached = jobs
+        .iter()
+        .filter(|j| matches!(j.known, Known::Cached(_)))
+        .count();
+    drop(ratios);
     let source_language = Language::of_locale(config.source_locale.as_str());
+    let with_history = history.is_some();
     /// What checking one translated page found.
     struct Outcome {
         path: PathBuf,
         findings: Vec<PageFinding>,
         inline: Vec<(usize, Vec<Check>)>,
         stale: Vec<(PageFinding, Option<Level>)>,
+        /// The page's new cache entry, when it was checked again.
+        entry: Option<(usize, Entry)>,
     }
     let outcomes: Vec<Option<Outcome>> = jobs
         .into_par_iter()
-        .map(|(l, k, read)| -> Result<Option<Outcome>> {
-            let plan = &plans[l];
-            let source = &sources.pages()[k];
-            let Some(read) = TranslatedPage::unless_read(read, config, source, plan.locale)? else {
-                return Ok(None);
-            };
-            let page = read.align(plan.locale, plan.ratio);
-            let options = align::Options {
-                source_language,
-                language: Language::of_locale(plan.locale.as_str()),
-                names: Some(&page.names),
-                ratio: plan.ratio,
-            };
-            let spelling = match &plan.spelling {
-                Some(spelling) => Some(checks::Spelling {
-                    speller: spelling.dictionary.get()?,
-                    source_speller: match &spelling_source {
-                        Some(lazy) => Some(lazy.get()?),
+        .map(|job| -> Result<Option<Outcome>> {
+            let plan = &plans[job.l];
+            let page = &inputs.pages[job.k];
+            let path = config
+                .root
+                .join(config.translation.render(plan.locale.as_str(), &page.path));
+            let (checked, text, entry) = match job.known {
+                Known::Cached(cached) => (cached, None, None),
+                Known::Read(read) => {
+                    let source = inputs.source(config, job.k)?;
+                    let Some(read) =
+                        TranslatedPage::unless_read(read, config, source, plan.locale)?
+                    else {
+                        return Ok(None);
+                    };
+                    let chars = read.chars();
+                    let page = read.align(plan.locale, plan.ratio);
+                    let options = align::Options {
+                        source_language,
+                        language: Language::of_locale(plan.locale.as_str()),
+                        names: Some(&page.names),
+                        ratio: plan.ratio,
+                    };
+                    let spelling = match &plan.spelling {
+                        Some(spelling) => Some(checks::Spelling {
+                            speller: spelling.dictionary.get()?,
+                            source_speller: match &spelling_source {
+                                Some(lazy) => Some(lazy.get()?),
+                                None => None,
+                            },
+                            locale: plan.locale.as_str(),
+                            words: &spelling.words,
+                            source_words: source_words.get_or_init(gather_source_words),
+                            memo: &spelling.memo,
+                        }),
                         None => None,
-                    },
-                    locale: plan.locale.as_str(),
-                    words: &spelling.words,
-                    source_words: source_words.get_or_init(gather_source_words),
-                    memo: &spelling.memo,
-                }),
-                None => None,
+                    };
+                    let rules = PageRules {
+                        glossary: &plan.terms,
+                        link_rules: &plan.link_rules,
+                        markdown: &config.markdown,
+                        spelling: spelling.as_ref(),
+                    };
+                    let checked = Cached {
+                        findings: check_one(&page, &options, &rules),
+                        inline: inline_waivers(&page.text),
+                        places: match with_history {
+                            true => stale::places(&page),
+                            false => Vec::new(),
+                        },
+                    };
+                    let entry = checked.entry(job.pair, chars, job.key);
+                    (checked, Some(page.text), Some((job.k, entry)))
+                }
             };
-            let rules = PageRules {
-                glossary: &plan.terms,
-                link_rules: &plan.link_rules,
-                markdown: &config.markdown,
-                spelling: spelling.as_ref(),
-            };
-            let findings = check_one(&page, plan.locale, &options, &rules);
-            let is_stub = findings.iter().any(|f| f.finding.check == Check::Stub);
-            let stale = match (plan.changes.get(&page.page.path), &manifest) {
+            let is_stub = checked.findings.iter().any(|f| f.check == Check::Stub);
+            let stale = match (plan.changes.get(&page.path), &manifest) {
                 // A stub is one finding, not one per change of its source.
                 _ if is_stub => Vec::new(),
                 (Some(changes), Some(manifest)) => {
-                    let key = config
-                        .translation
-                        .render(plan.locale.as_str(), &page.page.path);
-                    if crate::catalogs::is_generated(manifest, &key, &page.text) {
+                    let key = config.translation.render(plan.locale.as_str(), &page.path);
+                    let text = match text {
+                        Some(text) => text,
+                        None => read_text(&path)?,
+                    };
+                    if crate::catalogs::is_generated(manifest, &key, &text) {
                         Vec::new()
                     } else {
-                        stale_since_base(config, plan.locale, changes, &page)
+                        stale::since_base(config, plan.locale, changes, &checked.places)
                     }
                 }
                 _ => Vec::new(),
             };
+            let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
+                page.path.as_str().into(),
+                path.as_path().into(),
+                page.source.as_path().into(),
+            );
+            let findings = checked
+                .findings
+                .into_iter()
+                .map(|finding| PageFinding {
+                    locale: plan.locale.clone(),
+                    page: page_path.clone(),
+                    path: file.clone(),
+                    source_path: source_path.clone(),
+                    finding,
+                })
+                .collect();
             Ok(Some(Outcome {
-                path: page.path,
-                inline: inline_waivers(&page.text),
+                path,
                 findings,
+                inline: checked.inline,
                 stale,
+                entry,
             }))
         })
         .collect::<Result<_>>()?;
@@ -306,7 +464,7 @@ pub fn check_progress(
     // catalogs' and the history's.
     let mut outcomes = outcomes.into_iter();
     let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
-    for (plan, &jobs_of_locale) in plans.iter().zip(&per_locale) {
+    for (l, (plan, &jobs_of_locale)) in plans.iter().zip(&per_locale).enumerate() {
         let locale = plan.locale;
         let mut stale = Vec::new();
         for outcome in outcomes.by_ref().take(jobs_of_locale).flatten() {
@@ -315,12 +473,15 @@ pub fn check_progress(
             let found = outcome.findings.into_iter().map(|f| (f, None)).collect();
             settle(config, locale, found, &outcome.inline, &mut report);
             stale.extend(outcome.stale);
+            if let Some((k, entry)) = outcome.entry {
+                stored[l].pages.insert(inputs.pages[k].path.clone(), entry);
+            }
         }
         for f in catalog_findings(config, locale, glob.as_ref(), &mut states)? {
             if since.is_some() {
-                let k = sources.pages().iter().position(|s| *s.page.path == *f.page);
+                let k = inputs.pages.iter().position(|p| *p.path == *f.page);
                 let changed = match k {
-                    Some(k) => changed_in(locale, k, &sources.pages()[k].page)?,
+                    Some(k) => changed_in(locale, k, &inputs.pages[k])?,
                     None => true,
                 };
                 if !changed {
@@ -340,7 +501,145 @@ pub fn check_progress(
             report.notes.push(note);
         }
     }
+    if let Some(names) = names.take() {
+        save(config, &inputs, &pair_keys, stored, &names, &mut report);
+    }
     Ok(report)
+}
+
+/// What checking one page found, as the cache keeps it.
+struct Cached {
+    findings: Vec<Finding>,
+    inline: Vec<(usize, Vec<Check>)>,
+    places: Vec<stale::Place>,
+}
+
+impl Cached {
+    /// What `entry` holds, unless it names a check this build does not know.
+    fn of(entry: &Entry) -> Option<Cached> {
+        Some(Cached {
+            findings: entry
+                .findings
+                .iter()
+                .map(cache::StoredFinding::finding)
+                .collect::<Option<_>>()?,
+            inline: entry
+                .waivers
+                .iter()
+                .map(|(line, names)| {
+                    let checks = names
+                        .iter()
+                        .map(|n| Check::from_name(n))
+                        .collect::<Option<_>>()?;
+                    Some((*line, checks))
+                })
+                .collect::<Option<_>>()?,
+            places: entry.places.clone(),
+        })
+    }
+
+    /// The cache entry of these findings.
+    fn entry(&self, pair: Key, chars: (usize, usize), check: Key) -> Entry {
+        Entry {
+            pair: cache::hex(pair),
+            chars,
+            check: cache::hex(check),
+            findings: self.findings.iter().map(Into::into).collect(),
+            waivers: self
+                .inline
+                .iter()
+                .map(|(line, checks)| (*line, checks.iter().map(|c| c.name().to_owned()).collect()))
+                .collect(),
+            places: self.places.clone(),
+        }
+    }
+}
+
+/// One translated page to check: locale `l`, page `k`.
+struct Job<'s> {
+    l: usize,
+    k: usize,
+    /// The keys of what segmenting the pair and checking it depend on.
+    pair: Key,
+    key: Key,
+    known: Known<'s>,
+}
+
+/// What is known of a page before it is checked.
+enum Known<'s> {
+    /// Its findings, from the cache.
+    Cached(Cached),
+    /// Nothing: it is checked now (read already when it was in its
+    /// locale's ratio sample).
+    Read(Option<TranslatedPage<'s>>),
+}
+
+/// The key of the source site's words: from the cache while the source
+/// pages are those it was computed from, else computed from `words` (and
+/// kept in `cache`).
+fn source_words_key<'w>(
+    cache: &mut LocaleCache,
+    inputs: &Inputs,
+    words: impl FnOnce() -> &'w std::collections::HashSet<String>,
+) -> Key {
+    let sources = cache::hex(inputs.all_sources);
+    if cache.sources.as_deref() == Some(sources.as_str())
+        && let Some(key) = cache
+            .source_words
+            .as_deref()
+            .and_then(|k| Key::from_str_radix(k, 16).ok())
+    {
+        return key;
+    }
+    let key = cache::of_words(words());
+    cache.sources = Some(sources);
+    cache.source_words = Some(cache::hex(key));
+    key
+}
+
+/// Writes each locale's cache: the entries of its pages that still have a
+/// translation. A cache that cannot be written is a note, not a failure.
+fn save(
+    config: &Config,
+    inputs: &Inputs,
+    pair_keys: &[Vec<Option<Key>>],
+    stored: Vec<LocaleCache>,
+    names: &NamesCache,
+    report: &mut CheckReport,
+) {
+    let dir = config.root.join(&config.cache.dir);
+    let ignore = dir.join(".gitignore");
+    if let Err(e) = names.write(&cache::names_path(config)) {
+        report.notes.push(format!(
+            "the check cache was not written (the findings are right): {e}"
+        ));
+        return;
+    }
+    for (l, mut cache) in stored.into_iter().enumerate() {
+        let present: std::collections::HashSet<&str> = inputs
+            .pages
+            .iter()
+            .zip(&pair_keys[l])
+            .filter(|(_, key)| key.is_some())
+            .map(|(page, _)| page.path.as_str())
+            .collect();
+        cache
+            .pages
+            .retain(|page, _| present.contains(page.as_str()));
+        let written = cache.write(&cache.path(config)).and_then(|()| {
+            if ignore.exists() {
+                return Ok(());
+            }
+            // The cache is the machine's, not the project's history.
+            crate::write::write_atomic(&ignore, b"# bitext's check cache\n*\n")
+        });
+        if let Err(e) = written {
+            report.notes.push(format!(
+                "the check cache was not written (the findings are right): {e}"
+            ));
+            return;
+        }
+    }
 }
 
 /// Gives each finding the severity the configuration (or its policy, when
@@ -393,142 +692,6 @@ fn settle(
     }
 }
 
-/// Document mode in a git repository: the source segments of `a`'s page
-/// changed since the translation's base revision (cosmetic changes
-/// aside), reported on the translated segment paired with each, with the
-/// level the stale policy gives each.
-fn stale_since_base(
-    config: &Config,
-    locale: &Locale,
-    page: &crate::LocaleChanges,
-    a: &PageAlignment,
-) -> Vec<(PageFinding, Option<Level>)> {
-    let stale_level = config.check.level(Check::Stale, locale);
-    let mut out = Vec::new();
-    let place = FilePlace {
-        locale,
-        page: &page.page,
-        path: &page.translation,
-        source_path: &page.source,
-    };
-    for problem in &page.problems {
-        out.push((
-            place.finding(Check::Stale, problem.line, problem.message.clone(), None),
-            Some(Some(checks::Severity::Warning)),
-        ));
-    }
-    // Never silently current: a page whose base cannot be known says so.
-    let Some(base) = &page.base else {
-        let why = page.reason.as_deref().unwrap_or("no base revision");
-        let line = page.problems.first().map_or(1, |p| p.line);
-        out.push((
-            place.finding(
-                Check::StaleUnknown,
-                line,
-                format!("whether this translation is up to date cannot be known: {why}"),
-                None,
-            ),
-            None,
-        ));
-        return out;
-    };
-    let short = &base.commit[..base.commit.len().min(10)];
-    for (k, change) in page.changes.iter().enumerate() {
-        if change.kind == crate::SegmentChangeKind::Removed {
-            continue;
-        }
-        let age = page
-            .landed
-            .get(k)
-            .copied()
-            .flatten()
-            .map(crate::changes::days_since);
-        let level = config
-            .check
-            .stale
-            .level(change.class.name(), age, stale_level);
-        if level.is_none() {
-            continue;
-        }
-        let age_note = match age {
-            Some(days) => format!(", {days} days ago"),
-            None => String::new(),
-        };
-        let source = a
-            .aligned
-            .source
-            .segments
-            .iter()
-            .position(|s| s.line == change.source_line);
-        let translated = source.and_then(|k| {
-            a.aligned
-                .alignment
-                .pairs
-                .iter()
-                .find(|p| p.source == k)
-                .map(|p| a.aligned.translation[p.translation].line)
-        });
-        // A segment with no pair: the unpaired translated segment of its
-        // kind between the same pairs (a wrong fact may have cost the
-        // pair), else where it would be.
-        let in_gap = source.and_then(|k| {
-            let pairs = &a.aligned.alignment.pairs;
-            let from = pairs
-                .iter()
-                .filter(|p| p.source < k)
-                .map(|p| p.translation + 1)
-                .max()
-                .unwrap_or(0);
-            let to = pairs
-                .iter()
-                .filter(|p| p.source > k)
-                .map(|p| p.translation)
-                .min()
-                .unwrap_or(a.aligned.translation.len());
-            let kind = a.aligned.source.segments[k].kind;
-            a.aligned
-                .alignment
-                .unpaired_translation
-                .iter()
-                .find(|&&t| t >= from && t < to && a.aligned.translation[t].kind == kind)
-                .map(|&t| a.aligned.translation[t].line)
-        });
-        let line = translated
-            .or(in_gap)
-            .or_else(|| {
-                let k = source?;
-                a.aligned
-                    .alignment
-                    .pairs
-                    .iter()
-                    .filter(|p| p.source < k)
-                    .map(|p| a.aligned.translation[p.translation].line)
-                    .max()
-            })
-            .unwrap_or(1);
-        let facts = match &change.class {
-            crate::ChangeClass::Factual(facts) => format!(" ({})", facts.join(", ")),
-            _ => String::new(),
-        };
-        let segment = source.map(|k| &a.aligned.source.segments[k]);
-        out.push((
-            place.finding(
-                Check::Stale,
-                line,
-                format!(
-                    "the source segment was {} since this translation was made from {short} ({}): {}{facts}{age_note}",
-                    change.kind.name(),
-                    base.method.name(),
-                    change.class.name()
-                ),
-                segment,
-            ),
-            Some(level),
-        ));
-    }
-    out
-}
-
 /// Where a catalog finding is: the files, and which locale and page.
 struct FilePlace<'a> {
     locale: &'a Locale,
@@ -545,7 +708,7 @@ impl FilePlace<'_> {
         check: Check,
         line: usize,
         message: String,
-        source: Option<&Segment>,
+        source: Option<(usize, String)>,
     ) -> PageFinding {
         PageFinding {
             locale: self.locale.clone(),
@@ -556,8 +719,8 @@ impl FilePlace<'_> {
                 check,
                 severity: check.default_severity(),
                 line,
-                source_line: source.map(|s| s.line),
-                segment_id: source.map(|s| s.id.to_string()),
+                source_line: source.as_ref().map(|s| s.0),
+                segment_id: source.map(|s| s.1),
                 message,
                 related: Vec::new(),
                 confidence: 1.0,
@@ -593,6 +756,7 @@ fn catalog_findings(
             source_path: &page.source,
         };
         let finding = |check: Check, line: usize, message: String, source: Option<&Segment>| {
+            let source = source.map(|s| (s.line, s.id.to_string()));
             place.finding(check, line, message, source)
         };
         let target = match catalog::parse(&text) {
@@ -839,33 +1003,18 @@ fn check_with(
     })
 }
 
+/// The findings of one aligned page.
 fn check_one(
     page: &PageAlignment,
-    locale: &Locale,
     options: &align::Options<'_>,
     rules: &PageRules<'_>,
-) -> Vec<PageFinding> {
+) -> Vec<Finding> {
     let url = page_url(rules.markdown.dialect, &page.page.path);
-    let findings = check_with(
+    check_with(
         &page.aligned,
         (&page.source_text, &page.text),
         url.as_deref(),
         options,
         rules,
-    );
-    let (page_path, path, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
-        page.page.path.as_str().into(),
-        page.path.as_path().into(),
-        page.page.source.as_path().into(),
-    );
-    findings
-        .into_iter()
-        .map(|finding| PageFinding {
-            locale: locale.clone(),
-            page: page_path.clone(),
-            path: path.clone(),
-            source_path: source_path.clone(),
-            finding,
-        })
-        .collect()
+    )
 }

@@ -1,0 +1,314 @@
+//! The check cache: what checking each translated page found, kept under
+//! the project's cache folder (`.bitext/cache/check/<locale>.json`) with
+//! the key of everything it was found from, so that the next run takes it
+//! instead of aligning and checking the page again.
+//!
+//! A page's entry holds two keys. The *pair* key covers what segmenting
+//! the two pages depends on (their bytes and the Markdown options): the
+//! characters of their segment texts, which the locale's length ratio is
+//! summed from, hold while it matches. The *check* key adds everything
+//! else the findings depend on: the page's names (learned from its
+//! translations in every locale), the locale's ratio, glossary, link
+//! rules, the spelling dictionaries and word lists, the source site's
+//! words, and whether the run reads history. A file written by another
+//! build of bitext, one that does not parse, or an entry whose key does
+//! not match is recomputed, never trusted.
+//!
+//! Files are written whole under a temporary name and renamed into place,
+//! so two runs at once each leave a complete file (the last one's).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use checks::{Check, Finding, Related, Severity};
+use model::Locale;
+use serde::{Deserialize, Serialize};
+
+use crate::{Config, Result};
+
+/// A key: XXH3-128 of the fields it was built from.
+pub(crate) type Key = u128;
+
+/// Builds a key field by field; each field is preceded by its length, so
+/// that two different lists of fields never hash the same bytes.
+pub(crate) struct KeyBuilder(xxhash_rust::xxh3::Xxh3);
+
+impl KeyBuilder {
+    /// A key of the kind `what` (`pair`, `check`…).
+    pub(crate) fn new(what: &str) -> KeyBuilder {
+        KeyBuilder(xxhash_rust::xxh3::Xxh3::new()).str(what)
+    }
+
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> KeyBuilder {
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    pub(crate) fn str(self, text: &str) -> KeyBuilder {
+        self.bytes(text.as_bytes())
+    }
+
+    pub(crate) fn key(self, key: Key) -> KeyBuilder {
+        self.bytes(&key.to_le_bytes())
+    }
+
+    pub(crate) fn finish(&self) -> Key {
+        self.0.digest128()
+    }
+}
+
+/// The key of a file's bytes.
+pub(crate) fn of_bytes(bytes: &[u8]) -> Key {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// The key of a set of words, whatever order it is held in.
+pub(crate) fn of_words<'w>(words: impl IntoIterator<Item = &'w String>) -> Key {
+    let mut sorted: Vec<&String> = words.into_iter().collect();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .fold(KeyBuilder::new("words"), |b, w| b.str(w))
+        .finish()
+}
+
+/// What identifies the build of bitext that wrote a cache: its version,
+/// the cache's format, and the executable's size and time (a rebuilt
+/// bitext may find differently with the same version number).
+fn build_identity() -> &'static str {
+    static IDENTITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    IDENTITY.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let time = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{}-{time}", m.len())
+            })
+            .unwrap_or_else(|_| "unknown".to_owned());
+        format!("{} {FORMAT} {exe}", env!("CARGO_PKG_VERSION"))
+    })
+}
+
+/// The format of the files, for `format`.
+const NAME: &str = "bitext-check-cache";
+/// Bumped when an entry's meaning changes.
+const FORMAT: u32 = 1;
+
+/// Where `locale`'s cache file is.
+pub(crate) fn locale_path(config: &Config, locale: &Locale) -> PathBuf {
+    config
+        .root
+        .join(&config.cache.dir)
+        .join("check")
+        .join(format!("{}.json", locale.as_str()))
+}
+
+/// Where the names learned from each page's translations are cached.
+pub(crate) fn names_path(config: &Config) -> PathBuf {
+    config
+        .root
+        .join(&config.cache.dir)
+        .join("check")
+        .join("names.json")
+}
+
+/// The names learned from each page: by page, the key of what they were
+/// learned from and the key of the names. An edit of one translation
+/// seldom changes a page's names, so its other translations' findings
+/// still hold.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct NamesCache {
+    format: String,
+    build: String,
+    pub pages: BTreeMap<String, (String, String)>,
+}
+
+impl NamesCache {
+    /// The cache at `path`; empty when there is none, it does not parse or
+    /// another build wrote it.
+    pub(crate) fn read(path: &Path) -> NamesCache {
+        let read = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<NamesCache>(&bytes).ok());
+        match read {
+            Some(cache) if cache.format == NAME && cache.build == build_identity() => cache,
+            _ => NamesCache {
+                format: NAME.to_owned(),
+                build: build_identity().to_owned(),
+                pages: BTreeMap::new(),
+            },
+        }
+    }
+
+    /// The names key of `page` if its names were learned from `input`.
+    pub(crate) fn get(&self, page: &str, input: Key) -> Option<Key> {
+        let (from, names) = self.pages.get(page)?;
+        (*from == hex(input))
+            .then(|| Key::from_str_radix(names, 16).ok())
+            .flatten()
+    }
+
+    pub(crate) fn write(&self, path: &Path) -> Result<()> {
+        write_json(path, self)
+    }
+}
+
+/// Writes `value` as JSON to `path` (atomically), unless the file holds
+/// it already.
+fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
+    let json = serde_json::to_vec(value).map_err(|e| crate::Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e),
+    })?;
+    crate::write::write_atomic_if_changed(path, &[&json])?;
+    Ok(())
+}
+
+/// One locale's cache file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct LocaleCache {
+    format: String,
+    build: String,
+    locale: String,
+    /// The key of every source page's text, and the key of the source
+    /// site's words then (computed only when spelling needed them).
+    #[serde(default)]
+    pub sources: Option<String>,
+    #[serde(default)]
+    pub source_words: Option<String>,
+    /// By page (`{path}`).
+    pub pages: BTreeMap<String, Entry>,
+}
+
+/// What checking one translated page found, with the keys it holds for.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    pub pair: String,
+    /// Characters of the segment texts: source, translation.
+    pub chars: (usize, usize),
+    pub check: String,
+    pub findings: Vec<StoredFinding>,
+    /// Inline waivers: a line and the checks it silences.
+    pub waivers: Vec<(usize, Vec<String>)>,
+    /// Where a change of each source segment is reported (when the run
+    /// read history).
+    pub places: Vec<super::stale::Place>,
+}
+
+impl Entry {
+    pub(crate) fn pair_is(&self, key: Key) -> bool {
+        self.pair == hex(key)
+    }
+
+    pub(crate) fn check_is(&self, key: Key) -> bool {
+        self.check == hex(key)
+    }
+}
+
+/// A key as written in the files.
+pub(crate) fn hex(key: Key) -> String {
+    format!("{key:032x}")
+}
+
+/// A finding as kept in the cache.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct StoredFinding {
+    check: String,
+    severity: String,
+    line: usize,
+    source_line: Option<usize>,
+    segment_id: Option<String>,
+    message: String,
+    related: Vec<(bool, usize, String)>,
+    confidence: f32,
+}
+
+impl From<&Finding> for StoredFinding {
+    fn from(f: &Finding) -> StoredFinding {
+        StoredFinding {
+            check: f.check.name().to_owned(),
+            severity: f.severity.name().to_owned(),
+            line: f.line,
+            source_line: f.source_line,
+            segment_id: f.segment_id.clone(),
+            message: f.message.clone(),
+            related: f
+                .related
+                .iter()
+                .map(|r| (r.in_source, r.line, r.message.clone()))
+                .collect(),
+            confidence: f.confidence,
+        }
+    }
+}
+
+impl StoredFinding {
+    /// The finding, or `None` when this build knows no such check (then
+    /// the entry is not trusted).
+    pub(crate) fn finding(&self) -> Option<Finding> {
+        Some(Finding {
+            check: Check::from_name(&self.check)?,
+            severity: Severity::from_name(&self.severity)?,
+            line: self.line,
+            source_line: self.source_line,
+            segment_id: self.segment_id.clone(),
+            message: self.message.clone(),
+            related: self
+                .related
+                .iter()
+                .map(|(in_source, line, message)| Related {
+                    in_source: *in_source,
+                    line: *line,
+                    message: message.clone(),
+                })
+                .collect(),
+            confidence: self.confidence,
+        })
+    }
+}
+
+impl LocaleCache {
+    /// An empty cache of `locale` for this build.
+    pub(crate) fn empty(locale: &Locale) -> LocaleCache {
+        LocaleCache {
+            format: NAME.to_owned(),
+            build: build_identity().to_owned(),
+            locale: locale.as_str().to_owned(),
+            ..LocaleCache::default()
+        }
+    }
+
+    /// `locale`'s cache as the file at `path` holds it; empty when there is
+    /// none, it does not parse, or another build or locale wrote it.
+    pub(crate) fn read(path: &Path, locale: &Locale) -> LocaleCache {
+        let read = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<LocaleCache>(&bytes).ok());
+        match read {
+            Some(cache)
+                if cache.format == NAME
+                    && cache.build == build_identity()
+                    && cache.locale == locale.as_str() =>
+            {
+                cache
+            }
+            _ => LocaleCache::empty(locale),
+        }
+    }
+
+    /// Where this cache's file is.
+    pub(crate) fn path(&self, config: &Config) -> PathBuf {
+        locale_path(config, &Locale::new(self.locale.as_str()))
+    }
+
+    /// Writes the cache to `path` (atomically), unless it holds what the
+    /// file holds already.
+    pub(crate) fn write(&self, path: &Path) -> Result<()> {
+        write_json(path, self)
+    }
+}

@@ -1,0 +1,92 @@
+//! A locale's length ratio for the check: summed from the characters the
+//! cache holds for each sampled page whose pair is unchanged, the others
+//! read (and kept for their check).
+
+use model::Locale;
+use rayon::prelude::*;
+
+use super::cache::{Key, LocaleCache};
+use super::inputs::Inputs;
+use crate::align::{RATIO_SAMPLE, length_ratio};
+use crate::{Config, Result, TranslatedPage};
+
+/// A locale's ratio, and the sampled pages read to measure it.
+pub(crate) struct Ratio<'s> {
+    pub ratio: Option<f32>,
+    /// By page: the translation, read, when it was.
+    pub read: Vec<Option<TranslatedPage<'s>>>,
+}
+
+/// The ratio of each of `locales` over its sample (as
+/// [`crate::locale_ratios`] chooses it: every page it has, or
+/// [`RATIO_SAMPLE`] of them spread evenly), `pair_keys` giving each page
+/// pair's key by locale and page.
+pub(crate) fn of_locales<'s>(
+    config: &Config,
+    inputs: &'s Inputs,
+    locales: &[Locale],
+    stored: &[LocaleCache],
+    pair_keys: &[Vec<Option<Key>>],
+) -> Result<Vec<Ratio<'s>>> {
+    let n = inputs.pages.len();
+    let mut chars = vec![(0usize, 0usize); locales.len()];
+    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    for (l, keys) in pair_keys.iter().enumerate() {
+        let has: Vec<usize> = (0..n).filter(|&k| keys[k].is_some()).collect();
+        let sample: Vec<usize> = if has.len() <= RATIO_SAMPLE {
+            has
+        } else {
+            (0..RATIO_SAMPLE)
+                .map(|s| has[s * has.len() / RATIO_SAMPLE])
+                .collect()
+        };
+        for k in sample {
+            let cached = keys[k].and_then(|key| {
+                stored[l]
+                    .pages
+                    .get(&inputs.pages[k].path)
+                    .filter(|e| e.pair_is(key))
+            });
+            match cached {
+                Some(entry) => {
+                    chars[l].0 += entry.chars.0;
+                    chars[l].1 += entry.chars.1;
+                }
+                None => unknown.push((l, k)),
+            }
+        }
+    }
+    let mut sources: Vec<usize> = unknown.iter().map(|&(_, k)| k).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    inputs.build(config, &sources)?;
+    let read: Vec<(usize, usize, TranslatedPage<'s>)> = unknown
+        .into_par_iter()
+        .filter_map(|(l, k)| {
+            let read = inputs
+                .source(config, k)
+                .and_then(|source| TranslatedPage::read(config, source, &locales[l]));
+            match read {
+                Ok(page) => page.map(|p| Ok((l, k, p))),
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .collect::<Result<_>>()?;
+    let mut out: Vec<Ratio<'s>> = locales
+        .iter()
+        .map(|_| Ratio {
+            ratio: None,
+            read: (0..n).map(|_| None).collect(),
+        })
+        .collect();
+    for (l, k, page) in read {
+        let (source, translated) = page.chars();
+        chars[l].0 += source;
+        chars[l].1 += translated;
+        out[l].read[k] = Some(page);
+    }
+    for (ratio, (source, translated)) in out.iter_mut().zip(chars) {
+        ratio.ratio = length_ratio(source, translated);
+    }
+    Ok(out)
+}
