@@ -362,6 +362,19 @@ fn a_warm_check_prints_what_a_cold_one_prints() {
     }
     support::git(dir, &["add", "-A"]);
     support::git(dir, &["commit", "-q", "-m", "pages"]);
+    // The translation pins the source commit it was made from.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(dir)
+        .output()
+        .expect("git rev-parse");
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_owned();
+    write(
+        &dir.join("content/it/alpha.md"),
+        &format!(
+            "---\nsource_commit: {head}\n---\n\n# Alpha\n\nLa pompa alpha sposta 45 litri al minuto.\n\nFunziona con Signal.\n"
+        ),
+    );
     write(
         &dir.join("content/en/alpha.md"),
         "# Alpha\n\nThe alpha pump moves 50 litres a minute.\n\nIt runs on Signal.\n",
