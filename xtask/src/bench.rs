@@ -451,11 +451,19 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     // Check of every locale (findings are expected: exit code 1), with
     // spelling (in the locales with a dictionary installed) and without.
     // With spelling and without, in turns (their ratio is a goal).
+    // Cold: the cache is neither read nor written.
     let (m, without) = measure_pair(
         &site,
         &bitext,
-        &["check", "--format", "json"],
-        &["--config", "nospell.toml", "check", "--format", "json"],
+        &["check", "--format", "json", "--no-cache"],
+        &[
+            "--config",
+            "nospell.toml",
+            "check",
+            "--format",
+            "json",
+            "--no-cache",
+        ],
         15,
     );
     let findings = m.stdout.matches("\"check\":").count();
@@ -483,13 +491,21 @@ pub fn run(root: &Path, args: &[String]) -> bool {
         messages: Some(findings),
         identical: None,
     });
-    // What the GitHub Action runs: SARIF, then annotations and the summary
-    // (its peak memory is a goal: under 200 MiB on this corpus).
+    rows.extend(cache_rows(&site, &bitext, &english, &locales));
+    // What the GitHub Action runs on a fresh checkout: SARIF, then
+    // annotations and the summary (its peak memory is a goal: under 200
+    // MiB on this corpus).
     for (step, format) in [
         ("check --format sarif", "sarif"),
         ("check --format github", "github"),
     ] {
-        let m = measure(&site, &bitext, &["check", "--format", format], 5, &|| {});
+        let m = measure(
+            &site,
+            &bitext,
+            &["check", "--format", format, "--no-cache"],
+            5,
+            &|| {},
+        );
         let results = if format == "sarif" {
             m.stdout.matches("\"ruleId\":").count()
         } else {
@@ -548,6 +564,60 @@ pub fn run(root: &Path, args: &[String]) -> bool {
     let ok = what == "peers" || crate::scale::run(&corpus, &bitext, &work, &crate::scale::SIZES);
     let _ = std::fs::remove_dir_all(&work);
     ok
+}
+
+/// The check with its cache (`.bitext/cache`), after a first run filled
+/// it: nothing changed, one translated page edited before each run, one
+/// source page edited before each run (each edit differs from the last,
+/// so each run meets a page it has not seen).
+fn cache_rows(site: &Path, bitext: &str, english: &[PathBuf], locales: &[String]) -> Vec<Row> {
+    let args = ["check", "--format", "json"];
+    let tool = format!("bitext ({} locales)", locales.len());
+    let _ = run_timed(site, bitext, &args, true, false);
+    let mut rows = Vec::new();
+    let m = measure(site, bitext, &args, 9, &|| {});
+    rows.push(Row {
+        tool: tool.clone(),
+        step: "check, warm (nothing changed)",
+        messages: Some(m.stdout.matches("\"check\":").count()),
+        m,
+        identical: None,
+    });
+    let page = &english[english.len() / 2];
+    let locale = locales.iter().find(|l| *l == "it").unwrap_or(&locales[0]);
+    for (step, file) in [
+        (
+            "check, one translated page edited",
+            site.join("content").join(locale).join(page),
+        ),
+        (
+            "check, one source page edited",
+            site.join("content/en").join(page),
+        ),
+    ] {
+        let Ok(original) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        let edits = std::cell::Cell::new(0);
+        let edit = || {
+            edits.set(edits.get() + 1);
+            let _ = std::fs::write(
+                &file,
+                format!("{original}\nOne more sentence, number {}.\n", edits.get()),
+            );
+        };
+        let m = measure(site, bitext, &args, 9, &edit);
+        let _ = std::fs::write(&file, &original);
+        let _ = run_timed(site, bitext, &args, true, false);
+        rows.push(Row {
+            tool: tool.clone(),
+            step,
+            messages: Some(m.stdout.matches("\"check\":").count()),
+            m,
+            identical: None,
+        });
+    }
+    rows
 }
 
 /// Extraction and identity rebuild by each peer found on the PATH.
@@ -803,6 +873,20 @@ fn print_table(
         }
     }
     let step = |name: &str| rows.iter().find(|r| r.step == name).map(|r| r.m.seconds);
+    if let Some(cold) = step("check") {
+        for name in [
+            "check, warm (nothing changed)",
+            "check, one translated page edited",
+            "check, one source page edited",
+        ] {
+            if let Some(warm) = step(name) {
+                println!(
+                    "- {name}: {:.0}% of the cold check's wall time (goals: 10% warm, 20% one page)",
+                    100.0 * warm / cold
+                );
+            }
+        }
+    }
     if let (Some(on), Some(off)) = (step("check"), step("check, spelling off")) {
         println!(
             "- spelling: check with it {:.2}× the check without it (dictionaries installed: {})",

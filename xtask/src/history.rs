@@ -13,6 +13,9 @@
 //!   answers against `git diff --quiet PIN HEAD -- PATH` on 200 pages
 //!   spread over the site;
 //! - opentelemetry.io (pinned with `default_lang_commit`).
+//!
+//! On each, the check cold and with its cache: nothing changed, one
+//! translated page edited, one source page edited.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -71,6 +74,49 @@ fn status(bitext: &str, dir: &Path, runs: usize) -> (f64, Option<f64>, String) {
     (times[times.len() / 2], memory, output)
 }
 
+/// The check on a real site with and without its cache: cold (`--no-cache`,
+/// one run, with its peak memory), then, after a run that fills the cache,
+/// warm with nothing changed and with one page edited before each run
+/// (`translation`, then `source`; each edit differs from the last), median
+/// of 3. Prints one line.
+fn check_cache(label: &str, bitext: &str, dir: &Path, translation: &Path, source: &Path) {
+    let args = ["check", "--format", "json"];
+    let (cold, memory, _) = crate::bench::run_timed(
+        dir,
+        bitext,
+        &["check", "--format", "json", "--no-cache"],
+        false,
+        true,
+    );
+    let _ = crate::bench::run_timed(dir, bitext, &args, false, false);
+    let median = |edit: Option<&Path>| {
+        let original = edit.and_then(|f| std::fs::read_to_string(f).ok());
+        let mut times = Vec::new();
+        for k in 0..3 {
+            if let (Some(file), Some(text)) = (edit, &original) {
+                let _ = std::fs::write(file, format!("{text}\nOne more sentence, number {k}.\n"));
+            }
+            times.push(crate::bench::run_timed(dir, bitext, &args, false, false).0);
+        }
+        if let (Some(file), Some(text)) = (edit, &original) {
+            let _ = std::fs::write(file, text);
+            let _ = crate::bench::run_timed(dir, bitext, &args, false, false);
+        }
+        times.sort_by(f64::total_cmp);
+        times[1]
+    };
+    let warm = median(None);
+    let translated = median(Some(translation));
+    let edited_source = median(Some(source));
+    println!(
+        "- {label}: check cold {cold:.2} s ({} MiB); warm {warm:.2} s ({:.0}%), one translated page edited {translated:.2} s ({:.0}%), one source page edited {edited_source:.2} s ({:.0}%) (goals: 10%, 20%)",
+        memory.map_or("?".to_owned(), |k| format!("{:.0}", k as f64 / 1024.0)),
+        100.0 * warm / cold,
+        100.0 * translated / cold,
+        100.0 * edited_source / cold,
+    );
+}
+
 pub fn run(root: &Path, bitext: &str) -> bool {
     let mirrors = std::env::var_os("BITEXT_MIRRORS")
         .map(PathBuf::from)
@@ -119,6 +165,13 @@ fn privacyguides(mirrors: &Path, work: &Path, bitext: &str) {
         files.len(),
         memory.map_or("?".to_owned(), |m| format!("{m:.0}")),
         per_file / seconds
+    );
+    check_cache(
+        "privacyguides.org",
+        bitext,
+        &dir,
+        &dir.join("i18n/it/tools.md"),
+        &dir.join("docs/tools.md"),
     );
 }
 
@@ -172,6 +225,14 @@ fn mdn(mirrors: &Path, work: &Path, bitext: &str) {
         commits.trim(),
         memory.map_or("?".to_owned(), |m| format!("{m:.0}")),
     );
+    let page = "web/css/reference/properties/color/index.md";
+    check_cache(
+        "MDN de",
+        bitext,
+        &de,
+        &de.join("files/de").join(page),
+        &content.join("files/en-us").join(page),
+    );
 }
 
 fn opentelemetry(mirrors: &Path, work: &Path, bitext: &str) {
@@ -191,5 +252,12 @@ fn opentelemetry(mirrors: &Path, work: &Path, bitext: &str) {
     println!(
         "- opentelemetry.io: bitext status {seconds:.2} s, {} MiB; bases by method {methods:?}",
         memory.map_or("?".to_owned(), |m| format!("{m:.0}"))
+    );
+    check_cache(
+        "opentelemetry.io",
+        bitext,
+        &dir,
+        &dir.join("content/ja/docs/concepts/_index.md"),
+        &dir.join("content/en/docs/concepts/_index.md"),
     );
 }

@@ -5,9 +5,10 @@
 //! folder `copy-{k / 56}/`, with a comment naming its copy appended, and
 //! each translation the same corpus page in that locale, varied the same
 //! way. Nothing from the corpus is written outside the temp dir. Then, one
-//! process each: extraction (`sync`), `check` of every locale, and `build`
-//! of every locale from empty target catalogs, with wall time and peak
-//! resident memory.
+//! process each: extraction (`sync`), `check` of every locale (cold, which
+//! fills the check cache, then warm), `status`, and `build` of every
+//! locale from empty target catalogs, with wall time and peak resident
+//! memory.
 
 use std::path::{Path, PathBuf};
 
@@ -144,7 +145,10 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
         );
         let mut steps = vec![
             step(&site, bitext, "extract", &["sync"]),
+            // The first check fills the cache; the second takes from it.
             step(&site, bitext, "check", &["check", "--format", "json"]),
+            step(&site, bitext, "check, warm", &["check", "--format", "json"]),
+            step(&site, bitext, "status", &["status", "--format", "json"]),
         ];
         for rel in markdown_files(&site.join("content/en")) {
             for (locale, _) in &locales {

@@ -299,6 +299,14 @@ impl Repo {
     }
 
     /// HEAD, or `None` before the first commit.
+    /// The commit HEAD names, or `None` on an unborn branch.
+    pub fn head_commit(&self) -> Result<Option<String>> {
+        Ok(self
+            .head()?
+            .and_then(|head| head.target())
+            .map(|id| id.to_string()))
+    }
+
     fn head(&self) -> Result<Option<git2::Reference<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head)),

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::staleness::{Base, BaseProblem, History, PageInputs, page_base};
+use crate::staleness::{Base, BaseProblem, Based, History, PageInputs, page_base};
 use crate::{Config, Error, Result, pages, read_text};
 
 /// What happened to a segment.
@@ -266,63 +266,119 @@ pub fn locale_diff(
         if !crate::glob::takes(glob.as_ref(), &page.path) {
             continue;
         }
-        let key = config.translation.render(locale.as_str(), &page.path);
-        let translation = config.root.join(&key);
-        if !translation.is_file() {
-            continue;
-        }
-        let text = read_text(&translation)?;
-        // A page bitext built is in catalog mode: its catalog says its base.
-        let generated = crate::catalogs::is_generated(&manifest, &key, &text);
-        let catalog_revision = if generated {
-            crate::catalogs::read_catalog(&crate::catalogs::catalog_path(config, locale, &page))?
-                .and_then(|(_, c)| c.revision)
-        } else {
-            None
-        };
-        let inputs = PageInputs {
-            page: &page,
-            text: Some(&text),
-            translation: &translation,
-            catalog_revision: catalog_revision.as_deref(),
+        let on = PageOf {
+            locale,
+            manifest: &manifest,
             pin_keys: &pin_keys,
         };
-        let based = page_base(history, &inputs, &config.markdown)?;
-        let now_text = read_text(&page.source)?;
-        let mut entry = LocaleChanges {
-            page: page.path.clone(),
-            source: page.source.clone(),
-            translation,
-            base: None,
-            reason: based.reason.clone(),
-            commits_behind: 0,
-            days_behind: None,
-            changes: Vec::new(),
-            landed: Vec::new(),
-            problems: based.problems.clone(),
-        };
-        if let (Some((blob, path)), Some(source)) = (&based.base_blob, history.source()) {
-            let then = source.repo.blob_text(*blob, path)?;
-            entry.changes = page_changes(&then, &now_text, &config.markdown);
-            entry.commits_behind = based.newer;
-            let newer: Vec<history::Version> = based.revisions[..based.newer]
-                .iter()
-                .map(|r| {
-                    Ok(history::Version {
-                        text: source.repo.blob_text(r.blob, &r.path)?,
-                        commit: r.commit.clone(),
-                        time: r.time,
-                    })
-                })
-                .collect::<Result<_>>()?;
-            entry.days_behind = Some(days_behind(&newer));
-            entry.landed = landed(&entry.changes, &newer, &config.markdown);
+        if let Some(entry) = page_locale_changes(config, history, &on, page)? {
+            out.push(entry);
         }
-        let base = based.base;
-        entry.base = base;
-        out.push(entry);
     }
     Ok(out)
+}
+
+/// What [`page_locale_changes`] reads a page with: its locale, the
+/// manifest of built pages, and the pin keys.
+pub(crate) struct PageOf<'a> {
+    pub locale: &'a model::Locale,
+    pub manifest: &'a std::collections::BTreeMap<String, String>,
+    pub pin_keys: &'a [String],
+}
+
+/// The source changes since the base of `page`'s translation in
+/// `on.locale`; `None` when it has no translation.
+pub(crate) fn page_locale_changes(
+    config: &Config,
+    history: &History,
+    on: &PageOf<'_>,
+    page: crate::Page,
+) -> Result<Option<LocaleChanges>> {
+    let Some((based, _)) = page_based(config, history, on, &page)? else {
+        return Ok(None);
+    };
+    let source = history.source().map(|g| &g.repo);
+    changes_since(config, source, page, on.locale, &based).map(Some)
+}
+
+/// The base of `page`'s translation in `on.locale` as the history gives
+/// it, with the translation's text; `None` when it has no translation.
+pub(crate) fn page_based(
+    config: &Config,
+    history: &History,
+    on: &PageOf<'_>,
+    page: &crate::Page,
+) -> Result<Option<(Based, String)>> {
+    let key = config.translation.render(on.locale.as_str(), &page.path);
+    let translation = config.root.join(&key);
+    if !translation.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(&translation)?;
+    // A page bitext built is in catalog mode: its catalog says its base.
+    let generated = crate::catalogs::is_generated(on.manifest, &key, &text);
+    let catalog_revision = if generated {
+        crate::catalogs::read_catalog(&crate::catalogs::catalog_path(config, on.locale, page))?
+            .and_then(|(_, c)| c.revision)
+    } else {
+        None
+    };
+    let inputs = PageInputs {
+        page,
+        text: Some(&text),
+        translation: &translation,
+        catalog_revision: catalog_revision.as_deref(),
+        pin_keys: on.pin_keys,
+    };
+    let based = page_base(history, &inputs, &config.markdown)?;
+    Ok(Some((based, text)))
+}
+
+/// The changes of `page`'s source (as it is now) since `based`, its
+/// translation's base in `locale`, reading the older versions from
+/// `source` (the source pages' repository).
+pub(crate) fn changes_since(
+    config: &Config,
+    source: Option<&history::Repo>,
+    page: crate::Page,
+    locale: &model::Locale,
+    based: &Based,
+) -> Result<LocaleChanges> {
+    let translation = config
+        .root
+        .join(config.translation.render(locale.as_str(), &page.path));
+    let now_text = read_text(&page.source)?;
+    let mut entry = LocaleChanges {
+        page: page.path,
+        source: page.source,
+        translation,
+        base: None,
+        reason: based.reason.clone(),
+        commits_behind: 0,
+        days_behind: None,
+        changes: Vec::new(),
+        landed: Vec::new(),
+        problems: based.problems.clone(),
+    };
+    if let (Some((blob, path)), Some(source)) = (&based.base_blob, source) {
+        let then = source.blob_text(*blob, path)?;
+        entry.changes = page_changes(&then, &now_text, &config.markdown);
+        entry.commits_behind = based.newer;
+        let newer: Vec<history::Version> = based.revisions[..based.newer]
+            .iter()
+            .map(|r| {
+                Ok(history::Version {
+                    text: source.blob_text(r.blob, &r.path)?,
+                    commit: r.commit.clone(),
+                    time: r.time,
+                })
+            })
+            .collect::<Result<_>>()?;
+        entry.days_behind = Some(days_behind(&newer));
+        entry.landed = landed(&entry.changes, &newer, &config.markdown);
+    }
+    entry.base = based.base.clone();
+    Ok(entry)
 }
 
 /// When each change landed: the time of the oldest source version (of

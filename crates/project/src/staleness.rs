@@ -73,23 +73,7 @@ impl History {
         config: &Config,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Option<History>> {
-        let own_repo = history::Repo::discover(&config.root)?;
-        let source_dir = config.root.join(config.source.base_dir());
-        let source_repo = match source_dir.is_dir() {
-            true => history::Repo::discover(&source_dir)?,
-            false => None,
-        };
-        let same = match (&own_repo, &source_repo) {
-            (Some(a), Some(b)) => same_dir(a.workdir(), b.workdir()),
-            (_, None) => true,
-            (None, Some(_)) => false,
-        };
-        let (own_repo, source_repo) = if same {
-            (None, own_repo)
-        } else {
-            (own_repo, source_repo)
-        };
-        let Some(source_repo) = source_repo else {
+        let Some((own_repo, source_repo, same)) = repositories(config)? else {
             return Ok(None);
         };
         let mut needs = Needs::of(config, &source_repo)?;
@@ -358,6 +342,66 @@ fn index_own(
         index,
         full: None,
     })
+}
+
+/// The project's repository (when the source pages are in another) and
+/// the one that holds the source pages, and whether they are the same;
+/// `None` when the source pages are in none.
+fn repositories(config: &Config) -> Result<Option<(Option<history::Repo>, history::Repo, bool)>> {
+    let own_repo = history::Repo::discover(&config.root)?;
+    let source_dir = config.root.join(config.source.base_dir());
+    let source_repo = match source_dir.is_dir() {
+        true => history::Repo::discover(&source_dir)?,
+        false => None,
+    };
+    let same = match (&own_repo, &source_repo) {
+        (Some(a), Some(b)) => same_dir(a.workdir(), b.workdir()),
+        (_, None) => true,
+        (None, Some(_)) => false,
+    };
+    let (own_repo, source_repo) = if same {
+        (None, own_repo)
+    } else {
+        (own_repo, source_repo)
+    };
+    Ok(source_repo.map(|source| (own_repo, source, same)))
+}
+
+/// What the history [`History::open`] would index is, named without
+/// indexing it: the repositories' HEAD commits and whether they are
+/// shallow clones (for keying answers drawn from it).
+pub(crate) struct Heads {
+    /// One line per repository: where it is, its HEAD, shallow or not.
+    pub key: String,
+    pub shallow: bool,
+    /// The repository of the source pages (older versions are read there).
+    pub source: history::Repo,
+}
+
+impl Heads {
+    /// The heads of the project's repositories; `None` when the source
+    /// pages are in no repository.
+    pub(crate) fn of(config: &Config) -> Result<Option<Heads>> {
+        let Some((own, source, same)) = repositories(config)? else {
+            return Ok(None);
+        };
+        let mut key = format!("same {same}\n");
+        let mut shallow = false;
+        for repo in own.iter().chain(std::iter::once(&source)) {
+            let head = repo.head_commit()?.unwrap_or_default();
+            shallow |= repo.is_shallow();
+            key.push_str(&format!(
+                "{} {head} {}\n",
+                repo.workdir().display(),
+                repo.is_shallow()
+            ));
+        }
+        Ok(Some(Heads {
+            key,
+            shallow,
+            source,
+        }))
+    }
 }
 
 /// Whether two folders are the same folder.

@@ -180,6 +180,42 @@ fn warm_checks_equal_cold_ones_after_every_kind_of_change() {
     assert!(cached < pages, "another build's cache was trusted");
     let (cached, pages) = same_as_cold(root, "after the rewrite");
     assert_eq!(cached, pages, "the cache was not rewritten");
+
+    // In a repository, the staleness found from history: a source page
+    // changed in a commit after its translations, then a translation
+    // edited and not committed.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(args)
+            .current_dir(root)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        assert!(!corpus::in_ci(), "git is needed in CI");
+        eprintln!("check cache test: the history steps SKIPPED, no git");
+        return;
+    }
+    assert!(git(&["add", "-A"]) && git(&["commit", "-q", "-m", "the site"]));
+    let source = root.join("content/en/vpn.md");
+    let text = std::fs::read_to_string(&source).expect("page");
+    std::fs::write(&source, text.replacen("VPN", "VPN service", 3)).expect("edit");
+    assert!(git(&["commit", "-q", "-am", "the source moves on"]));
+    let first = run(root, false);
+    assert!(
+        first
+            .findings
+            .iter()
+            .any(|f| f.finding.check == project::Check::Stale),
+        "no stale finding after the source changed"
+    );
+    same_as_cold(root, "a source change committed");
+    let page = root.join("content/it/vpn.md");
+    let text = std::fs::read_to_string(&page).expect("page");
+    std::fs::write(&page, format!("{text}\nUna riga in più.\n")).expect("edit");
+    let (cached, pages) = same_as_cold(root, "a translation edited in a repository");
+    assert!(cached < pages && pages - cached <= locales.len());
 }
 
 /// The cache file with another build named in it.

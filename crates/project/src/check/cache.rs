@@ -183,6 +183,12 @@ pub(crate) struct LocaleCache {
     pub source_words: Option<String>,
     /// By page (`{path}`).
     pub pages: BTreeMap<String, Entry>,
+    /// By page: its source's changes since its translation's base.
+    #[serde(default)]
+    pub stale: BTreeMap<String, super::history::StoredChanges>,
+    /// By page: its translation's base revision.
+    #[serde(default)]
+    pub bases: BTreeMap<String, super::history::StoredBase>,
 }
 
 /// What checking one translated page found, with the keys it holds for.

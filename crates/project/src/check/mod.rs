@@ -13,11 +13,13 @@ use model::{Locale, Segment};
 use rayon::prelude::*;
 
 mod cache;
+mod history;
 mod inputs;
 mod ratio;
 mod stale;
 
 use cache::{Entry, Key, KeyBuilder, LocaleCache, NamesCache};
+use history::LazyHistory;
 use inputs::Inputs;
 
 use crate::catalogs::{PageState, catalog_path, chosen_locales};
@@ -135,17 +137,19 @@ pub fn check_progress(
         locales: locales.len(),
         ..CheckReport::default()
     };
-    let history = crate::History::open(config, progress)?;
-    if history.as_ref().is_some_and(crate::History::is_shallow) {
+    // The history is indexed only when a page's changes are not cached.
+    let heads = crate::staleness::Heads::of(config)?;
+    let mut lazy_history = LazyHistory::new(progress);
+    if heads.as_ref().is_some_and(|h| h.shallow) {
         report.notes.push(crate::SHALLOW_NOTE.to_owned());
     }
-    if history.is_none() {
+    if heads.is_none() {
         report.notes.push(
             "staleness not checked: neither the project nor its source pages are in a git repository"
                 .to_owned(),
         );
     }
-    let manifest = match &history {
+    let manifest = match &heads {
         Some(_) => Some(crate::catalogs::read_manifest(
             &crate::catalogs::manifest_path(config),
         )?),
@@ -242,13 +246,27 @@ pub fn check_progress(
         key: Key,
     }
     let mut plans = Vec::new();
+    let pin_keys = crate::staleness::pin_keys(config);
     for (l, locale) in locales.iter().enumerate() {
-        let changes = match &history {
-            Some(history) => crate::locale_diff(config, history, locale, options.page.as_deref())?
-                .into_iter()
-                .map(|c| (c.page.clone(), c))
-                .collect(),
-            None => Default::default(),
+        let changes = match (&heads, &manifest) {
+            (Some(heads), Some(manifest)) => {
+                let run = history::Run {
+                    heads,
+                    inputs: &inputs,
+                    manifest,
+                    pin_keys: &pin_keys,
+                    markdown_key,
+                };
+                history::locale_changes(
+                    config,
+                    &run,
+                    &mut lazy_history,
+                    &mut stored[l],
+                    locale,
+                    &wanted,
+                )?
+            }
+            _ => Default::default(),
         };
         let spelling = spelling.locales.get_mut(l).and_then(Option::take);
         let terms = glossary(config, locale)?;
@@ -257,7 +275,7 @@ pub fn check_progress(
             .str(config.source_locale.as_str())
             .str(locale.as_str())
             .bytes(&ratios[l].ratio.map_or([0xff; 4], f32::to_le_bytes))
-            .bytes(&[u8::from(history.is_some())]);
+            .bytes(&[u8::from(heads.is_some())]);
         for (source, target) in terms.iter().chain(&link_rules) {
             key = key.str(source).str(target);
         }
@@ -350,7 +368,7 @@ pub fn check_progress(
         .count();
     drop(ratios);
     let source_language = Language::of_locale(config.source_locale.as_str());
-    let with_history = history.is_some();
+    let with_history = heads.is_some();
     /// What checking one translated page found.
     struct Outcome {
         path: PathBuf,

@@ -1,0 +1,416 @@
+//! The history's side of the check cache: each translated page's source
+//! changes since its base, kept with the key of what they were drawn from
+//! (the repositories' HEAD commits, the page's source and translation
+//! bytes, its entry in the manifest of built pages and its catalog, the
+//! pin keys and the Markdown options). A check whose pages all hold never
+//! indexes the history; one page that does not makes the run index it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use model::Locale;
+use serde::{Deserialize, Serialize};
+
+use super::cache::{Key, KeyBuilder, LocaleCache, hex, of_bytes};
+use super::inputs::Inputs;
+use crate::changes::{ChangeClass, ChangeKind, PageOf, changes_since, page_based};
+use crate::staleness::{Base, BaseMethod, BaseProblem, Based, Heads, read_pin};
+use crate::{Config, History, LocaleChanges, Result, SegmentChange};
+
+/// A page's changes as the check reads them (the texts and word diffs,
+/// which only `diff` and `status` show, are not kept).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct StoredChanges {
+    key: String,
+    /// Commit, method, and the version current when the translation changed.
+    base: Option<(String, String, Option<String>)>,
+    reason: Option<String>,
+    commits_behind: usize,
+    /// Kind, class, facts, source line.
+    changes: Vec<(String, String, Vec<String>, usize)>,
+    landed: Vec<Option<i64>>,
+    problems: Vec<(usize, String)>,
+}
+
+impl StoredChanges {
+    fn of(key: Key, c: &LocaleChanges) -> StoredChanges {
+        StoredChanges {
+            key: hex(key),
+            base: c.base.as_ref().map(|b| {
+                (
+                    b.commit.clone(),
+                    b.method.name().to_owned(),
+                    b.by_time.clone(),
+                )
+            }),
+            reason: c.reason.clone(),
+            commits_behind: c.commits_behind,
+            changes: c
+                .changes
+                .iter()
+                .map(|s| {
+                    let facts = match &s.class {
+                        ChangeClass::Factual(facts) => facts.clone(),
+                        _ => Vec::new(),
+                    };
+                    (
+                        s.kind.name().to_owned(),
+                        s.class.name().to_owned(),
+                        facts,
+                        s.source_line,
+                    )
+                })
+                .collect(),
+            landed: c.landed.clone(),
+            problems: c
+                .problems
+                .iter()
+                .map(|p| (p.line, p.message.clone()))
+                .collect(),
+        }
+    }
+
+    /// The changes again, for the page at `page` (its source at `source`,
+    /// its translation at `translation`); `None` when a name is not one
+    /// this build knows (then they are drawn again).
+    fn restore(&self, page: &str, source: &Path, translation: &Path) -> Option<LocaleChanges> {
+        let base = match &self.base {
+            Some((commit, method, by_time)) => Some(Base {
+                commit: commit.clone(),
+                method: method_named(method)?,
+                by_time: by_time.clone(),
+            }),
+            None => None,
+        };
+        let changes = self
+            .changes
+            .iter()
+            .map(|(kind, class, facts, line)| {
+                Some(SegmentChange {
+                    kind: kind_named(kind)?,
+                    class: match class.as_str() {
+                        "cosmetic" => ChangeClass::Cosmetic,
+                        "factual" => ChangeClass::Factual(facts.clone()),
+                        "rewrite" => ChangeClass::Rewrite,
+                        _ => return None,
+                    },
+                    source_line: *line,
+                    old: None,
+                    new: None,
+                    words: Vec::new(),
+                })
+            })
+            .collect::<Option<_>>()?;
+        Some(LocaleChanges {
+            page: page.to_owned(),
+            source: source.to_path_buf(),
+            translation: translation.to_path_buf(),
+            base,
+            reason: self.reason.clone(),
+            commits_behind: self.commits_behind,
+            days_behind: None,
+            changes,
+            landed: self.landed.clone(),
+            problems: self
+                .problems
+                .iter()
+                .map(|(line, message)| BaseProblem {
+                    line: *line,
+                    message: message.clone(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// A translation's base as the history gave it, kept with what it holds
+/// for: a pinned translation's base holds for any translation with the
+/// same pin, another's for the same translation bytes only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct StoredBase {
+    key: String,
+    pin: Option<String>,
+    translation: Option<String>,
+    base: Option<(String, String, Option<String>)>,
+    reason: Option<String>,
+    problems: Vec<(usize, String)>,
+    /// The source versions newer than the base: commit, time, path, blob.
+    newer: Vec<(String, i64, String, String)>,
+    /// The source page's blob at the base, and its path then.
+    base_blob: Option<(String, String)>,
+}
+
+impl StoredBase {
+    fn of(key: Key, based: &Based, pin: Option<String>, translation: Key) -> StoredBase {
+        let pinned = based
+            .base
+            .as_ref()
+            .is_some_and(|b| b.method == BaseMethod::Pin);
+        StoredBase {
+            key: hex(key),
+            pin: pin.filter(|_| pinned),
+            translation: (!pinned).then(|| hex(translation)),
+            base: based.base.as_ref().map(|b| {
+                (
+                    b.commit.clone(),
+                    b.method.name().to_owned(),
+                    b.by_time.clone(),
+                )
+            }),
+            reason: based.reason.clone(),
+            problems: based
+                .problems
+                .iter()
+                .map(|p| (p.line, p.message.clone()))
+                .collect(),
+            newer: based.revisions[..based.newer]
+                .iter()
+                .map(|r| (r.commit.clone(), r.time, r.path.clone(), r.blob.to_string()))
+                .collect(),
+            base_blob: based
+                .base_blob
+                .as_ref()
+                .map(|(blob, path)| (blob.to_string(), path.clone())),
+        }
+    }
+
+    /// Whether this base is that of a translation with these bytes and pin.
+    fn holds(&self, key: Key, pin: Option<&str>, translation: Key) -> bool {
+        self.key == hex(key)
+            && match &self.pin {
+                Some(kept) => pin == Some(kept.as_str()),
+                None => self.translation.as_deref() == Some(hex(translation).as_str()),
+            }
+    }
+
+    fn restore(&self) -> Option<Based> {
+        let blob = |id: &str| history::BlobId::from_str(id).ok();
+        Some(Based {
+            base: match &self.base {
+                Some((commit, method, by_time)) => Some(Base {
+                    commit: commit.clone(),
+                    method: method_named(method)?,
+                    by_time: by_time.clone(),
+                }),
+                None => None,
+            },
+            reason: self.reason.clone(),
+            problems: self
+                .problems
+                .iter()
+                .map(|(line, message)| BaseProblem {
+                    line: *line,
+                    message: message.clone(),
+                })
+                .collect(),
+            revisions: self
+                .newer
+                .iter()
+                .map(|(commit, time, path, id)| {
+                    Some(history::Revision {
+                        commit: commit.clone(),
+                        time: *time,
+                        path: path.clone(),
+                        blob: blob(id)?,
+                        position: 0,
+                    })
+                })
+                .collect::<Option<_>>()?,
+            newer: self.newer.len(),
+            base_blob: match &self.base_blob {
+                Some((id, path)) => Some((blob(id)?, path.clone())),
+                None => None,
+            },
+        })
+    }
+}
+
+fn method_named(name: &str) -> Option<BaseMethod> {
+    [
+        BaseMethod::Pin,
+        BaseMethod::Catalog,
+        BaseMethod::HistoryMatch,
+        BaseMethod::Date,
+    ]
+    .into_iter()
+    .find(|m| m.name() == name)
+}
+
+fn kind_named(name: &str) -> Option<ChangeKind> {
+    [
+        ChangeKind::Added,
+        ChangeKind::Removed,
+        ChangeKind::Modified,
+        ChangeKind::Moved,
+    ]
+    .into_iter()
+    .find(|k| k.name() == name)
+}
+
+/// The history, indexed when a page first needs it.
+pub(crate) struct LazyHistory<'p> {
+    pub history: Option<History>,
+    progress: &'p mut dyn FnMut(usize, usize),
+}
+
+impl<'p> LazyHistory<'p> {
+    pub(crate) fn new(progress: &'p mut dyn FnMut(usize, usize)) -> LazyHistory<'p> {
+        LazyHistory {
+            history: None,
+            progress,
+        }
+    }
+
+    fn get(&mut self, config: &Config) -> Result<Option<&History>> {
+        if self.history.is_none() {
+            self.history = History::open(config, self.progress)?;
+        }
+        Ok(self.history.as_ref())
+    }
+}
+
+/// What keys every page's changes in a run.
+pub(crate) struct Run<'a> {
+    pub heads: &'a Heads,
+    pub inputs: &'a Inputs,
+    pub manifest: &'a std::collections::BTreeMap<String, String>,
+    pub pin_keys: &'a [String],
+    pub markdown_key: Key,
+}
+
+/// The changes of each translated page of `locale` that `wanted` takes,
+/// by page: from `cache` where their key matches, else drawn from the
+/// history (indexed then) and kept in `cache`.
+pub(crate) fn locale_changes(
+    config: &Config,
+    run: &Run<'_>,
+    history: &mut LazyHistory<'_>,
+    cache: &mut LocaleCache,
+    locale: &Locale,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<HashMap<String, LocaleChanges>> {
+    let mut out = HashMap::new();
+    for (k, page) in run.inputs.pages.iter().enumerate() {
+        let Some(translation_key) = run.inputs.translation(k, locale) else {
+            continue;
+        };
+        if !wanted(&page.path) {
+            continue;
+        }
+        let translation = config
+            .root
+            .join(config.translation.render(locale.as_str(), &page.path));
+        let key = KeyBuilder::new("changes")
+            .key(base_key(config, run, locale, k))
+            .key(run.inputs.source_keys[k])
+            .key(translation_key)
+            .finish();
+        let kept = cache
+            .stale
+            .get(&page.path)
+            .filter(|s| s.key == hex(key))
+            .and_then(|s| s.restore(&page.path, &page.source, &translation));
+        let changes = match kept {
+            Some(changes) => changes,
+            None => {
+                let Some(based) = page_base_of(config, run, history, cache, locale, k)? else {
+                    continue;
+                };
+                let changes = changes_since(
+                    config,
+                    Some(&run.heads.source),
+                    page.clone(),
+                    locale,
+                    &based,
+                )?;
+                cache
+                    .stale
+                    .insert(page.path.clone(), StoredChanges::of(key, &changes));
+                changes
+            }
+        };
+        out.insert(page.path.clone(), changes);
+    }
+    Ok(out)
+}
+
+/// The key of what a page's base depends on besides its translation: the
+/// repositories' HEADs, the pin keys, the Markdown options, the page and
+/// its paths, its entry in the manifest of built pages and its catalog.
+fn base_key(config: &Config, run: &Run<'_>, locale: &Locale, k: usize) -> Key {
+    let page = &run.inputs.pages[k];
+    let rendered = config.translation.render(locale.as_str(), &page.path);
+    let built = run.manifest.get(&rendered);
+    // A built page's base is its catalog's revision.
+    let catalog = match built {
+        Some(_) => {
+            let path = crate::catalogs::catalog_path(config, locale, page);
+            std::fs::read(path).map_or(0, |bytes| of_bytes(&bytes))
+        }
+        None => 0,
+    };
+    let mut key = KeyBuilder::new("base")
+        .str(&run.heads.key)
+        .key(run.markdown_key)
+        .str(locale.as_str())
+        .str(&page.path)
+        .str(&page.source.to_string_lossy())
+        .str(&rendered)
+        .str(built.map_or("", String::as_str))
+        .key(catalog);
+    for pin_key in run.pin_keys {
+        key = key.str(pin_key);
+    }
+    key.finish()
+}
+
+/// The base of page `k`'s translation in `locale`: from `cache` when it
+/// holds for the translation as it is, else from the history (indexed
+/// then) and kept in `cache`; `None` when the page has no translation.
+fn page_base_of(
+    config: &Config,
+    run: &Run<'_>,
+    history: &mut LazyHistory<'_>,
+    cache: &mut LocaleCache,
+    locale: &Locale,
+    k: usize,
+) -> Result<Option<Based>> {
+    let page = &run.inputs.pages[k];
+    let Some(translation_key) = run.inputs.translation(k, locale) else {
+        return Ok(None);
+    };
+    let key = base_key(config, run, locale, k);
+    let path = config
+        .root
+        .join(config.translation.render(locale.as_str(), &page.path));
+    let text = match crate::read_text(&path) {
+        Ok(text) => text,
+        Err(_) if !path.is_file() => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let pin = read_pin(&text, run.pin_keys).map(|(pin, _, _)| pin);
+    let kept = cache
+        .bases
+        .get(&page.path)
+        .filter(|b| b.holds(key, pin.as_deref(), translation_key))
+        .and_then(StoredBase::restore);
+    if let Some(based) = kept {
+        return Ok(Some(based));
+    }
+    let Some(history) = history.get(config)? else {
+        return Ok(None);
+    };
+    let on = PageOf {
+        locale,
+        manifest: run.manifest,
+        pin_keys: run.pin_keys,
+    };
+    let Some((based, _)) = page_based(config, history, &on, page)? else {
+        return Ok(None);
+    };
+    cache.bases.insert(
+        page.path.clone(),
+        StoredBase::of(key, &based, pin, translation_key),
+    );
+    Ok(Some(based))
+}
