@@ -15,8 +15,8 @@ use std::time::Instant;
 
 /// One measured command: median wall time (s), peak memory (KiB) and the
 /// last run's stdout.
-struct Measured {
-    seconds: f64,
+pub(crate) struct Measured {
+    pub seconds: f64,
     max_kib: Option<u64>,
     stdout: String,
 }
@@ -222,10 +222,10 @@ fn msgids(pot: &str) -> usize {
         .saturating_sub(1)
 }
 
-struct Row {
-    tool: String,
-    step: &'static str,
-    m: Measured,
+pub(crate) struct Row {
+    pub tool: String,
+    pub step: &'static str,
+    pub m: Measured,
     messages: Option<usize>,
     identical: Option<usize>,
 }
@@ -621,7 +621,7 @@ fn cache_rows(site: &Path, bitext: &str, english: &[PathBuf], locales: &[String]
 }
 
 /// Extraction and identity rebuild by each peer found on the PATH.
-fn peers(
+pub(crate) fn peers(
     work: &Path,
     docs: &Path,
     english: &[PathBuf],

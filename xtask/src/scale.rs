@@ -185,6 +185,15 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
             );
             row.push((s.name, s.seconds / pages as f64));
         }
+        // The peers' extraction of the same source pages, at 10,000 pages
+        // (at the corpus's size their ratio measures start-up, not work).
+        if size == 10_000 {
+            let extract = steps
+                .iter()
+                .find(|s| s.name == "extract")
+                .map(|s| s.seconds);
+            peers_at(&site, pages, extract);
+        }
         per_page.push((pages, row));
         if std::env::var_os("BITEXT_SCALE_KEEP").is_none() {
             let _ = std::fs::remove_dir_all(&site);
@@ -201,4 +210,34 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
         }
     }
     all_ok
+}
+
+/// Runs the peer tools found on the PATH on the source pages of `site`
+/// and prints their extraction time against bitext's (`extract`).
+fn peers_at(site: &Path, pages: usize, extract: Option<f64>) {
+    let english = markdown_files(&site.join("content/en"));
+    let work = site.join("peers");
+    let _ = std::fs::create_dir_all(&work);
+    let (mut rows, mut skipped) = (Vec::new(), Vec::new());
+    crate::bench::peers(
+        &work,
+        &site.join("content/en"),
+        &english,
+        &mut rows,
+        &mut skipped,
+    );
+    for row in rows.iter().filter(|r| r.step == "extract") {
+        let ratio = extract.map_or(String::new(), |bitext| {
+            format!(": bitext's {:.1}× faster", row.m.seconds / bitext)
+        });
+        println!(
+            "- extraction at {pages} pages ({} source pages), {}: {:.2} s{ratio} (goals: 10× mdbook-i18n-helpers, 50× po4a)",
+            english.len(),
+            row.tool,
+            row.m.seconds
+        );
+    }
+    for s in skipped {
+        println!("- extraction at {pages} pages: skipped {s}");
+    }
 }

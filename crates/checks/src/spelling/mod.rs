@@ -87,11 +87,13 @@ impl std::fmt::Debug for Spelling<'_> {
 
 /// Adds the lower-case words of a source page to `out`: what a
 /// translation may keep (names, terms), gathered over the whole source
-/// site once per run.
+/// site once per run. Words with an ASCII digit are left out: no word
+/// spelled has one, and a source edit that only adds a number leaves the
+/// set (which keys the check cache's spelled pages) as it was.
 pub fn add_source_words(text: &str, out: &mut HashSet<String>) {
     let mut add = |word: &str| {
         // Most words recur: copied only the first time.
-        if !out.contains(word) {
+        if !out.contains(word) && !word.bytes().any(|b| b.is_ascii_digit()) {
             out.insert(word.to_owned());
         }
     };

@@ -74,24 +74,60 @@ pub(crate) fn of_words<'w>(words: impl IntoIterator<Item = &'w String>) -> Key {
 }
 
 /// What identifies the build of bitext that wrote a cache: its version,
-/// the cache's format, and the executable's size and time (a rebuilt
-/// bitext may find differently with the same version number).
+/// the cache's format, and the executable itself: its GNU build id where
+/// the linker wrote one (a hash of the executable's contents, so a CI that
+/// rebuilds the same sources keeps its cache), else its size and time (a
+/// rebuilt bitext may find differently with the same version number).
 fn build_identity() -> &'static str {
     static IDENTITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     IDENTITY.get_or_init(|| {
-        let exe = std::env::current_exe()
-            .and_then(std::fs::metadata)
-            .map(|m| {
+        let exe = std::env::current_exe().ok();
+        let id = exe
+            .as_deref()
+            .and_then(gnu_build_id)
+            .or_else(|| {
+                let m = std::fs::metadata(exe.as_deref()?).ok()?;
                 let time = m
                     .modified()
                     .ok()
                     .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                     .map_or(0, |d| d.as_nanos());
-                format!("{}-{time}", m.len())
+                Some(format!("{}-{time}", m.len()))
             })
-            .unwrap_or_else(|_| "unknown".to_owned());
-        format!("{} {FORMAT} {exe}", env!("CARGO_PKG_VERSION"))
+            .unwrap_or_else(|| "unknown".to_owned());
+        format!("{} {FORMAT} {id}", env!("CARGO_PKG_VERSION"))
     })
+}
+
+/// The GNU build id of the ELF executable at `path`: the note the linker
+/// writes near the start of the file (name `GNU`, type 3, 20 bytes of
+/// SHA-1 or 8 to 32 of another hash), in hex.
+fn gnu_build_id(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1 << 16);
+    std::fs::File::open(path)
+        .ok()?
+        .take(1 << 16)
+        .read_to_end(&mut head)
+        .ok()?;
+    if !head.starts_with(b"\x7fELF") {
+        return None;
+    }
+    // namesz 4, descsz, type NT_GNU_BUILD_ID (3), "GNU\0", all little-endian.
+    let at = head
+        .windows(12)
+        .position(|w| w[..4] == [4, 0, 0, 0] && w[8..12] == [3, 0, 0, 0] && head_has_gnu(w))?;
+    let size = u32::from_le_bytes(head.get(at + 4..at + 8)?.try_into().ok()?) as usize;
+    if !(8..=32).contains(&size) || head.get(at + 12..at + 16)? != b"GNU\0" {
+        return None;
+    }
+    let id = head.get(at + 16..at + 16 + size)?;
+    Some(id.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// A cheap first test of a note header: its descriptor size is small.
+fn head_has_gnu(header: &[u8]) -> bool {
+    header[5..8] == [0, 0, 0] && (8..=32).contains(&header[4])
 }
 
 /// The format of the files, for `format`.
@@ -126,6 +162,9 @@ pub(crate) struct NamesCache {
     format: String,
     build: String,
     pub pages: BTreeMap<String, (String, String)>,
+    /// Whether it holds what its file does not (then it is written).
+    #[serde(skip)]
+    pub dirty: bool,
 }
 
 impl NamesCache {
@@ -141,6 +180,7 @@ impl NamesCache {
                 format: NAME.to_owned(),
                 build: build_identity().to_owned(),
                 pages: BTreeMap::new(),
+                dirty: true,
             },
         }
     }
@@ -153,8 +193,12 @@ impl NamesCache {
             .flatten()
     }
 
+    /// Writes the cache to `path` (atomically) when it changed.
     pub(crate) fn write(&self, path: &Path) -> Result<()> {
-        write_json(path, self)
+        match self.dirty {
+            true => write_json(path, self),
+            false => Ok(()),
+        }
     }
 }
 
@@ -189,6 +233,9 @@ pub(crate) struct LocaleCache {
     /// By page: its translation's base revision.
     #[serde(default)]
     pub bases: BTreeMap<String, super::history::StoredBase>,
+    /// Whether it holds what its file does not (then it is written).
+    #[serde(skip)]
+    pub dirty: bool,
 }
 
 /// What checking one translated page found, with the keys it holds for.
@@ -285,6 +332,7 @@ impl LocaleCache {
             format: NAME.to_owned(),
             build: build_identity().to_owned(),
             locale: locale.as_str().to_owned(),
+            dirty: true,
             ..LocaleCache::default()
         }
     }
@@ -312,9 +360,57 @@ impl LocaleCache {
         locale_path(config, &Locale::new(self.locale.as_str()))
     }
 
-    /// Writes the cache to `path` (atomically), unless it holds what the
-    /// file holds already.
+    /// Writes the cache to `path` (atomically) when it changed.
     pub(crate) fn write(&self, path: &Path) -> Result<()> {
-        write_json(path, self)
+        match self.dirty {
+            true => write_json(path, self),
+            false => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_id_is_read_from_the_elf_note() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let elf = dir.path().join("exe");
+        let mut bytes = b"\x7fELF".to_vec();
+        bytes.extend([0u8; 60]);
+        // A note that is not the build id, then the build id.
+        bytes.extend([4, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0]);
+        bytes.extend(b"GNU\0");
+        bytes.extend([9, 9, 9, 9]);
+        bytes.extend([4, 0, 0, 0, 20, 0, 0, 0, 3, 0, 0, 0]);
+        bytes.extend(b"GNU\0");
+        bytes.extend(1..=20u8);
+        bytes.extend([0u8; 100]);
+        std::fs::write(&elf, &bytes).expect("write");
+        assert_eq!(
+            gnu_build_id(&elf).as_deref(),
+            Some("0102030405060708090a0b0c0d0e0f1011121314")
+        );
+        std::fs::write(&elf, b"#!/bin/sh\necho not an ELF file\n").expect("write");
+        assert_eq!(gnu_build_id(&elf), None);
+    }
+
+    #[test]
+    fn keys_differ_with_any_field_and_with_how_fields_are_cut() {
+        let key = |fields: &[&str]| {
+            fields
+                .iter()
+                .fold(KeyBuilder::new("test"), |b, f| b.str(f))
+                .finish()
+        };
+        assert_eq!(key(&["ab", "c"]), key(&["ab", "c"]));
+        assert_ne!(key(&["ab", "c"]), key(&["a", "bc"]));
+        assert_ne!(key(&["ab", "c"]), key(&["ab", "d"]));
+        let words = |w: &[&str]| {
+            let owned: Vec<String> = w.iter().map(|s| (*s).to_owned()).collect();
+            of_words(&owned)
+        };
+        assert_eq!(words(&["b", "a"]), words(&["a", "b"]));
     }
 }

@@ -326,6 +326,7 @@ pub(crate) fn locale_changes(
                 cache
                     .stale
                     .insert(page.path.clone(), StoredChanges::of(key, &changes));
+                cache.dirty = true;
                 changes
             }
         };
@@ -408,6 +409,7 @@ fn page_base_of(
     let Some((based, _)) = page_based(config, history, &on, page)? else {
         return Ok(None);
     };
+    cache.dirty = true;
     cache.bases.insert(
         page.path.clone(),
         StoredBase::of(key, &based, pin, translation_key),

@@ -124,6 +124,7 @@ impl Inputs {
             .collect::<Result<_>>()?;
         for (k, names) in learned {
             let key = cache::of_words(&names);
+            cache.dirty = true;
             cache.pages.insert(
                 self.pages[k].path.clone(),
                 (cache::hex(self.names_inputs[k]), cache::hex(key)),
@@ -146,9 +147,11 @@ impl Inputs {
         // Pages gone are forgotten.
         let present: std::collections::HashSet<&str> =
             self.pages.iter().map(|p| p.path.as_str()).collect();
+        let before = cache.pages.len();
         cache
             .pages
             .retain(|page, _| present.contains(page.as_str()));
+        cache.dirty |= cache.pages.len() != before;
         Ok(())
     }
 

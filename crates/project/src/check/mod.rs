@@ -493,6 +493,7 @@ pub fn check_progress(
             stale.extend(outcome.stale);
             if let Some((k, entry)) = outcome.entry {
                 stored[l].pages.insert(inputs.pages[k].path.clone(), entry);
+                stored[l].dirty = true;
             }
         }
         for f in catalog_findings(config, locale, glob.as_ref(), &mut states)? {
@@ -612,6 +613,7 @@ fn source_words_key<'w>(
     let key = cache::of_words(words());
     cache.sources = Some(sources);
     cache.source_words = Some(cache::hex(key));
+    cache.dirty = true;
     key
 }
 
@@ -641,9 +643,17 @@ fn save(
             .filter(|(_, key)| key.is_some())
             .map(|(page, _)| page.path.as_str())
             .collect();
+        let before = (cache.pages.len(), cache.stale.len(), cache.bases.len());
         cache
             .pages
             .retain(|page, _| present.contains(page.as_str()));
+        cache
+            .stale
+            .retain(|page, _| present.contains(page.as_str()));
+        cache
+            .bases
+            .retain(|page, _| present.contains(page.as_str()));
+        cache.dirty |= before != (cache.pages.len(), cache.stale.len(), cache.bases.len());
         let written = cache.write(&cache.path(config)).and_then(|()| {
             if ignore.exists() {
                 return Ok(());
