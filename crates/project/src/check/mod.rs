@@ -631,7 +631,7 @@ fn save(
     let ignore = dir.join(".gitignore");
     if let Err(e) = names.write(&cache::names_path(config)) {
         report.notes.push(format!(
-            "the check cache was not written (the findings are right): {e}"
+            "the check cache was not written (the findings are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
         ));
         return;
     }
@@ -663,7 +663,7 @@ fn save(
         });
         if let Err(e) = written {
             report.notes.push(format!(
-                "the check cache was not written (the findings are right): {e}"
+                "the check cache was not written (the findings are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
             ));
             return;
         }
