@@ -168,6 +168,26 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
             "build",
             &["--config", "build.toml", "build"],
         ));
+        // What the peers make: one PO file of every message to translate
+        // (the source pages read and segmented, the empty catalogs read).
+        let po = site.join("pending.po").to_string_lossy().into_owned();
+        let first = locales.first().map_or("it", |(l, _)| l.as_str());
+        steps.push(step(
+            &site,
+            bitext,
+            "extract (one PO)",
+            &[
+                "--config",
+                "build.toml",
+                "pending",
+                "--locale",
+                first,
+                "--format",
+                "po",
+                "-o",
+                &po,
+            ],
+        ));
         let mut row = Vec::new();
         for s in &steps {
             all_ok &= s.ok;
@@ -190,7 +210,7 @@ pub fn run(corpus: &Path, bitext: &str, work: &Path, sizes: &[usize]) -> bool {
         if size == 10_000 {
             let extract = steps
                 .iter()
-                .find(|s| s.name == "extract")
+                .find(|s| s.name == "extract (one PO)")
                 .map(|s| s.seconds);
             peers_at(&site, pages, extract);
         }
@@ -228,7 +248,10 @@ fn peers_at(site: &Path, pages: usize, extract: Option<f64>) {
     );
     for row in rows.iter().filter(|r| r.step == "extract") {
         let ratio = extract.map_or(String::new(), |bitext| {
-            format!(": bitext's {:.1}× faster", row.m.seconds / bitext)
+            format!(
+                ": bitext's one PO ({bitext:.2} s) {:.1}× faster",
+                row.m.seconds / bitext
+            )
         });
         println!(
             "- extraction at {pages} pages ({} source pages), {}: {:.2} s{ratio} (goals: 10× mdbook-i18n-helpers, 50× po4a)",

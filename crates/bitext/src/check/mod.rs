@@ -263,6 +263,18 @@ pub fn run(
             let _ = writeln!(err, "{}: {note}", style.warning("note"));
         }
     }
+    if args.verbose {
+        let _ = writeln!(
+            err,
+            "cache: {} of {} pages from {}",
+            report.cached,
+            report.pages,
+            match options.no_cache || !config.cache.enabled {
+                true => "the check cache (off)".to_owned(),
+                false => config.cache.dir.display().to_string(),
+            }
+        );
+    }
     let mut known = 0;
     if let Some(file) = &cmd.baseline {
         let path = cwd.join(file);
