@@ -22,8 +22,7 @@ use crate::{Config, History, LocaleChanges, Result, SegmentChange};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct StoredChanges {
     key: String,
-    /// Commit, method, and the version current when the translation changed.
-    base: Option<(String, String, Option<String>)>,
+    base: Option<KeptBase>,
     reason: Option<String>,
     commits_behind: usize,
     /// Kind, class, facts, source line.
@@ -36,13 +35,7 @@ impl StoredChanges {
     fn of(key: Key, c: &LocaleChanges) -> StoredChanges {
         StoredChanges {
             key: hex(key),
-            base: c.base.as_ref().map(|b| {
-                (
-                    b.commit.clone(),
-                    b.method.name().to_owned(),
-                    b.by_time.clone(),
-                )
-            }),
+            base: stored_base(c.base.as_ref()),
             reason: c.reason.clone(),
             commits_behind: c.commits_behind,
             changes: c
@@ -62,11 +55,7 @@ impl StoredChanges {
                 })
                 .collect(),
             landed: c.landed.clone(),
-            problems: c
-                .problems
-                .iter()
-                .map(|p| (p.line, p.message.clone()))
-                .collect(),
+            problems: stored_problems(&c.problems),
         }
     }
 
@@ -74,14 +63,7 @@ impl StoredChanges {
     /// its translation at `translation`); `None` when a name is not one
     /// this build knows (then they are drawn again).
     fn restore(&self, page: &str, source: &Path, translation: &Path) -> Option<LocaleChanges> {
-        let base = match &self.base {
-            Some((commit, method, by_time)) => Some(Base {
-                commit: commit.clone(),
-                method: method_named(method)?,
-                by_time: by_time.clone(),
-            }),
-            None => None,
-        };
+        let base = restore_base(self.base.as_ref())?;
         let changes = self
             .changes
             .iter()
@@ -111,14 +93,7 @@ impl StoredChanges {
             days_behind: None,
             changes,
             landed: self.landed.clone(),
-            problems: self
-                .problems
-                .iter()
-                .map(|(line, message)| BaseProblem {
-                    line: *line,
-                    message: message.clone(),
-                })
-                .collect(),
+            problems: restore_problems(&self.problems),
         })
     }
 }
@@ -131,7 +106,7 @@ pub(crate) struct StoredBase {
     key: String,
     pin: Option<String>,
     translation: Option<String>,
-    base: Option<(String, String, Option<String>)>,
+    base: Option<KeptBase>,
     reason: Option<String>,
     problems: Vec<(usize, String)>,
     /// The source versions newer than the base: commit, time, path, blob.
@@ -150,19 +125,9 @@ impl StoredBase {
             key: hex(key),
             pin: pin.filter(|_| pinned),
             translation: (!pinned).then(|| hex(translation)),
-            base: based.base.as_ref().map(|b| {
-                (
-                    b.commit.clone(),
-                    b.method.name().to_owned(),
-                    b.by_time.clone(),
-                )
-            }),
+            base: stored_base(based.base.as_ref()),
             reason: based.reason.clone(),
-            problems: based
-                .problems
-                .iter()
-                .map(|p| (p.line, p.message.clone()))
-                .collect(),
+            problems: stored_problems(&based.problems),
             newer: based.revisions[..based.newer]
                 .iter()
                 .map(|r| (r.commit.clone(), r.time, r.path.clone(), r.blob.to_string()))
@@ -186,23 +151,9 @@ impl StoredBase {
     fn restore(&self) -> Option<Based> {
         let blob = |id: &str| history::BlobId::from_str(id).ok();
         Some(Based {
-            base: match &self.base {
-                Some((commit, method, by_time)) => Some(Base {
-                    commit: commit.clone(),
-                    method: method_named(method)?,
-                    by_time: by_time.clone(),
-                }),
-                None => None,
-            },
+            base: restore_base(self.base.as_ref())?,
             reason: self.reason.clone(),
-            problems: self
-                .problems
-                .iter()
-                .map(|(line, message)| BaseProblem {
-                    line: *line,
-                    message: message.clone(),
-                })
-                .collect(),
+            problems: restore_problems(&self.problems),
             revisions: self
                 .newer
                 .iter()
@@ -223,6 +174,48 @@ impl StoredBase {
             },
         })
     }
+}
+
+/// A base as kept: commit, method, the version current when the
+/// translation changed.
+type KeptBase = (String, String, Option<String>);
+
+fn stored_base(base: Option<&Base>) -> Option<KeptBase> {
+    base.map(|b| {
+        (
+            b.commit.clone(),
+            b.method.name().to_owned(),
+            b.by_time.clone(),
+        )
+    })
+}
+
+/// The base kept, or `None` when its method is not one this build knows.
+fn restore_base(kept: Option<&KeptBase>) -> Option<Option<Base>> {
+    match kept {
+        Some((commit, method, by_time)) => Some(Some(Base {
+            commit: commit.clone(),
+            method: method_named(method)?,
+            by_time: by_time.clone(),
+        })),
+        None => Some(None),
+    }
+}
+
+fn stored_problems(problems: &[BaseProblem]) -> Vec<(usize, String)> {
+    problems
+        .iter()
+        .map(|p| (p.line, p.message.clone()))
+        .collect()
+}
+
+fn restore_problems(kept: &[(usize, String)]) -> Vec<BaseProblem> {
+    kept.iter()
+        .map(|(line, message)| BaseProblem {
+            line: *line,
+            message: message.clone(),
+        })
+        .collect()
 }
 
 fn method_named(name: &str) -> Option<BaseMethod> {
