@@ -503,3 +503,70 @@ fn bad_input_fails_with_exit_2_and_writes_nothing() {
         assert_eq!(snapshot(dir), before, "{what}: something was written");
     }
 }
+
+#[test]
+fn checks_at_once_leave_a_whole_cache_and_the_same_answer() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\", \"fr\"]\n[markdown]\ndialect = \"gfm\"\n[check.severity]\nspelling = \"off\"\n",
+    );
+    for p in 0..40 {
+        let mut source = format!("# Pump {p}\n");
+        let mut it = format!("# Pompa {p}\n");
+        for k in 0..20 {
+            source.push_str(&format!("\n{}\n", paragraph(p, k)));
+            it.push_str(&format!(
+                "\nLa pompa {p} tiene il serbatoio {k} a {} litri l'ora.\n",
+                100 + k + usize::from(k == 3)
+            ));
+        }
+        write(&dir.join(format!("content/en/pump-{p:02}.md")), &source);
+        write(&dir.join(format!("content/it/pump-{p:02}.md")), &it);
+        write(&dir.join(format!("content/fr/pump-{p:02}.md")), &it);
+    }
+    let check = || {
+        Command::new(BIN)
+            .args(["check", "--format", "json"])
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start bitext")
+    };
+    let (_, cold, _) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    assert!(cold.contains("\"numbers\""), "{cold}");
+    for round in 0..5 {
+        // Empty, then full: both runs write the cache, then both read it.
+        if round % 2 == 0 {
+            let _ = std::fs::remove_dir_all(dir.join(".bitext/cache"));
+        }
+        let runs = [check(), check(), check()];
+        for run in runs {
+            let out = run.wait_with_output().expect("bitext ran");
+            assert_eq!(out.status.code(), Some(0), "round {round}");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), cold, "round {round}");
+        }
+        // The binary's own cache (an in-process run is another build).
+        let out = Command::new(BIN)
+            .args(["-v", "check", "--format", "json"])
+            .current_dir(dir)
+            .output()
+            .expect("bitext ran");
+        let (warm, err) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(warm, cold, "round {round}: after overlapping runs");
+        assert!(
+            err.contains("cache: 80 of 80 pages"),
+            "round {round}: {err}"
+        );
+        let debris: Vec<PathBuf> = files_below(dir)
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(debris.is_empty(), "round {round}: {debris:?}");
+    }
+}

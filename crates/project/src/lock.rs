@@ -121,14 +121,15 @@ fn open(dir: &Path, path: &Path) -> std::io::Result<File> {
         .open(path)
 }
 
-/// Where bitext writes: the translation and catalog folders and the state
-/// folder, as real folders of the project.
+/// Where bitext writes: the translation and catalog folders, the state
+/// folder and the check cache's, as real folders of the project.
 fn written_folders(config: &Config) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = [&config.translation, &config.catalog]
         .iter()
         .map(|p| config.root.join(p.base_dir()))
         .collect();
     dirs.push(config.root.join(STATE_DIR));
+    dirs.push(config.root.join(&config.cache.dir));
     dirs.sort();
     dirs.dedup();
     // A folder inside another is walked with it.
