@@ -9,10 +9,11 @@ use align::{Language, Reading};
 use checks::{Check, Finding};
 
 use crate::config::Level;
-use model::{Locale, Segment};
+use model::Locale;
 use rayon::prelude::*;
 
 mod cache;
+mod catalogs;
 mod history;
 mod inputs;
 mod ratio;
@@ -23,9 +24,7 @@ use history::LazyHistory;
 use inputs::Inputs;
 
 use crate::catalogs::{PageState, catalog_path, chosen_locales};
-use crate::{
-    Aligned, Config, Error, Page, PageAlignment, Result, TranslatedPage, pages, read_text,
-};
+use crate::{Aligned, Config, Error, Page, PageAlignment, Result, TranslatedPage, read_text};
 
 /// Choices for `bitext check`.
 #[derive(Debug, Clone, Default)]
@@ -225,26 +224,6 @@ pub fn check_progress(
     // The source site's words, gathered once when a page is spelled.
     let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
-    let gather_source_words = || {
-        let mut words = std::collections::HashSet::new();
-        for text in &inputs.texts {
-            checks::add_source_words(text, &mut words);
-        }
-        words
-    };
-    // What each locale's pages are checked with.
-    struct Plan<'l> {
-        locale: &'l Locale,
-        ratio: Option<f32>,
-        terms: Vec<(String, String)>,
-        link_rules: Vec<(String, String)>,
-        /// The history's view of each translated page (its base may be unknown).
-        changes: std::collections::HashMap<String, crate::LocaleChanges>,
-        /// The locale's dictionary and words, when spelling is checked.
-        spelling: Option<crate::spelling::LocaleSpelling>,
-        /// The key of all of the above that a page's findings depend on.
-        key: Key,
-    }
     let mut plans = Vec::new();
     let pin_keys = crate::staleness::pin_keys(config);
     for (l, locale) in locales.iter().enumerate() {
@@ -281,7 +260,7 @@ pub fn check_progress(
         }
         if let Some(spelling) = &spelling {
             let words_key = source_words_key(&mut stored[l], &inputs, || {
-                source_words.get_or_init(gather_source_words)
+                source_words.get_or_init(|| source_words_of(&inputs))
             });
             key = key
                 .str(&spelling.dictionary.identity())
@@ -367,8 +346,13 @@ pub fn check_progress(
         .filter(|j| matches!(j.known, Known::Cached(_)))
         .count();
     drop(ratios);
-    let source_language = Language::of_locale(config.source_locale.as_str());
-    let with_history = heads.is_some();
+    let run = Run {
+        config,
+        inputs: &inputs,
+        spelling_source: spelling_source.as_ref(),
+        source_words: &source_words,
+        with_history: heads.is_some(),
+    };
     /// What checking one translated page found.
     struct Outcome {
         path: PathBuf,
@@ -389,50 +373,11 @@ pub fn check_progress(
             let (checked, text, entry) = match job.known {
                 Known::Cached(cached) => (cached, None, None),
                 Known::Read(read) => {
-                    let source = inputs.source(config, job.k)?;
-                    let Some(read) =
-                        TranslatedPage::unless_read(read, config, source, plan.locale)?
-                    else {
+                    let Some((checked, text, chars)) = check_again(&run, plan, job.k, read)? else {
                         return Ok(None);
                     };
-                    let chars = read.chars();
-                    let page = read.align(plan.locale, plan.ratio);
-                    let options = align::Options {
-                        source_language,
-                        language: Language::of_locale(plan.locale.as_str()),
-                        names: Some(&page.names),
-                        ratio: plan.ratio,
-                    };
-                    let spelling = match &plan.spelling {
-                        Some(spelling) => Some(checks::Spelling {
-                            speller: spelling.dictionary.get()?,
-                            source_speller: match &spelling_source {
-                                Some(lazy) => Some(lazy.get()?),
-                                None => None,
-                            },
-                            locale: plan.locale.as_str(),
-                            words: &spelling.words,
-                            source_words: source_words.get_or_init(gather_source_words),
-                            memo: &spelling.memo,
-                        }),
-                        None => None,
-                    };
-                    let rules = PageRules {
-                        glossary: &plan.terms,
-                        link_rules: &plan.link_rules,
-                        markdown: &config.markdown,
-                        spelling: spelling.as_ref(),
-                    };
-                    let checked = Cached {
-                        findings: check_one(&page, &options, &rules),
-                        inline: inline_waivers(&page.text),
-                        places: match with_history {
-                            true => stale::places(&page),
-                            false => Vec::new(),
-                        },
-                    };
                     let entry = checked.entry(job.pair, chars, job.key);
-                    (checked, Some(page.text), Some((job.k, entry)))
+                    (checked, Some(text), Some((job.k, entry)))
                 }
             };
             let is_stub = checked.findings.iter().any(|f| f.check == Check::Stub);
@@ -496,7 +441,7 @@ pub fn check_progress(
                 stored[l].dirty = true;
             }
         }
-        for f in catalog_findings(config, locale, glob.as_ref(), &mut states)? {
+        for f in catalogs::catalog_findings(config, locale, glob.as_ref(), &mut states)? {
             if since.is_some() {
                 let k = inputs.pages.iter().position(|p| *p.path == *f.page);
                 let changed = match k {
@@ -510,7 +455,7 @@ pub fn check_progress(
             settle(config, locale, vec![(f, None)], &[], &mut report);
         }
         let page_list: Vec<Page> = states.iter().map(|(p, _)| p.clone()).collect();
-        for f in ui_findings(config, locale, &page_list)? {
+        for f in catalogs::ui_findings(config, locale, &page_list)? {
             settle(config, locale, vec![(f, None)], &[], &mut report);
         }
         for f in stale {
@@ -524,6 +469,99 @@ pub fn check_progress(
         save(config, &inputs, &pair_keys, stored, &names, &mut report);
     }
     Ok(report)
+}
+
+/// What each locale's pages are checked with.
+struct Plan<'l> {
+    locale: &'l Locale,
+    ratio: Option<f32>,
+    terms: Vec<(String, String)>,
+    link_rules: Vec<(String, String)>,
+    /// The history's view of each translated page (its base may be unknown).
+    changes: std::collections::HashMap<String, crate::LocaleChanges>,
+    /// The locale's dictionary and words, when spelling is checked.
+    spelling: Option<crate::spelling::LocaleSpelling>,
+    /// The key of all of the above that a page's findings depend on.
+    key: Key,
+}
+
+/// What checking a page again draws on besides its locale's plan.
+struct Run<'a> {
+    config: &'a Config,
+    inputs: &'a Inputs,
+    /// The source language's dictionary, when spelling is checked.
+    spelling_source: Option<&'a crate::spelling::Lazy>,
+    /// The source site's words, gathered by the first page spelled.
+    source_words: &'a std::sync::OnceLock<std::collections::HashSet<String>>,
+    /// Whether the run reads history (then where each source segment's
+    /// change is reported is kept).
+    with_history: bool,
+}
+
+/// What checking a page again gives: its findings, its text, and the
+/// characters of its segment texts (source, translation).
+type CheckedAgain = (Cached, String, (usize, usize));
+
+/// Page `k` of `plan`'s locale aligned and checked (`read` when it was
+/// read as its locale's ratio sample): what it found, its text and the
+/// characters of its segment texts; `None` when it has no translation.
+fn check_again(
+    run: &Run<'_>,
+    plan: &Plan<'_>,
+    k: usize,
+    read: Option<TranslatedPage<'_>>,
+) -> Result<Option<CheckedAgain>> {
+    let config = run.config;
+    let source = run.inputs.source(config, k)?;
+    let Some(read) = TranslatedPage::unless_read(read, config, source, plan.locale)? else {
+        return Ok(None);
+    };
+    let chars = read.chars();
+    let page = read.align(plan.locale, plan.ratio);
+    let options = align::Options {
+        source_language: Language::of_locale(config.source_locale.as_str()),
+        language: Language::of_locale(plan.locale.as_str()),
+        names: Some(&page.names),
+        ratio: plan.ratio,
+    };
+    let spelling = match &plan.spelling {
+        Some(spelling) => Some(checks::Spelling {
+            speller: spelling.dictionary.get()?,
+            source_speller: match run.spelling_source {
+                Some(lazy) => Some(lazy.get()?),
+                None => None,
+            },
+            locale: plan.locale.as_str(),
+            words: &spelling.words,
+            source_words: run.source_words.get_or_init(|| source_words_of(run.inputs)),
+            memo: &spelling.memo,
+        }),
+        None => None,
+    };
+    let rules = PageRules {
+        glossary: &plan.terms,
+        link_rules: &plan.link_rules,
+        markdown: &config.markdown,
+        spelling: spelling.as_ref(),
+    };
+    let checked = Cached {
+        findings: check_one(&page, &options, &rules),
+        inline: inline_waivers(&page.text),
+        places: match run.with_history {
+            true => stale::places(&page),
+            false => Vec::new(),
+        },
+    };
+    Ok(Some((checked, page.text, chars)))
+}
+
+/// The lower-case words of every source page.
+fn source_words_of(inputs: &Inputs) -> std::collections::HashSet<String> {
+    let mut words = std::collections::HashSet::new();
+    for text in &inputs.texts {
+        checks::add_source_words(text, &mut words);
+    }
+    words
 }
 
 /// What checking one page found, as the cache keeps it.
@@ -755,168 +793,6 @@ impl FilePlace<'_> {
             },
         }
     }
-}
-
-/// Catalog mode: for each page of `locale` with a catalog, its syntax
-/// errors (fluent), its stale translations (stale) and, with a threshold
-/// configured, too little translated (missing). Pages are loaded into
-/// `states` the first time.
-fn catalog_findings(
-    config: &Config,
-    locale: &Locale,
-    glob: Option<&crate::PageGlob>,
-    states: &mut Vec<(Page, Option<PageState>)>,
-) -> Result<Vec<PageFinding>> {
-    if states.is_empty() {
-        *states = pages(config)?.into_iter().map(|p| (p, None)).collect();
-    }
-    let mut out = Vec::new();
-    for (page, state) in states.iter_mut() {
-        let path = catalog_path(config, locale, page);
-        if !path.is_file() || !crate::glob::takes(glob, &page.path) {
-            continue;
-        }
-        let text = read_text(&path)?;
-        let place = FilePlace {
-            locale,
-            page: &page.path,
-            path: &path,
-            source_path: &page.source,
-        };
-        let finding = |check: Check, line: usize, message: String, source: Option<&Segment>| {
-            let source = source.map(|s| (s.line, s.id.to_string()));
-            place.finding(check, line, message, source)
-        };
-        let target = match catalog::parse(&text) {
-            Ok(mut target) => {
-                if let Some(saved) =
-                    crate::state::read(&crate::state::state_path(config, locale, page))?
-                {
-                    crate::state::apply(&saved, &mut target);
-                }
-                target
-            }
-            Err(errors) => {
-                out.extend(
-                    errors
-                        .into_iter()
-                        .map(|e| finding(Check::Fluent, e.line, e.message, None)),
-                );
-                continue;
-            }
-        };
-        if state.is_none() {
-            *state = Some(PageState::load(config, page)?);
-        }
-        let state = state.as_ref().expect("loaded above");
-        let (mut total, mut translated) = (0usize, 0usize);
-        for entry in state.entries(&target) {
-            total += 1;
-            match entry.translation {
-                Some(_) if entry.current => translated += 1,
-                Some(_) => {
-                    let line = text
-                        .find(&format!("\n{} =", entry.id))
-                        .map_or(1, |at| text[..at].matches('\n').count() + 2);
-                    out.push(finding(
-                        Check::Stale,
-                        line,
-                        format!(
-                            "`{}`: the source changed since this translation was made (see `bitext pending --locale {locale}`)",
-                            entry.id
-                        ),
-                        Some(entry.segment),
-                    ));
-                }
-                None => {}
-            }
-        }
-        if let Some(least) = config.check.coverage(locale)
-            && total > 0
-            && (translated as f64) < least * total as f64
-        {
-            out.push(finding(
-                Check::Missing,
-                1,
-                format!(
-                    "{translated} of {total} segments translated ({:.0}%; at least {:.0}% wanted)",
-                    100.0 * translated as f64 / total as f64,
-                    100.0 * least
-                ),
-                None,
-            ));
-        }
-    }
-    Ok(out)
-}
-
-/// UI catalogs: `.ftl` files in the source locale's catalog folder that are
-/// neither page catalogs nor the glossary, compared with the same files of
-/// `locale` (missing and obsolete messages, variables, references,
-/// attributes, plural variants for the locale's CLDR categories).
-fn ui_findings(config: &Config, locale: &Locale, page_list: &[Page]) -> Result<Vec<PageFinding>> {
-    const MARK: &str = "\u{1}bitext";
-    let folder = |l: &Locale| -> Option<String> {
-        let rendered = config.catalog.render(l.as_str(), MARK);
-        rendered
-            .strip_suffix(&format!("{MARK}.ftl"))
-            .map(str::to_owned)
-    };
-    let (Some(source_dir), Some(target_dir)) = (folder(&config.source_locale), folder(locale))
-    else {
-        return Ok(Vec::new());
-    };
-    let page_catalogs: std::collections::HashSet<String> = page_list
-        .iter()
-        .map(|p| {
-            config
-                .catalog
-                .render(config.source_locale.as_str(), &p.path)
-        })
-        .collect();
-    let mut out = Vec::new();
-    for rel in crate::files::walk(config, &config.root.join(&source_dir))? {
-        let Some(inner) = rel.strip_prefix(&source_dir) else {
-            continue;
-        };
-        if !rel.ends_with(".ftl") || page_catalogs.contains(&rel) || inner == "glossary.ftl" {
-            continue;
-        }
-        let source_path = config.root.join(&rel);
-        let path = config.root.join(format!("{target_dir}{inner}"));
-        let page = inner.trim_end_matches(".ftl");
-        let place = FilePlace {
-            locale,
-            page,
-            path: &path,
-            source_path: &source_path,
-        };
-        let finding =
-            |line: usize, message: String| place.finding(Check::Fluent, line, message, None);
-        let source_text = read_text(&source_path)?;
-        let Ok(source) = catalog::parse_ui(&source_text) else {
-            // The source's own errors are the source's business (sync and
-            // build report them); nothing to compare with.
-            continue;
-        };
-        if !path.is_file() {
-            out.push(finding(
-                1,
-                format!("the UI catalog `{inner}` of the source has no {locale} version"),
-            ));
-            continue;
-        }
-        let text = read_text(&path)?;
-        match catalog::parse_ui(&text) {
-            Err(errors) => out.extend(errors.into_iter().map(|e| finding(e.line, e.message))),
-            Ok(target) => out.extend(
-                catalog::compare_ui(&source, &target, locale.as_str())
-                    .into_iter()
-                    .map(|p| finding(p.line, p.message)),
-            ),
-        }
-    }
-    Ok(out)
 }
 
 /// A locale's glossary: `locales/<locale>/glossary.ftl` (where the catalog
