@@ -328,6 +328,18 @@ impl<'s> TranslatedPage<'s> {
 /// all of them up to this many, else this many spread evenly over them.
 pub const RATIO_SAMPLE: usize = 64;
 
+/// Which of the pages a locale has (`has`, in order) its ratio is
+/// measured on: all of them up to [`RATIO_SAMPLE`], else that many spread
+/// evenly.
+pub(crate) fn ratio_sample(has: Vec<usize>) -> Vec<usize> {
+    if has.len() <= RATIO_SAMPLE {
+        return has;
+    }
+    (0..RATIO_SAMPLE)
+        .map(|s| has[s * has.len() / RATIO_SAMPLE])
+        .collect()
+}
+
 /// A locale's usual length ratio (translated characters of segment texts
 /// per source character) over [`RATIO_SAMPLE`] of its pages, and those
 /// pages, read, for [`TranslatedPage::align`] (by their index in
@@ -370,11 +382,7 @@ pub fn locale_ratios<'s>(
         let mut sample = Vec::new();
         for l in 0..locales.len() {
             let has: Vec<usize> = present.iter().filter(|p| p.0 == l).map(|p| p.1).collect();
-            if has.len() <= RATIO_SAMPLE {
-                sample.extend(has.iter().map(|&k| (l, k)));
-            } else {
-                sample.extend((0..RATIO_SAMPLE).map(|s| (l, has[s * has.len() / RATIO_SAMPLE])));
-            }
+            sample.extend(ratio_sample(has).into_iter().map(|k| (l, k)));
         }
         sample
     };

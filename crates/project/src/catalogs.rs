@@ -107,6 +107,13 @@ impl PageState {
     }
 }
 
+/// Where `locale`'s translation of the page `{path}` is.
+pub(crate) fn translation_path(config: &Config, locale: &Locale, page: &str) -> PathBuf {
+    config
+        .root
+        .join(config.translation.render(locale.as_str(), page))
+}
+
 pub(crate) fn catalog_path(config: &Config, locale: &Locale, page: &Page) -> PathBuf {
     config
         .root

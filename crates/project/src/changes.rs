@@ -344,9 +344,7 @@ pub(crate) fn changes_since(
     locale: &model::Locale,
     based: &Based,
 ) -> Result<LocaleChanges> {
-    let translation = config
-        .root
-        .join(config.translation.render(locale.as_str(), &page.path));
+    let translation = crate::catalogs::translation_path(config, locale, &page.path);
     let now_text = read_text(&page.source)?;
     let mut entry = LocaleChanges {
         page: page.path,

@@ -17,7 +17,7 @@
 //! Files are written whole under a temporary name and renamed into place,
 //! so two runs at once each leave a complete file (the last one's).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use checks::{Check, Finding, Related, Severity};
@@ -161,10 +161,17 @@ pub(crate) fn names_path(config: &Config) -> PathBuf {
 pub(crate) struct NamesCache {
     format: String,
     build: String,
-    pub pages: BTreeMap<String, (String, String)>,
+    pages: BTreeMap<String, (String, String)>,
     /// Whether it holds what its file does not (then it is written).
     #[serde(skip)]
-    pub dirty: bool,
+    dirty: bool,
+}
+
+/// Drops the entries of pages not in `present`; whether any went.
+fn forget_absent<V>(map: &mut BTreeMap<String, V>, present: &HashSet<&str>) -> bool {
+    let before = map.len();
+    map.retain(|page, _| present.contains(page.as_str()));
+    map.len() != before
 }
 
 impl NamesCache {
@@ -191,6 +198,17 @@ impl NamesCache {
         (*from == hex(input))
             .then(|| Key::from_str_radix(names, 16).ok())
             .flatten()
+    }
+
+    /// Keeps the names key of `page`, learned from `input`.
+    pub(crate) fn keep(&mut self, page: &str, input: Key, names: Key) {
+        self.pages.insert(page.to_owned(), (hex(input), hex(names)));
+        self.dirty = true;
+    }
+
+    /// Forgets the pages not in `present`.
+    pub(crate) fn forget_absent(&mut self, present: &HashSet<&str>) {
+        self.dirty |= forget_absent(&mut self.pages, present);
     }
 
     /// Writes the cache to `path` (atomically) when it changed.
@@ -222,9 +240,9 @@ pub(crate) struct LocaleCache {
     /// The key of every source page's text, and the key of the source
     /// site's words then (computed only when spelling needed them).
     #[serde(default)]
-    pub sources: Option<String>,
+    sources: Option<String>,
     #[serde(default)]
-    pub source_words: Option<String>,
+    source_words: Option<String>,
     /// By page (`{path}`).
     pub pages: BTreeMap<String, Entry>,
     /// By page: its source's changes since its translation's base.
@@ -235,7 +253,7 @@ pub(crate) struct LocaleCache {
     pub bases: BTreeMap<String, super::history::StoredBase>,
     /// Whether it holds what its file does not (then it is written).
     #[serde(skip)]
-    pub dirty: bool,
+    dirty: bool,
 }
 
 /// What checking one translated page found, with the keys it holds for.
@@ -353,6 +371,56 @@ impl LocaleCache {
             }
             _ => LocaleCache::empty(locale),
         }
+    }
+
+    /// Keeps what checking `page` found.
+    pub(crate) fn keep_page(&mut self, page: &str, entry: Entry) {
+        self.pages.insert(page.to_owned(), entry);
+        self.dirty = true;
+    }
+
+    /// Keeps `page`'s changes since its base.
+    pub(crate) fn keep_changes(&mut self, page: &str, changes: super::history::StoredChanges) {
+        self.stale.insert(page.to_owned(), changes);
+        self.dirty = true;
+    }
+
+    /// Keeps `page`'s base.
+    pub(crate) fn keep_base(&mut self, page: &str, base: super::history::StoredBase) {
+        self.bases.insert(page.to_owned(), base);
+        self.dirty = true;
+    }
+
+    /// The key of the source site's words: kept while the source pages
+    /// are those it was computed from (`sources`), else computed from
+    /// `words` and kept.
+    pub(crate) fn source_words_key<'w>(
+        &mut self,
+        sources: Key,
+        words: impl FnOnce() -> &'w HashSet<String>,
+    ) -> Key {
+        let sources = hex(sources);
+        if self.sources.as_deref() == Some(sources.as_str())
+            && let Some(key) = self
+                .source_words
+                .as_deref()
+                .and_then(|k| Key::from_str_radix(k, 16).ok())
+        {
+            return key;
+        }
+        let key = of_words(words());
+        self.sources = Some(sources);
+        self.source_words = Some(hex(key));
+        self.dirty = true;
+        key
+    }
+
+    /// Forgets the pages not in `present`.
+    pub(crate) fn forget_absent(&mut self, present: &HashSet<&str>) {
+        let pages = forget_absent(&mut self.pages, present);
+        let stale = forget_absent(&mut self.stale, present);
+        let bases = forget_absent(&mut self.bases, present);
+        self.dirty |= pages || stale || bases;
     }
 
     /// Where this cache's file is.

@@ -263,7 +263,7 @@ impl<'p> LazyHistory<'p> {
 }
 
 /// What keys every page's changes in a run.
-pub(crate) struct Run<'a> {
+pub(crate) struct KeyInputs<'a> {
     pub heads: &'a Heads,
     pub inputs: &'a Inputs,
     pub manifest: &'a std::collections::BTreeMap<String, String>,
@@ -276,7 +276,7 @@ pub(crate) struct Run<'a> {
 /// history (indexed then) and kept in `cache`.
 pub(crate) fn locale_changes(
     config: &Config,
-    run: &Run<'_>,
+    run: &KeyInputs<'_>,
     history: &mut LazyHistory<'_>,
     cache: &mut LocaleCache,
     locale: &Locale,
@@ -290,13 +290,15 @@ pub(crate) fn locale_changes(
         if !wanted(&page.path) {
             continue;
         }
-        let translation = config
-            .root
-            .join(config.translation.render(locale.as_str(), &page.path));
+        let translation = crate::catalogs::translation_path(config, locale, &page.path);
+        let keys = PageKeys {
+            base: base_key(config, run, locale, k),
+            translation: translation_key,
+        };
         let key = KeyBuilder::new("changes")
-            .key(base_key(config, run, locale, k))
+            .key(keys.base)
             .key(run.inputs.source_keys[k])
-            .key(translation_key)
+            .key(keys.translation)
             .finish();
         let kept = cache
             .stale
@@ -306,7 +308,8 @@ pub(crate) fn locale_changes(
         let changes = match kept {
             Some(changes) => changes,
             None => {
-                let Some(based) = page_base_of(config, run, history, cache, locale, k)? else {
+                let Some(based) = page_base_of(config, run, history, cache, locale, k, &keys)?
+                else {
                     continue;
                 };
                 let changes = changes_since(
@@ -316,10 +319,7 @@ pub(crate) fn locale_changes(
                     locale,
                     &based,
                 )?;
-                cache
-                    .stale
-                    .insert(page.path.clone(), StoredChanges::of(key, &changes));
-                cache.dirty = true;
+                cache.keep_changes(&page.path, StoredChanges::of(key, &changes));
                 changes
             }
         };
@@ -328,10 +328,17 @@ pub(crate) fn locale_changes(
     Ok(out)
 }
 
+/// The keys of a page's base: what it depends on besides its translation
+/// ([`base_key`]), and its translation's bytes.
+struct PageKeys {
+    base: Key,
+    translation: Key,
+}
+
 /// The key of what a page's base depends on besides its translation: the
 /// repositories' HEADs, the pin keys, the Markdown options, the page and
 /// its paths, its entry in the manifest of built pages and its catalog.
-fn base_key(config: &Config, run: &Run<'_>, locale: &Locale, k: usize) -> Key {
+fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> Key {
     let page = &run.inputs.pages[k];
     let rendered = config.translation.render(locale.as_str(), &page.path);
     let built = run.manifest.get(&rendered);
@@ -358,25 +365,21 @@ fn base_key(config: &Config, run: &Run<'_>, locale: &Locale, k: usize) -> Key {
     key.finish()
 }
 
-/// The base of page `k`'s translation in `locale`: from `cache` when it
-/// holds for the translation as it is, else from the history (indexed
-/// then) and kept in `cache`; `None` when the page has no translation.
+/// The base of page `k`'s translation in `locale` (its keys `keys`): from
+/// `cache` when it holds for the translation as it is, else from the
+/// history (indexed then) and kept in `cache`; `None` when the page has
+/// no translation.
 fn page_base_of(
     config: &Config,
-    run: &Run<'_>,
+    run: &KeyInputs<'_>,
     history: &mut LazyHistory<'_>,
     cache: &mut LocaleCache,
     locale: &Locale,
     k: usize,
+    keys: &PageKeys,
 ) -> Result<Option<Based>> {
     let page = &run.inputs.pages[k];
-    let Some(translation_key) = run.inputs.translation(k, locale) else {
-        return Ok(None);
-    };
-    let key = base_key(config, run, locale, k);
-    let path = config
-        .root
-        .join(config.translation.render(locale.as_str(), &page.path));
+    let path = crate::catalogs::translation_path(config, locale, &page.path);
     let text = match crate::read_text(&path) {
         Ok(text) => text,
         Err(_) if !path.is_file() => return Ok(None),
@@ -386,7 +389,7 @@ fn page_base_of(
     let kept = cache
         .bases
         .get(&page.path)
-        .filter(|b| b.holds(key, pin.as_deref(), translation_key))
+        .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
         .and_then(StoredBase::restore);
     if let Some(based) = kept {
         return Ok(Some(based));
@@ -402,10 +405,9 @@ fn page_base_of(
     let Some((based, _)) = page_based(config, history, &on, page)? else {
         return Ok(None);
     };
-    cache.dirty = true;
-    cache.bases.insert(
-        page.path.clone(),
-        StoredBase::of(key, &based, pin, translation_key),
+    cache.keep_base(
+        &page.path,
+        StoredBase::of(keys.base, &based, pin, keys.translation),
     );
     Ok(Some(based))
 }

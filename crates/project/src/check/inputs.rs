@@ -51,9 +51,7 @@ impl Inputs {
                 let translations = locales
                     .iter()
                     .map(|locale| {
-                        let path = config
-                            .root
-                            .join(config.translation.render(locale.as_str(), &page.path));
+                        let path = crate::catalogs::translation_path(config, locale, &page.path);
                         match std::fs::read(&path) {
                             Ok(bytes) => Ok(Some(of_bytes(&bytes))),
                             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -123,11 +121,10 @@ impl Inputs {
             })
             .collect::<Result<_>>()?;
         for (k, names) in learned {
-            let key = cache::of_words(&names);
-            cache.dirty = true;
-            cache.pages.insert(
-                self.pages[k].path.clone(),
-                (cache::hex(self.names_inputs[k]), cache::hex(key)),
+            cache.keep(
+                &self.pages[k].path,
+                self.names_inputs[k],
+                cache::of_words(&names),
             );
             if let Ok(mut slot) = self.learned[k].lock() {
                 *slot = Some(names);
@@ -147,12 +144,32 @@ impl Inputs {
         // Pages gone are forgotten.
         let present: std::collections::HashSet<&str> =
             self.pages.iter().map(|p| p.path.as_str()).collect();
-        let before = cache.pages.len();
-        cache
-            .pages
-            .retain(|page, _| present.contains(page.as_str()));
-        cache.dirty |= cache.pages.len() != before;
+        cache.forget_absent(&present);
         Ok(())
+    }
+
+    /// By locale of `locales`, then page: the key of what segmenting the
+    /// page and its translation depends on (the two pages, the Markdown
+    /// options' key `markdown`), where there is a translation.
+    pub(crate) fn pair_keys(&self, locales: &[Locale], markdown: Key) -> Vec<Vec<Option<Key>>> {
+        locales
+            .iter()
+            .map(|locale| {
+                (0..self.pages.len())
+                    .map(|k| {
+                        let translation = self.translation(k, locale)?;
+                        Some(
+                            KeyBuilder::new("pair")
+                                .key(markdown)
+                                .str(&self.pages[k].path)
+                                .key(self.source_keys[k])
+                                .key(translation)
+                                .finish(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// The key of the translation of page `k` in `locale`, if it has one.

@@ -175,15 +175,13 @@ pub fn check_progress(
         let Some(since) = &since else {
             return Ok(true);
         };
-        let translation = config
-            .root
-            .join(config.translation.render(locale.as_str(), &page.path));
+        let translation = crate::catalogs::translation_path(config, locale, &page.path);
         Ok(source_changed[k]
             || since.changed(&translation)?
             || since.changed(&catalog_path(config, locale, page))?)
     };
     let use_cache = config.cache.enabled && !options.no_cache;
-    let mut names = match use_cache {
+    let names = match use_cache {
         true => {
             let mut names = NamesCache::read(&cache::names_path(config));
             inputs.learn(config, &mut names)?;
@@ -202,25 +200,8 @@ pub fn check_progress(
     let markdown_key = KeyBuilder::new("markdown")
         .str(&format!("{:?}", config.markdown))
         .finish();
-    let pair_keys: Vec<Vec<Option<Key>>> = locales
-        .iter()
-        .map(|locale| {
-            (0..inputs.pages.len())
-                .map(|k| {
-                    let translation = inputs.translation(k, locale)?;
-                    Some(
-                        KeyBuilder::new("pair")
-                            .key(markdown_key)
-                            .str(&inputs.pages[k].path)
-                            .key(inputs.source_keys[k])
-                            .key(translation)
-                            .finish(),
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    let ratios = ratio::of_locales(config, &inputs, &locales, &stored, &pair_keys)?;
+    let pair_keys = inputs.pair_keys(&locales, markdown_key);
+    let mut ratios = ratio::of_locales(config, &inputs, &locales, &stored, &pair_keys)?;
     // The source site's words, gathered once when a page is spelled.
     let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
@@ -229,7 +210,7 @@ pub fn check_progress(
     for (l, locale) in locales.iter().enumerate() {
         let changes = match (&heads, &manifest) {
             (Some(heads), Some(manifest)) => {
-                let run = history::Run {
+                let run = history::KeyInputs {
                     heads,
                     inputs: &inputs,
                     manifest,
@@ -259,7 +240,7 @@ pub fn check_progress(
             key = key.str(source).str(target);
         }
         if let Some(spelling) = &spelling {
-            let words_key = source_words_key(&mut stored[l], &inputs, || {
+            let words_key = stored[l].source_words_key(inputs.all_sources, || {
                 source_words.get_or_init(|| source_words_of(&inputs))
             });
             key = key
@@ -298,7 +279,6 @@ pub fn check_progress(
     // page read as its locale's ratio sample).
     let mut jobs: Vec<Job<'_>> = Vec::new();
     let mut per_locale: Vec<usize> = Vec::new();
-    let mut ratios = ratios;
     for (l, plan) in plans.iter().enumerate() {
         per_locale.push(0);
         for (k, page) in inputs.pages.iter().enumerate() {
@@ -367,9 +347,7 @@ pub fn check_progress(
         .map(|job| -> Result<Option<Outcome>> {
             let plan = &plans[job.l];
             let page = &inputs.pages[job.k];
-            let path = config
-                .root
-                .join(config.translation.render(plan.locale.as_str(), &page.path));
+            let path = crate::catalogs::translation_path(config, plan.locale, &page.path);
             let (checked, text, entry) = match job.known {
                 Known::Cached(cached) => (cached, None, None),
                 Known::Read(read) => {
@@ -437,8 +415,7 @@ pub fn check_progress(
             settle(config, locale, found, &outcome.inline, &mut report);
             stale.extend(outcome.stale);
             if let Some((k, entry)) = outcome.entry {
-                stored[l].pages.insert(inputs.pages[k].path.clone(), entry);
-                stored[l].dirty = true;
+                stored[l].keep_page(&inputs.pages[k].path, entry);
             }
         }
         for f in catalogs::catalog_findings(config, locale, glob.as_ref(), &mut states)? {
@@ -465,8 +442,8 @@ pub fn check_progress(
             report.notes.push(note);
         }
     }
-    if let Some(names) = names.take() {
-        save(config, &inputs, &pair_keys, stored, &names, &mut report);
+    if let Some(names) = &names {
+        save(config, &inputs, &pair_keys, stored, names, &mut report);
     }
     Ok(report)
 }
@@ -631,30 +608,6 @@ enum Known<'s> {
     Read(Option<TranslatedPage<'s>>),
 }
 
-/// The key of the source site's words: from the cache while the source
-/// pages are those it was computed from, else computed from `words` (and
-/// kept in `cache`).
-fn source_words_key<'w>(
-    cache: &mut LocaleCache,
-    inputs: &Inputs,
-    words: impl FnOnce() -> &'w std::collections::HashSet<String>,
-) -> Key {
-    let sources = cache::hex(inputs.all_sources);
-    if cache.sources.as_deref() == Some(sources.as_str())
-        && let Some(key) = cache
-            .source_words
-            .as_deref()
-            .and_then(|k| Key::from_str_radix(k, 16).ok())
-    {
-        return key;
-    }
-    let key = cache::of_words(words());
-    cache.sources = Some(sources);
-    cache.source_words = Some(cache::hex(key));
-    cache.dirty = true;
-    key
-}
-
 /// Writes each locale's cache: the entries of its pages that still have a
 /// translation. A cache that cannot be written is a note, not a failure.
 fn save(
@@ -665,12 +618,21 @@ fn save(
     names: &NamesCache,
     report: &mut CheckReport,
 ) {
-    let dir = config.root.join(&config.cache.dir);
-    let ignore = dir.join(".gitignore");
-    if let Err(e) = names.write(&cache::names_path(config)) {
-        report.notes.push(format!(
+    let ignore = config.root.join(&config.cache.dir).join(".gitignore");
+    let not_written = |e: Error| {
+        format!(
             "the check cache was not written (the findings are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
-        ));
+        )
+    };
+    // The cache is the machine's, not the project's history.
+    let started = names
+        .write(&cache::names_path(config))
+        .and_then(|()| match ignore.exists() {
+            true => Ok(()),
+            false => crate::write::write_atomic(&ignore, b"# bitext's check cache\n*\n"),
+        });
+    if let Err(e) = started {
+        report.notes.push(not_written(e));
         return;
     }
     for (l, mut cache) in stored.into_iter().enumerate() {
@@ -681,28 +643,9 @@ fn save(
             .filter(|(_, key)| key.is_some())
             .map(|(page, _)| page.path.as_str())
             .collect();
-        let before = (cache.pages.len(), cache.stale.len(), cache.bases.len());
-        cache
-            .pages
-            .retain(|page, _| present.contains(page.as_str()));
-        cache
-            .stale
-            .retain(|page, _| present.contains(page.as_str()));
-        cache
-            .bases
-            .retain(|page, _| present.contains(page.as_str()));
-        cache.dirty |= before != (cache.pages.len(), cache.stale.len(), cache.bases.len());
-        let written = cache.write(&cache.path(config)).and_then(|()| {
-            if ignore.exists() {
-                return Ok(());
-            }
-            // The cache is the machine's, not the project's history.
-            crate::write::write_atomic(&ignore, b"# bitext's check cache\n*\n")
-        });
-        if let Err(e) = written {
-            report.notes.push(format!(
-                "the check cache was not written (the findings are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
-            ));
+        cache.forget_absent(&present);
+        if let Err(e) = cache.write(&cache.path(config)) {
+            report.notes.push(not_written(e));
             return;
         }
     }

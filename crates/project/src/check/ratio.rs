@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::cache::{Key, LocaleCache};
 use super::inputs::Inputs;
-use crate::align::{RATIO_SAMPLE, length_ratio};
+use crate::align::{length_ratio, ratio_sample};
 use crate::{Config, Result, TranslatedPage};
 
 /// A locale's ratio, and the sampled pages read to measure it.
@@ -18,8 +18,7 @@ pub(crate) struct Ratio<'s> {
 }
 
 /// The ratio of each of `locales` over its sample (as
-/// [`crate::locale_ratios`] chooses it: every page it has, or
-/// [`RATIO_SAMPLE`] of them spread evenly), `pair_keys` giving each page
+/// [`crate::locale_ratios`] chooses it: [`ratio_sample`]), `pair_keys` giving each page
 /// pair's key by locale and page.
 pub(crate) fn of_locales<'s>(
     config: &Config,
@@ -33,14 +32,7 @@ pub(crate) fn of_locales<'s>(
     let mut unknown: Vec<(usize, usize)> = Vec::new();
     for (l, keys) in pair_keys.iter().enumerate() {
         let has: Vec<usize> = (0..n).filter(|&k| keys[k].is_some()).collect();
-        let sample: Vec<usize> = if has.len() <= RATIO_SAMPLE {
-            has
-        } else {
-            (0..RATIO_SAMPLE)
-                .map(|s| has[s * has.len() / RATIO_SAMPLE])
-                .collect()
-        };
-        for k in sample {
+        for k in ratio_sample(has) {
             let cached = keys[k].and_then(|key| {
                 stored[l]
                     .pages
