@@ -129,13 +129,10 @@ impl Index {
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Index> {
         // Every object is read once or twice: libgit2's object cache would
-        // only grow, and re-hashing each object read from a pack (a check
-        // that git itself leaves to `git fsck`) costs a fifth of the walk.
+        // only grow (objects are not re-hashed either: see `Repo::discover`).
         git2::opts::enable_caching(false);
-        git2::opts::strict_hash_verification(false);
         let built = Self::walk(repo, scope, progress);
         git2::opts::enable_caching(true);
-        git2::opts::strict_hash_verification(true);
         built
     }
 

@@ -65,10 +65,36 @@ pub struct Version {
     pub text: String,
 }
 
-/// A repository with a working tree.
+/// A repository with a working tree. It may be read from several
+/// threads at once: each read takes a libgit2 handle of its own (a handle
+/// must not be used by two threads at a time), opened when none is free.
 pub struct Repo {
-    repo: Repository,
+    handles: std::sync::Mutex<Vec<Repository>>,
     workdir: PathBuf,
+}
+
+/// A handle on loan from a [`Repo`], given back when dropped.
+struct Handle<'r> {
+    repo: Option<Repository>,
+    from: &'r Repo,
+}
+
+impl std::ops::Deref for Handle<'_> {
+    type Target = Repository;
+
+    fn deref(&self) -> &Repository {
+        self.repo
+            .as_ref()
+            .expect("a handle holds its repository until dropped")
+    }
+}
+
+impl Drop for Handle<'_> {
+    fn drop(&mut self) {
+        if let Some(repo) = self.repo.take() {
+            self.from.free().push(repo);
+        }
+    }
 }
 
 impl std::fmt::Debug for Repo {
@@ -100,7 +126,37 @@ impl Repo {
         let workdir = workdir
             .canonicalize()
             .unwrap_or_else(|_| workdir.to_path_buf());
-        Ok(Some(Repo { repo, workdir }))
+        // Objects are read, never written: re-hashing each one read (a
+        // check git itself leaves to `git fsck`) costs a fifth of a walk.
+        git2::opts::strict_hash_verification(false);
+        Ok(Some(Repo {
+            handles: std::sync::Mutex::new(vec![repo]),
+            workdir,
+        }))
+    }
+
+    /// The free handles (a thread that panicked holding the lock left
+    /// only whole handles in it).
+    fn free(&self) -> std::sync::MutexGuard<'_, Vec<Repository>> {
+        self.handles
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A handle for this thread's reads: a free one, else a new one.
+    fn handle(&self) -> Result<Handle<'_>> {
+        let free = self.free().pop();
+        let repo = match free {
+            Some(repo) => repo,
+            None => Repository::open(&self.workdir).map_err(context(format!(
+                "opening the repository of {}",
+                self.workdir.display()
+            )))?,
+        };
+        Ok(Handle {
+            repo: Some(repo),
+            from: self,
+        })
     }
 
     /// The root of the working tree.
@@ -133,10 +189,11 @@ impl Repo {
         scope: &Scope<'_>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Index> {
-        if self.head()?.is_none() {
+        let repo = self.handle()?;
+        if head_of(&repo)?.is_none() {
             return Ok(Index::default());
         }
-        Index::build(&self.repo, scope, progress)
+        Index::build(&repo, scope, progress)
     }
 
     /// The blob of `path` (a file of the working tree, present or not) at
@@ -146,8 +203,8 @@ impl Repo {
             return Ok(None);
         };
         let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
-        let tree = self
-            .repo
+        let repo = self.handle()?;
+        let tree = repo
             .find_commit(oid)
             .and_then(|c| c.tree())
             .map_err(context(format!("reading commit {commit}")))?;
@@ -165,20 +222,17 @@ impl Repo {
     /// (seconds), by commit time: the source as it was then. Reads commit
     /// headers only.
     pub fn commit_at(&self, time: i64) -> Result<Option<String>> {
-        if self.head()?.is_none() {
+        let repo = self.handle()?;
+        if head_of(&repo)?.is_none() {
             return Ok(None);
         }
-        let mut walk = self
-            .repo
-            .revwalk()
-            .map_err(context("walking the history"))?;
+        let mut walk = repo.revwalk().map_err(context("walking the history"))?;
         walk.push_head().map_err(context("reading HEAD"))?;
         walk.set_sorting(git2::Sort::TIME)
             .map_err(context("walking the history"))?;
         for id in walk {
             let id = id.map_err(context("walking the history"))?;
-            let commit = self
-                .repo
+            let commit = repo
                 .find_commit(id)
                 .map_err(context(format!("reading commit {id}")))?;
             if commit.time().seconds() <= time {
@@ -191,8 +245,8 @@ impl Repo {
     /// The time of `commit`, seconds since the epoch.
     pub fn commit_time(&self, commit: &str) -> Result<i64> {
         let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
-        let c = self
-            .repo
+        let repo = self.handle()?;
+        let c = repo
             .find_commit(oid)
             .map_err(context(format!("reading commit {commit}")))?;
         Ok(c.time().seconds())
@@ -236,8 +290,8 @@ impl Repo {
 
     /// The text of a blob (lossy UTF-8); `path` names it in errors.
     pub fn blob_text(&self, blob: Oid, path: &str) -> Result<String> {
-        let content = self
-            .repo
+        let repo = self.handle()?;
+        let content = repo
             .find_blob(blob)
             .map_err(context(format!("reading {path} ({blob})")))?;
         Ok(String::from_utf8_lossy(content.content()).into_owned())
@@ -245,13 +299,13 @@ impl Repo {
 
     /// Whether the repository is a shallow clone.
     pub fn is_shallow(&self) -> bool {
-        self.repo.is_shallow()
+        self.handle().is_ok_and(|repo| repo.is_shallow())
     }
 
     /// The full id of the commit `rev` names (`HEAD~1`, a tag, a short id).
     pub fn resolve(&self, rev: &str) -> Result<String> {
-        let object = self
-            .repo
+        let repo = self.handle()?;
+        let object = repo
             .revparse_single(rev)
             .map_err(context(format!("finding revision `{rev}`")))?;
         let commit = object
@@ -266,8 +320,8 @@ impl Repo {
         let Some((blob, rel)) = self.blob_at(commit, path)? else {
             return Ok(None);
         };
-        let blob = self
-            .repo
+        let repo = self.handle()?;
+        let blob = repo
             .find_blob(blob)
             .map_err(context(format!("reading {rel} at {commit}")))?;
         Ok(Some(String::from_utf8_lossy(blob.content()).into_owned()))
@@ -277,10 +331,8 @@ impl Repo {
     /// (how far HEAD is ahead of it).
     pub fn commits_since(&self, commit: &str) -> Result<usize> {
         let oid = Oid::from_str(commit).map_err(context(format!("reading commit {commit}")))?;
-        let mut walk = self
-            .repo
-            .revwalk()
-            .map_err(context("walking the history"))?;
+        let repo = self.handle()?;
+        let mut walk = repo.revwalk().map_err(context("walking the history"))?;
         walk.push_head().map_err(context("reading HEAD"))?;
         walk.hide(oid)
             .map_err(context(format!("reading commit {commit}")))?;
@@ -298,21 +350,12 @@ impl Repo {
         Some(rel.join(path.file_name()?))
     }
 
-    /// HEAD, or `None` before the first commit.
     /// The commit HEAD names, or `None` on an unborn branch.
     pub fn head_commit(&self) -> Result<Option<String>> {
-        Ok(self
-            .head()?
+        let repo = self.handle()?;
+        Ok(head_of(&repo)?
             .and_then(|head| head.target())
             .map(|id| id.to_string()))
-    }
-
-    fn head(&self) -> Result<Option<git2::Reference<'_>>> {
-        match self.repo.head() {
-            Ok(head) => Ok(Some(head)),
-            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
-            Err(e) => Err(context("reading HEAD")(e)),
-        }
     }
 
     /// Whether git ignores the file at `path` (`.gitignore` files,
@@ -321,10 +364,12 @@ impl Repo {
         let Some(rel) = self.relative(path) else {
             return Ok(false);
         };
-        self.repo.is_path_ignored(&rel).map_err(context(format!(
-            "asking git whether {} is ignored",
-            path.display()
-        )))
+        self.handle()?
+            .is_path_ignored(&rel)
+            .map_err(context(format!(
+                "asking git whether {} is ignored",
+                path.display()
+            )))
     }
 
     /// Whether the file at `path` has exactly the content HEAD has for it
@@ -333,7 +378,8 @@ impl Repo {
         let Some(rel) = self.relative(path) else {
             return Ok(false);
         };
-        let Some(head) = self.head()? else {
+        let repo = self.handle()?;
+        let Some(head) = head_of(&repo)? else {
             return Ok(false);
         };
         let tree = head.peel_to_tree().map_err(context("reading HEAD"))?;
@@ -343,6 +389,15 @@ impl Repo {
         let on_disk = Oid::hash_file(ObjectType::Blob, path)
             .map_err(context(format!("hashing {}", path.display())))?;
         Ok(on_disk == committed)
+    }
+}
+
+/// HEAD, or `None` before the first commit.
+fn head_of(repo: &Repository) -> Result<Option<git2::Reference<'_>>> {
+    match repo.head() {
+        Ok(head) => Ok(Some(head)),
+        Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => Ok(None),
+        Err(e) => Err(context("reading HEAD")(e)),
     }
 }
 

@@ -527,11 +527,22 @@ pub(crate) fn with_recovered(
     doc: Document,
     options: &markdown::Options,
 ) -> (Vec<Segment>, Vec<bool>, Vec<markdown::IndentedBlock>) {
-    // Indented blocks that the source has as they are, outside any
-    // container, are real code (the source's container bodies, left
-    // untranslated, are not).
-    let blocks: Vec<markdown::IndentedBlock> = markdown::indented_blocks(text, &doc, options)
-        .into_iter()
+    let blocks = foreign_blocks(
+        source_text,
+        markdown::indented_blocks(text, &doc, options).iter(),
+    );
+    let (translation, recovered) = merged(doc.segments, &blocks);
+    (translation, recovered, blocks)
+}
+
+/// The indented blocks of a translation (`blocks`) that are not code:
+/// those that the source does not have as they are outside any container
+/// (the source's container bodies, left untranslated, are not code).
+fn foreign_blocks<'b>(
+    source_text: &str,
+    blocks: impl Iterator<Item = &'b markdown::IndentedBlock>,
+) -> Vec<markdown::IndentedBlock> {
+    blocks
         .filter(|b| match source_text.find(&b.raw) {
             None => true,
             Some(at) => {
@@ -539,15 +550,78 @@ pub(crate) fn with_recovered(
                 markdown::container_line(source_text, line).is_some()
             }
         })
-        .collect();
-    let mut translation: Vec<(Segment, bool)> =
-        doc.segments.into_iter().map(|s| (s, false)).collect();
-    for block in &blocks {
+        .cloned()
+        .collect()
+}
+
+/// `segments` with those of `blocks` among them in line order, and
+/// which of them came from a block.
+fn merged(segments: Vec<Segment>, blocks: &[markdown::IndentedBlock]) -> (Vec<Segment>, Vec<bool>) {
+    let mut translation: Vec<(Segment, bool)> = segments.into_iter().map(|s| (s, false)).collect();
+    for block in blocks {
         translation.extend(block.segments.iter().cloned().map(|s| (s, true)));
     }
     translation.sort_by_key(|(s, _)| s.line);
-    let (translation, recovered): (Vec<Segment>, Vec<bool>) = translation.into_iter().unzip();
-    (translation, recovered, blocks)
+    translation.into_iter().unzip()
+}
+
+/// A page segmented and its facts read (with no language and no names),
+/// to be aligned with many others: a source version, or a translation
+/// with the indented blocks that may be recovered from it.
+pub(crate) struct Prepared {
+    text: String,
+    segments: Vec<Segment>,
+    facts: Vec<Facts>,
+    blocks: Vec<markdown::IndentedBlock>,
+}
+
+impl Prepared {
+    pub(crate) fn new(text: String, options: &markdown::Options) -> Prepared {
+        let (doc, _) = markdown::segment_with(&text, options);
+        let blocks = markdown::indented_blocks(&text, &doc, options);
+        let facts = plain_facts(&doc.segments);
+        Prepared {
+            text,
+            segments: doc.segments,
+            facts,
+            blocks,
+        }
+    }
+}
+
+fn plain_facts(segments: &[Segment]) -> Vec<Facts> {
+    let reading = align::Reading {
+        language: Language::default(),
+        names: None,
+    };
+    reading.facts_of(texts(segments))
+}
+
+/// How well `translation` renders the source `version`, aligned as
+/// [`align_texts`] aligns them with default options: the pairs'
+/// confidence, less half a point per segment left unpaired on either side.
+pub(crate) fn fit(version: &Prepared, translation: &Prepared) -> f32 {
+    let blocks = foreign_blocks(&version.text, translation.blocks.iter());
+    let alignment = if blocks.is_empty() {
+        align::align_read(
+            &units(&version.segments, &[]),
+            &version.facts,
+            &units(&translation.segments, &[]),
+            &translation.facts,
+            None,
+        )
+    } else {
+        let (segments, recovered) = merged(translation.segments.clone(), &blocks);
+        align::align_read(
+            &units(&version.segments, &[]),
+            &version.facts,
+            &units(&segments, &recovered),
+            &plain_facts(&segments),
+            None,
+        )
+    };
+    alignment.pairs.iter().map(|p| p.confidence).sum::<f32>()
+        - 0.5 * (alignment.unpaired_source.len() + alignment.unpaired_translation.len()) as f32
 }
 
 /// A diagnostic per broken container, with the source's container line

@@ -775,36 +775,34 @@ pub fn status_progress(
                 .collect()
         })
         .collect::<Result<_>>()?;
-    // Staleness reads the histories, one page after another.
-    for (page, seen) in pages.iter().zip(seen) {
-        for (status, seen) in out.iter_mut().zip(seen) {
-            let staleness = match &history {
-                // A page with neither a translation nor a catalog has no base to know.
-                Some(history) if seen.dated => Some(locale_page_staleness(
-                    config,
-                    history,
-                    &status.locale,
-                    page,
-                    &seen,
-                    &pin_keys,
-                )?),
-                _ => None,
+    // Staleness reads the histories: pages on every core, each page's
+    // locales one after another.
+    let read: Vec<Vec<PageRead>> = pages
+        .par_iter()
+        .zip(seen)
+        .map(|(page, seen)| {
+            let versions = crate::staleness::Versions::default();
+            let on = PageOn {
+                history: history.as_ref(),
+                pin_keys: &pin_keys,
+                versions: &versions,
             };
-            let counts = if seen.hand_made {
+            out.iter()
+                .zip(seen)
+                .map(|(status, seen)| page_read(config, &on, &status.locale, page, seen))
+                .collect::<Result<Vec<PageRead>>>()
+        })
+        .collect::<Result<_>>()?;
+    for (page, read) in pages.iter().zip(read) {
+        for (status, read) in out.iter_mut().zip(read) {
+            if read.hand_made {
                 status.hand_made.insert(page.path.clone());
-                let stale = match (&history, &staleness) {
-                    (Some(history), Some(s)) if s.changed == Some(true) => {
-                        Some(changed_segments(config, history, page, s)?)
-                    }
-                    _ => None,
-                };
-                hand_made_counts(seen.counts.total, stale)
-            } else {
-                seen.counts
+            }
+            status.counts.add(read.counts);
+            status.pages.push((page.path.clone(), read.counts));
+            let Some(staleness) = read.staleness else {
+                continue;
             };
-            status.counts.add(counts);
-            status.pages.push((page.path.clone(), counts));
-            let Some(staleness) = staleness else { continue };
             if let Some(p) = &staleness.pin_problem {
                 let key = config
                     .translation
@@ -829,6 +827,62 @@ struct Seen {
     /// A translated page a person made, and no catalog messages.
     hand_made: bool,
     revision: Option<String>,
+}
+
+/// What status reads of one page in one locale.
+struct PageRead {
+    counts: Counts,
+    hand_made: bool,
+    staleness: Option<crate::PageStaleness>,
+}
+
+/// What every locale's translation of a page is read with.
+struct PageOn<'a> {
+    history: Option<&'a crate::History>,
+    pin_keys: &'a [String],
+    /// The page's source versions, prepared once for every locale.
+    versions: &'a crate::staleness::Versions,
+}
+
+/// The counts and staleness of `page` in `locale`, from what its
+/// catalogs and translation showed (`seen`) and the history.
+fn page_read(
+    config: &Config,
+    on: &PageOn<'_>,
+    locale: &Locale,
+    page: &Page,
+    seen: Seen,
+) -> Result<PageRead> {
+    let history = on.history;
+    let staleness = match history {
+        // A page with neither a translation nor a catalog has no base to know.
+        Some(history) if seen.dated => Some(locale_page_staleness(
+            config,
+            history,
+            locale,
+            page,
+            &seen,
+            on.pin_keys,
+            on.versions,
+        )?),
+        _ => None,
+    };
+    let counts = if seen.hand_made {
+        let stale = match (history, &staleness) {
+            (Some(history), Some(s)) if s.changed == Some(true) => {
+                Some(changed_segments(config, history, page, s)?)
+            }
+            _ => None,
+        };
+        hand_made_counts(seen.counts.total, stale)
+    } else {
+        seen.counts
+    };
+    Ok(PageRead {
+        counts,
+        hand_made: seen.hand_made,
+        staleness,
+    })
 }
 
 /// The counts of a hand-made translated page of `total` segments: those
@@ -883,6 +937,7 @@ fn locale_page_staleness(
     page: &Page,
     seen: &Seen,
     pin_keys: &[String],
+    versions: &crate::staleness::Versions,
 ) -> Result<crate::PageStaleness> {
     let key = config.translation.render(locale.as_str(), &page.path);
     let translation = config.root.join(&key);
@@ -902,6 +957,7 @@ fn locale_page_staleness(
             None
         },
         pin_keys,
+        versions: Some(versions),
     };
     crate::page_staleness(history, &inputs, &config.markdown)
 }

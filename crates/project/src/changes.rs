@@ -329,6 +329,7 @@ pub(crate) fn page_based(
         translation: &translation,
         catalog_revision: catalog_revision.as_deref(),
         pin_keys: on.pin_keys,
+        versions: None,
     };
     let based = page_base(history, &inputs, &config.markdown)?;
     Ok(Some((based, text)))

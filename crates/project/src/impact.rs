@@ -152,6 +152,7 @@ pub fn impact(config: &Config, rev: &str, only: Option<&[Locale]>) -> Result<Imp
                 stale,
             });
         }
+        let versions = crate::staleness::Versions::default();
         for locale in &locales {
             let translation = translation_of(locale, &page);
             if !since.changed(&translation)? || !translation.is_file() {
@@ -166,6 +167,7 @@ pub fn impact(config: &Config, rev: &str, only: Option<&[Locale]>) -> Result<Imp
                         translation: &translation,
                         catalog_revision: None,
                         pin_keys: &pin_keys,
+                        versions: Some(&versions),
                     };
                     let staleness = crate::page_staleness(history, &inputs, &config.markdown)?;
                     match staleness.changed {

@@ -13,6 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::align::{Prepared, fit};
 use crate::{Config, Result};
 
 /// A repository and its history, indexed in one walk (two where pinned
@@ -489,6 +490,9 @@ pub struct PageInputs<'a> {
     pub catalog_revision: Option<&'a str>,
     /// The front-matter keys that pin a translation ([`pin_keys`]).
     pub pin_keys: &'a [String],
+    /// The source versions already prepared for the page's other
+    /// translations, and where to keep those prepared for this one.
+    pub versions: Option<&'a Versions>,
 }
 
 /// A page's base and the source's revisions around it.
@@ -636,7 +640,9 @@ pub fn page_base(
         return Ok(based);
     }
     // A translation not committed yet may have been made from any recent version.
-    let found = base_revision(source, text, &based.revisions, changed, options)?;
+    let versions = Versions::default();
+    let versions = inputs.versions.unwrap_or(&versions);
+    let found = base_revision(source, versions, text, &based.revisions, changed, options)?;
     match found {
         Some((base, at)) => {
             based.at(at);
@@ -688,22 +694,44 @@ fn pinned(
     Ok(Ok((commit, newer, at_pin)))
 }
 
-/// How well `translation` renders the source `version`: the pairs'
-/// confidence, less half a point per segment left unpaired on either side.
-fn fit(version: &str, translation: &str, options: &markdown::Options) -> f32 {
-    let (source, _) = markdown::segment_with(version, options);
-    let (doc, _) = markdown::segment_with(translation, options);
-    let aligned = crate::align_texts(
-        version,
-        source,
-        translation,
-        doc,
-        options,
-        &align::Options::default(),
-    );
-    let a = &aligned.alignment;
-    a.pairs.iter().map(|p| p.confidence).sum::<f32>()
-        - 0.5 * (a.unpaired_source.len() + a.unpaired_translation.len()) as f32
+/// The source versions of one page, segmented and read once for the
+/// matching of its translations in every locale.
+#[derive(Default)]
+pub struct Versions(
+    std::sync::Mutex<std::collections::HashMap<history::BlobId, std::sync::Arc<Prepared>>>,
+);
+
+impl std::fmt::Debug for Versions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Versions").finish_non_exhaustive()
+    }
+}
+
+impl Versions {
+    /// The version of `revision`, prepared when first asked.
+    fn get(
+        &self,
+        source: &Git,
+        revision: &history::Revision,
+        options: &markdown::Options,
+    ) -> Result<std::sync::Arc<Prepared>> {
+        let kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&revision.blob)
+            .cloned();
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let text = source.repo.blob_text(revision.blob, &revision.path)?;
+        let prepared = std::sync::Arc::new(Prepared::new(text, options));
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(revision.blob, prepared.clone());
+        Ok(prepared)
+    }
 }
 
 /// The base revision of a translation (`text`) inferred from the history:
@@ -713,6 +741,7 @@ fn fit(version: &str, translation: &str, options: &markdown::Options) -> f32 {
 /// its index in `revisions`.
 fn base_revision(
     source: &Git,
+    versions: &Versions,
     text: &str,
     revisions: &[history::Revision],
     changed: Option<i64>,
@@ -726,9 +755,12 @@ fn base_revision(
         .enumerate()
         .filter(|(_, v)| changed.is_none_or(|t| v.time <= t))
         .take(MATCH_CANDIDATES);
+    let mut translation = None;
     for (k, v) in candidates {
-        let version = source.repo.blob_text(v.blob, &v.path)?;
-        let score = fit(&version, text, options);
+        let version = versions.get(source, v, options)?;
+        let translation =
+            translation.get_or_insert_with(|| Prepared::new(text.to_owned(), options));
+        let score = fit(&version, translation);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((k, score));
         }
