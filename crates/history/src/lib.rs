@@ -71,6 +71,8 @@ pub struct Version {
 pub struct Repo {
     handles: std::sync::Mutex<Vec<Repository>>,
     workdir: PathBuf,
+    /// Revisions resolved so far, or why not.
+    resolved: std::sync::Mutex<HashMap<String, Result<String, String>>>,
 }
 
 /// A handle on loan from a [`Repo`], given back when dropped.
@@ -132,6 +134,7 @@ impl Repo {
         Ok(Some(Repo {
             handles: std::sync::Mutex::new(vec![repo]),
             workdir,
+            resolved: Default::default(),
         }))
     }
 
@@ -303,14 +306,38 @@ impl Repo {
     }
 
     /// The full id of the commit `rev` names (`HEAD~1`, a tag, a short id).
+    /// Each name is looked up once per `Repo` (a name of no object makes
+    /// libgit2 scan the object folders again: MDN's pages name thousands).
     pub fn resolve(&self, rev: &str) -> Result<String> {
-        let repo = self.handle()?;
-        let object = repo
-            .revparse_single(rev)
-            .map_err(context(format!("finding revision `{rev}`")))?;
+        let kept = self.resolved().get(rev).cloned();
+        let found = match kept {
+            Some(found) => found,
+            None => {
+                let found = self.look_up(rev).map_err(|e| e.message().to_owned());
+                self.resolved().insert(rev.to_owned(), found.clone());
+                found
+            }
+        };
+        found.map_err(|message| {
+            context(format!("finding revision `{rev}`"))(git2::Error::from_str(&message))
+        })
+    }
+
+    fn resolved(&self) -> std::sync::MutexGuard<'_, HashMap<String, Result<String, String>>> {
+        self.resolved
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// [`Repo::resolve`] without the memory.
+    fn look_up(&self, rev: &str) -> std::result::Result<String, git2::Error> {
+        let repo = self
+            .handle()
+            .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+        let object = repo.revparse_single(rev)?;
         let commit = object
             .peel_to_commit()
-            .map_err(context(format!("`{rev}` is not a commit")))?;
+            .map_err(|_| git2::Error::from_str(&format!("`{rev}` is not a commit")))?;
         Ok(commit.id().to_string())
     }
 

@@ -23,6 +23,7 @@ mod read;
 pub mod spelling;
 mod staleness;
 mod state;
+mod status;
 mod write;
 
 pub use align::{
@@ -31,9 +32,8 @@ pub use align::{
     locale_ratios, page_names,
 };
 pub use catalogs::{
-    BuildOptions, BuildReport, Counts, LocaleStatus, LocaleSync, PageSync, StatusReport,
-    SyncOptions, SyncReport, build, export, pending, pending_po_pieces, project_name, status,
-    status_progress, sync,
+    BuildOptions, BuildReport, LocaleSync, PageSync, SyncOptions, SyncReport, build, export,
+    pending, pending_po_pieces, project_name, sync,
 };
 pub use changes::ChangeKind as SegmentChangeKind;
 pub use changes::{
@@ -66,6 +66,7 @@ pub use staleness::{
     Base, BaseMethod, BaseProblem, Based, Git, History, PageInputs, PageStaleness, SHALLOW_NOTE,
     page_base, page_staleness, pin_keys, read_pin,
 };
+pub use status::{Counts, LocaleStatus, StatusReport, status, status_progress};
 pub use write::{write_atomic, write_atomic_if_changed};
 
 #[cfg(test)]

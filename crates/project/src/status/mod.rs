@@ -1,0 +1,340 @@
+//! `bitext status`: coverage per locale and page (a segment is translated,
+//! stale or missing), and how far each translation is behind its source.
+
+use std::collections::{BTreeMap, HashSet};
+
+use model::Locale;
+use rayon::prelude::*;
+
+use crate::catalogs::{
+    PageState, chosen_locales, is_generated, manifest_path, read_manifest, read_target,
+};
+use crate::{Config, Page, Result, pages, read_text};
+
+/// Counts of one page or locale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub translated: usize,
+    pub stale: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.stale += other.stale;
+        self.missing += other.missing;
+        self.obsolete += other.obsolete;
+    }
+
+    /// Translated (not stale) segments as a percentage of all; 100 for none.
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            self.translated as f64 * 100.0 / self.total as f64
+        }
+    }
+}
+
+/// The coverage of one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleStatus {
+    pub locale: Locale,
+    pub counts: Counts,
+    /// Per page path (`guide/install`), in page order.
+    pub pages: Vec<(String, Counts)>,
+    /// Per page path, how far its translation is behind the source (in a
+    /// git repository, for pages with a translation or a catalog; the base
+    /// may be unknown, with the reason).
+    pub staleness: BTreeMap<String, crate::PageStaleness>,
+    /// The pages whose counts come from a hand-made translated page (no
+    /// catalog messages): its segments translated, except those the source
+    /// changed since the page's base, stale.
+    pub hand_made: std::collections::BTreeSet<String>,
+}
+
+/// What `bitext status` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusReport {
+    pub locales: Vec<LocaleStatus>,
+    /// What the run could not do fully (a shallow clone), one line each.
+    pub notes: Vec<String>,
+}
+
+/// Coverage per locale and page: a segment is translated when its message
+/// is current, stale when its source changed since, missing otherwise.
+/// Reads only; the ids are those `sync` would give.
+pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStatus>> {
+    Ok(status_progress(config, only, &mut |_, _| {})?.locales)
+}
+
+/// [`status`], with each page's base revision, commits and days behind
+/// (in a git repository); `progress` hears (commits done, commits in
+/// all) while the history is indexed.
+pub fn status_progress(
+    config: &Config,
+    only: Option<&[Locale]>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<StatusReport> {
+    let history = crate::History::open(config, progress)?;
+    let manifest = read_manifest(&manifest_path(config))?;
+    let mut notes = Vec::new();
+    if history.as_ref().is_some_and(crate::History::is_shallow) {
+        notes.push(crate::SHALLOW_NOTE.to_owned());
+    }
+    let locales = chosen_locales(config, only)?;
+    let pin_keys = crate::pin_keys(config);
+    let mut out: Vec<LocaleStatus> = locales
+        .iter()
+        .map(|locale| LocaleStatus {
+            locale: locale.clone(),
+            counts: Counts::default(),
+            pages: Vec::new(),
+            staleness: BTreeMap::new(),
+            hand_made: Default::default(),
+        })
+        .collect();
+    // Counts need each page segmented and its catalogs read: on every core.
+    let pages = pages(config)?;
+    let seen: Vec<Vec<Seen>> = pages
+        .par_iter()
+        .map(|page| -> Result<Vec<Seen>> {
+            let state = PageState::load(config, page)?;
+            let ids: HashSet<&str> = state.ids().collect();
+            locales
+                .iter()
+                .map(|locale| {
+                    let target = read_target(config, locale, page)?
+                        .map(|(_, catalog)| catalog)
+                        .unwrap_or_default();
+                    let key = config.translation.render(locale.as_str(), &page.path);
+                    let translation = config.root.join(&key);
+                    let generated = match translation.is_file() {
+                        true => is_generated(&manifest, &key, &crate::read_text(&translation)?),
+                        false => true,
+                    };
+                    let mut counts = Counts {
+                        total: state.doc.segments.len(),
+                        obsolete: target
+                            .obsolete
+                            .iter()
+                            .filter(|m| !ids.contains(m.id.as_str()))
+                            .count(),
+                        ..Counts::default()
+                    };
+                    for entry in state.entries(&target) {
+                        match (entry.translation, entry.current) {
+                            (None, _) => counts.missing += 1,
+                            (Some(_), true) => counts.translated += 1,
+                            (Some(_), false) => counts.stale += 1,
+                        }
+                    }
+                    // Messages whose id has no segment any more (before a sync) count as obsolete.
+                    counts.obsolete += target
+                        .messages
+                        .iter()
+                        .filter(|m| !ids.contains(m.id.as_str()))
+                        .count();
+                    Ok(Seen {
+                        counts,
+                        dated: translation.is_file()
+                            || target.revision.is_some()
+                            || !target.messages.is_empty(),
+                        hand_made: !generated && target.messages.is_empty(),
+                        generated,
+                        revision: target.revision,
+                    })
+                })
+                .collect()
+        })
+        .collect::<Result<_>>()?;
+    // Staleness reads the histories: pages on every core, each page's
+    // locales one after another.
+    let read: Vec<Vec<PageRead>> = pages
+        .par_iter()
+        .zip(seen)
+        .map(|(page, seen)| {
+            let versions = crate::staleness::Versions::default();
+            let on = PageOn {
+                history: history.as_ref(),
+                pin_keys: &pin_keys,
+                versions: &versions,
+            };
+            out.iter()
+                .zip(seen)
+                .map(|(status, seen)| page_read(config, &on, &status.locale, page, seen))
+                .collect::<Result<Vec<PageRead>>>()
+        })
+        .collect::<Result<_>>()?;
+    for (page, read) in pages.iter().zip(read) {
+        for (status, read) in out.iter_mut().zip(read) {
+            if read.hand_made {
+                status.hand_made.insert(page.path.clone());
+            }
+            status.counts.add(read.counts);
+            status.pages.push((page.path.clone(), read.counts));
+            let Some(staleness) = read.staleness else {
+                continue;
+            };
+            if let Some(p) = &staleness.pin_problem {
+                let key = config
+                    .translation
+                    .render(status.locale.as_str(), &page.path);
+                notes.push(format!("{}:{}: {}", key, p.line, p.message));
+            }
+            status.staleness.insert(page.path.clone(), staleness);
+        }
+    }
+    Ok(StatusReport {
+        locales: out,
+        notes,
+    })
+}
+
+/// One page in one locale: its counts, and what its base is found from.
+struct Seen {
+    counts: Counts,
+    /// A translation exists, or a catalog.
+    dated: bool,
+    generated: bool,
+    /// A translated page a person made, and no catalog messages.
+    hand_made: bool,
+    revision: Option<String>,
+}
+
+/// What status reads of one page in one locale.
+struct PageRead {
+    counts: Counts,
+    hand_made: bool,
+    staleness: Option<crate::PageStaleness>,
+}
+
+/// What every locale's translation of a page is read with.
+struct PageOn<'a> {
+    history: Option<&'a crate::History>,
+    pin_keys: &'a [String],
+    /// The page's source versions, prepared once for every locale.
+    versions: &'a crate::staleness::Versions,
+}
+
+/// The counts and staleness of `page` in `locale`, from what its
+/// catalogs and translation showed (`seen`) and the history.
+fn page_read(
+    config: &Config,
+    on: &PageOn<'_>,
+    locale: &Locale,
+    page: &Page,
+    seen: Seen,
+) -> Result<PageRead> {
+    let history = on.history;
+    let staleness = match history {
+        // A page with neither a translation nor a catalog has no base to know.
+        Some(history) if seen.dated => Some(locale_page_staleness(
+            config,
+            history,
+            locale,
+            page,
+            &seen,
+            on.pin_keys,
+            on.versions,
+        )?),
+        _ => None,
+    };
+    let counts = if seen.hand_made {
+        let stale = match (history, &staleness) {
+            (Some(history), Some(s)) if s.changed == Some(true) => {
+                Some(changed_segments(config, history, page, s)?)
+            }
+            _ => None,
+        };
+        hand_made_counts(seen.counts.total, stale)
+    } else {
+        seen.counts
+    };
+    Ok(PageRead {
+        counts,
+        hand_made: seen.hand_made,
+        staleness,
+    })
+}
+
+/// The counts of a hand-made translated page of `total` segments: those
+/// whose source changed since the page's base (`stale`, when known) are
+/// stale, the others translated.
+fn hand_made_counts(total: usize, stale: Option<usize>) -> Counts {
+    let stale = stale.unwrap_or(0).min(total);
+    Counts {
+        total,
+        translated: total - stale,
+        stale,
+        ..Counts::default()
+    }
+}
+
+/// How many of `page`'s segments its source added or changed (beyond
+/// whitespace, punctuation and markup) since the translation's base; all
+/// of them when the source at the base cannot be read.
+fn changed_segments(
+    config: &Config,
+    history: &crate::History,
+    page: &Page,
+    staleness: &crate::PageStaleness,
+) -> Result<usize> {
+    let then = match (&staleness.base, history.source()) {
+        (Some(base), Some(source)) => source.repo.read_at(&base.commit, &page.source)?,
+        _ => None,
+    };
+    let now = read_text(&page.source)?;
+    let Some(then) = then else {
+        return Ok(markdown::segment_with(&now, &config.markdown)
+            .0
+            .segments
+            .len());
+    };
+    Ok(crate::changes::page_changes(&then, &now, &config.markdown)
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                crate::changes::ChangeKind::Added | crate::changes::ChangeKind::Modified
+            ) && c.class != crate::changes::ChangeClass::Cosmetic
+        })
+        .count())
+}
+
+/// How far `locale`'s translation of `page` is behind its source.
+fn locale_page_staleness(
+    config: &Config,
+    history: &crate::History,
+    locale: &Locale,
+    page: &Page,
+    seen: &Seen,
+    pin_keys: &[String],
+    versions: &crate::staleness::Versions,
+) -> Result<crate::PageStaleness> {
+    let key = config.translation.render(locale.as_str(), &page.path);
+    let translation = config.root.join(&key);
+    let text = if translation.is_file() {
+        Some(crate::read_text(&translation)?)
+    } else {
+        None
+    };
+    let inputs = crate::PageInputs {
+        page,
+        text: text.as_deref(),
+        translation: &translation,
+        // Catalog mode (a page bitext built, or none yet): the catalog's revision.
+        catalog_revision: if seen.generated {
+            seen.revision.as_deref()
+        } else {
+            None
+        },
+        pin_keys,
+        versions: Some(versions),
+    };
+    crate::page_staleness(history, &inputs, &config.markdown)
+}
