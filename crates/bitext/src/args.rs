@@ -305,6 +305,10 @@ pub struct StatusArgs {
     pub changed_since: Option<String>,
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+    /// Read every page's staleness from the history again and leave the
+    /// status cache (`.bitext/cache`) alone: neither read nor written.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

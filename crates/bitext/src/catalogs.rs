@@ -278,7 +278,7 @@ impl Typos {
             locales: locales(&cmd.locale),
             page: None,
             changed_since: None,
-            no_cache: false,
+            no_cache: cmd.no_cache,
         };
         let report = project::check_progress(config, &options, &mut |_, _| {})?;
         let mut counts = std::collections::HashMap::new();
@@ -416,12 +416,25 @@ pub fn status(
     let full = project::status_progress(
         &config,
         locales(&cmd.locale).as_deref(),
+        !cmd.no_cache,
         &mut crate::progress::history(),
     )?;
     for note in &full.notes {
         if !style.quiet {
             let _ = writeln!(err, "{}: {note}", style.warning("note"));
         }
+    }
+    if args.verbose {
+        let _ = writeln!(
+            err,
+            "cache: {} of {} translated pages' staleness from {}",
+            full.cached,
+            full.dated,
+            match cmd.no_cache || !config.cache.enabled {
+                true => "the status cache (off)".to_owned(),
+                false => config.cache.dir.display().to_string(),
+            }
+        );
     }
     let typos = Typos::count(&config, cmd)?;
     let report = &full.locales;

@@ -94,17 +94,13 @@ fn agrees(
     compared
 }
 
-#[test]
-fn hugo_pins_agree_with_git_on_every_page() {
-    let Some(corpus) = corpus::root("hugo pins") else {
-        return;
-    };
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let site = tmp.path().join("site");
-    let hugo = corpus.join("hugo-otel");
+/// The Hugo site replayed in `tmp/site`: the history bundle cloned, and
+/// five locales' translations committed on top.
+fn hugo_site(tmp: &Path, hugo: &Path) -> std::path::PathBuf {
+    let site = tmp.join("site");
     assert!(
         git(
-            tmp.path(),
+            tmp,
             &[
                 "clone",
                 "-q",
@@ -122,6 +118,17 @@ fn hugo_pins_agree_with_git_on_every_page() {
     }
     copy_dir(&hugo.join("site/config"), &site.join("config"));
     assert!(git(&site, &["add", "-A"]) && git(&site, &["commit", "-q", "-m", "translations"]));
+    site
+}
+
+#[test]
+fn hugo_pins_agree_with_git_on_every_page() {
+    let Some(corpus) = corpus::root("hugo pins") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let hugo = corpus.join("hugo-otel");
+    let site = hugo_site(tmp.path(), &hugo);
     let (code, out, err) = bitext(&site, &["status", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let status = json(&out);
@@ -140,6 +147,94 @@ fn hugo_pins_agree_with_git_on_every_page() {
         .count();
     assert!(drifted > 0, "drifted_from_default is read");
     eprintln!("hugo-otel: {compared} pinned pages agree with git");
+}
+
+/// `bitext status --format json` in `site`, with `more` arguments; stdout
+/// and stderr.
+fn status(site: &Path, more: &[&str]) -> (String, String) {
+    let args: Vec<&str> = ["status", "--format", "json"]
+        .into_iter()
+        .chain(more.iter().copied())
+        .collect();
+    let (code, out, err) = bitext(site, &args);
+    assert_eq!(code, 0, "{err}");
+    (out, err)
+}
+
+#[test]
+fn a_warm_status_answers_as_a_cold_one_after_edits_and_commits() {
+    let Some(corpus) = corpus::root("status cache") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let hugo = corpus.join("hugo-otel");
+    let site = hugo_site(tmp.path(), &hugo);
+    let cold = status(&site, &["--no-cache"]).0;
+    assert!(!site.join(".bitext").exists(), "--no-cache writes nothing");
+    let (first, err) = status(&site, &["-v"]);
+    assert_eq!(first, cold);
+    assert!(err.contains("cache: 0 of "), "{err}");
+    assert!(site.join(".bitext/cache/status/ja.json").is_file());
+    let (warm, err) = status(&site, &["-v"]);
+    assert_eq!(warm, cold, "a warm run answers as a cold one");
+    let all = err
+        .lines()
+        .find_map(|l| l.strip_prefix("cache: "))
+        .and_then(|l| l.split_once(" translated"))
+        .map(|(counts, _)| counts.to_owned())
+        .expect("the cache line");
+    let (taken, of) = all.split_once(" of ").expect("N of M");
+    assert_eq!(taken, of, "every page from the cache: {err}");
+    assert!(of.parse::<usize>().expect("a number") > 300, "{err}");
+    // A pin moved to another commit, a pin removed, a source page edited
+    // and a translation gone, none of it committed: each answer again.
+    let ja = site.join("content/ja/docs/concepts/_index.md");
+    let text = std::fs::read_to_string(&ja).expect("a pinned page");
+    let pinned = text
+        .lines()
+        .find(|l| l.starts_with("default_lang_commit:"))
+        .expect("a pin")
+        .to_owned();
+    let older = std::process::Command::new("git")
+        .args(["rev-list", "--max-count=1", "--skip=40", "HEAD"])
+        .current_dir(&site)
+        .output()
+        .expect("git rev-list");
+    let older = String::from_utf8_lossy(&older.stdout).trim().to_owned();
+    assert_eq!(older.len(), 40, "an older commit");
+    support::write(
+        &ja,
+        &text.replace(&pinned, &format!("default_lang_commit: {older}")),
+    );
+    let zh = site.join("content/zh/docs/concepts/_index.md");
+    if let Ok(text) = std::fs::read_to_string(&zh) {
+        let unpinned: String = text
+            .lines()
+            .filter(|l| !l.starts_with("default_lang_commit:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        support::write(&zh, &unpinned);
+    }
+    let source = site.join("content/en/docs/what-is-opentelemetry.md");
+    let mut text = std::fs::read_to_string(&source).expect("a source page");
+    text.push_str("\nOne more paragraph, added since.\n");
+    support::write(&source, &text);
+    std::fs::remove_file(site.join("content/es/docs/concepts/_index.md")).ok();
+    let (edited, _) = status(&site, &[]);
+    assert_ne!(edited, cold, "the edits change the answers");
+    assert_eq!(edited, status(&site, &["--no-cache"]).0, "after edits");
+    // The same committed: HEAD moves.
+    assert!(git(&site, &["add", "-A"]) && git(&site, &["commit", "-q", "-m", "edits"]));
+    let (committed, _) = status(&site, &[]);
+    assert_eq!(
+        committed,
+        status(&site, &["--no-cache"]).0,
+        "after a commit"
+    );
+    // A cache file that does not parse is drawn again, not trusted.
+    support::write(&site.join(".bitext/cache/status/ja.json"), "{ not json");
+    let (again, err) = status(&site, &["-v"]);
+    assert_eq!(again, committed, "{err}");
 }
 
 #[test]

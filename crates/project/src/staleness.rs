@@ -801,6 +801,8 @@ pub struct PageStaleness {
     pub commits_behind: usize,
     /// Days since the first of those (0 when there is none).
     pub days_behind: Option<i64>,
+    /// When the first of those was made (seconds since the epoch).
+    pub behind_since: Option<i64>,
     /// A pin that was not used, and why.
     pub pin_problem: Option<BaseProblem>,
     /// opentelemetry.io's `drifted_from_default`, as the page sets it.
@@ -829,6 +831,7 @@ pub(crate) fn staleness_of(inputs: &PageInputs<'_>, based: &Based) -> Result<Pag
         changed: None,
         commits_behind: 0,
         days_behind: None,
+        behind_since: None,
         pin_problem: based.problems.first().cloned(),
         drifted,
     };
@@ -839,9 +842,7 @@ pub(crate) fn staleness_of(inputs: &PageInputs<'_>, based: &Based) -> Result<Pag
     let now = history::Repo::hash_file(&inputs.page.source)?;
     out.changed = Some(now != *blob);
     out.commits_behind = based.newer;
-    out.days_behind = Some(match based.newer {
-        0 => 0,
-        n => crate::changes::days_since(based.revisions[n - 1].time),
-    });
+    out.behind_since = based.newer.checked_sub(1).map(|n| based.revisions[n].time);
+    out.days_behind = Some(out.behind_since.map_or(0, crate::changes::days_since));
     Ok(out)
 }

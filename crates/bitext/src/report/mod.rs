@@ -232,8 +232,12 @@ pub fn run(
 ) -> project::Result<u8> {
     let config = crate::config(args, cwd)?;
     let only = locales(&cmd.locale);
-    let status =
-        project::status_progress(&config, only.as_deref(), &mut crate::progress::history())?;
+    let status = project::status_progress(
+        &config,
+        only.as_deref(),
+        true,
+        &mut crate::progress::history(),
+    )?;
     let options = project::CheckOptions {
         locales: only,
         page: None,

@@ -78,7 +78,7 @@ pub(crate) fn of_words<'w>(words: impl IntoIterator<Item = &'w String>) -> Key {
 /// the linker wrote one (a hash of the executable's contents, so a CI that
 /// rebuilds the same sources keeps its cache), else its size and time (a
 /// rebuilt bitext may find differently with the same version number).
-fn build_identity() -> &'static str {
+pub(crate) fn build_identity() -> &'static str {
     static IDENTITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     IDENTITY.get_or_init(|| {
         let exe = std::env::current_exe().ok();
@@ -220,9 +220,20 @@ impl NamesCache {
     }
 }
 
+/// Writes a `.gitignore` that ignores everything into the cache folder,
+/// unless there is one: the caches are the machine's, not the project's
+/// history.
+pub(crate) fn ignore_folder(config: &Config) -> Result<()> {
+    let ignore = config.root.join(&config.cache.dir).join(".gitignore");
+    match ignore.exists() {
+        true => Ok(()),
+        false => crate::write::write_atomic(&ignore, b"# bitext's caches\n*\n"),
+    }
+}
+
 /// Writes `value` as JSON to `path` (atomically), unless the file holds
 /// it already.
-fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
+pub(crate) fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
     let json = serde_json::to_vec(value).map_err(|e| crate::Error::Write {
         path: path.to_path_buf(),
         source: std::io::Error::other(e),

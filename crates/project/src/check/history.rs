@@ -178,9 +178,9 @@ impl StoredBase {
 
 /// A base as kept: commit, method, the version current when the
 /// translation changed.
-type KeptBase = (String, String, Option<String>);
+pub(crate) type KeptBase = (String, String, Option<String>);
 
-fn stored_base(base: Option<&Base>) -> Option<KeptBase> {
+pub(crate) fn stored_base(base: Option<&Base>) -> Option<KeptBase> {
     base.map(|b| {
         (
             b.commit.clone(),
@@ -191,7 +191,7 @@ fn stored_base(base: Option<&Base>) -> Option<KeptBase> {
 }
 
 /// The base kept, or `None` when its method is not one this build knows.
-fn restore_base(kept: Option<&KeptBase>) -> Option<Option<Base>> {
+pub(crate) fn restore_base(kept: Option<&KeptBase>) -> Option<Option<Base>> {
     match kept {
         Some((commit, method, by_time)) => Some(Some(Base {
             commit: commit.clone(),
@@ -202,14 +202,14 @@ fn restore_base(kept: Option<&KeptBase>) -> Option<Option<Base>> {
     }
 }
 
-fn stored_problems(problems: &[BaseProblem]) -> Vec<(usize, String)> {
+pub(crate) fn stored_problems(problems: &[BaseProblem]) -> Vec<(usize, String)> {
     problems
         .iter()
         .map(|p| (p.line, p.message.clone()))
         .collect()
 }
 
-fn restore_problems(kept: &[(usize, String)]) -> Vec<BaseProblem> {
+pub(crate) fn restore_problems(kept: &[(usize, String)]) -> Vec<BaseProblem> {
     kept.iter()
         .map(|(line, message)| BaseProblem {
             line: *line,

@@ -12,9 +12,9 @@ use crate::config::Level;
 use model::Locale;
 use rayon::prelude::*;
 
-mod cache;
+pub(crate) mod cache;
 mod catalogs;
-mod history;
+pub(crate) mod history;
 mod inputs;
 mod ratio;
 mod stale;
@@ -618,19 +618,14 @@ fn save(
     names: &NamesCache,
     report: &mut CheckReport,
 ) {
-    let ignore = config.root.join(&config.cache.dir).join(".gitignore");
     let not_written = |e: Error| {
         format!(
             "the check cache was not written (the findings are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
         )
     };
-    // The cache is the machine's, not the project's history.
     let started = names
         .write(&cache::names_path(config))
-        .and_then(|()| match ignore.exists() {
-            true => Ok(()),
-            false => crate::write::write_atomic(&ignore, b"# bitext's check cache\n*\n"),
-        });
+        .and_then(|()| cache::ignore_folder(config));
     if let Err(e) = started {
         report.notes.push(not_written(e));
         return;

@@ -6,9 +6,14 @@ use std::collections::{BTreeMap, HashSet};
 use model::Locale;
 use rayon::prelude::*;
 
+mod cache;
+
+use cache::StatusCache;
+
 use crate::catalogs::{
     PageState, chosen_locales, is_generated, manifest_path, read_manifest, read_target,
 };
+use crate::check::cache::{Key, KeyBuilder, of_bytes};
 use crate::{Config, Page, Result, pages, read_text};
 
 /// Counts of one page or locale.
@@ -63,31 +68,113 @@ pub struct StatusReport {
     pub locales: Vec<LocaleStatus>,
     /// What the run could not do fully (a shallow clone), one line each.
     pub notes: Vec<String>,
+    /// Translated pages (in every locale) whose base was asked for, and
+    /// those of them whose answer came from the status cache.
+    pub dated: usize,
+    pub cached: usize,
 }
 
 /// Coverage per locale and page: a segment is translated when its message
 /// is current, stale when its source changed since, missing otherwise.
-/// Reads only; the ids are those `sync` would give.
+/// Reads only (no cache either); the ids are those `sync` would give.
 pub fn status(config: &Config, only: Option<&[Locale]>) -> Result<Vec<LocaleStatus>> {
-    Ok(status_progress(config, only, &mut |_, _| {})?.locales)
+    Ok(status_progress(config, only, false, &mut |_, _| {})?.locales)
 }
 
 /// [`status`], with each page's base revision, commits and days behind
 /// (in a git repository); `progress` hears (commits done, commits in
-/// all) while the history is indexed.
+/// all) while the history is indexed. With `use_cache` (and the cache
+/// enabled in the configuration), the answers the history gave are kept
+/// in the status cache and taken from it while what they were drawn from
+/// holds (see `cache`): the history is indexed only when a page misses.
 pub fn status_progress(
     config: &Config,
     only: Option<&[Locale]>,
+    use_cache: bool,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<StatusReport> {
-    let history = crate::History::open(config, progress)?;
     let manifest = read_manifest(&manifest_path(config))?;
-    let mut notes = Vec::new();
-    if history.as_ref().is_some_and(crate::History::is_shallow) {
-        notes.push(crate::SHALLOW_NOTE.to_owned());
-    }
     let locales = chosen_locales(config, only)?;
     let pin_keys = crate::pin_keys(config);
+    let heads = match use_cache && config.cache.enabled {
+        true => crate::staleness::Heads::of(config)?,
+        false => None,
+    };
+    let mut caches: Vec<StatusCache> = locales
+        .iter()
+        .map(|locale| match heads {
+            Some(_) => StatusCache::read(&cache::locale_path(config, locale), locale),
+            None => StatusCache::empty(locale),
+        })
+        .collect();
+    let run_key = heads.as_ref().map(|heads| {
+        pin_keys
+            .iter()
+            .fold(
+                KeyBuilder::new("status")
+                    .str(&heads.key)
+                    .str(&format!("{:?}", config.markdown)),
+                |key, pin_key| key.str(pin_key),
+            )
+            .finish()
+    });
+    // Counts need each page segmented and its catalogs read: on every core.
+    let pages = pages(config)?;
+    let seen: Vec<Vec<Seen>> = pages
+        .par_iter()
+        .map(|page| seen_in_locales(config, &manifest, &locales, run_key, page))
+        .collect::<Result<_>>()?;
+    let kept: Vec<Vec<Option<cache::Answer>>> = pages
+        .iter()
+        .zip(&seen)
+        .map(|(page, seen)| {
+            seen.iter()
+                .zip(&caches)
+                .map(|(seen, cache)| cache.get(&page.path, seen.key?))
+                .collect()
+        })
+        .collect();
+    // The history is indexed only when a page's answer is not kept.
+    let missed = seen
+        .iter()
+        .zip(&kept)
+        .any(|(seen, kept)| seen.iter().zip(kept).any(|(s, k)| s.dated && k.is_none()));
+    let history = match missed {
+        true => crate::History::open(config, progress)?,
+        false => None,
+    };
+    let mut notes = Vec::new();
+    let shallow = match &history {
+        Some(history) => history.is_shallow(),
+        None => heads.as_ref().is_some_and(|h| h.shallow),
+    };
+    if shallow {
+        notes.push(crate::SHALLOW_NOTE.to_owned());
+    }
+    // Staleness reads the histories: pages on every core, each page's
+    // locales one after another.
+    let read: Vec<Vec<PageRead>> = pages
+        .par_iter()
+        .zip(seen)
+        .zip(kept)
+        .map(|((page, seen), kept)| {
+            let versions = crate::staleness::Versions::default();
+            let on = PageOn {
+                history: history.as_ref(),
+                pin_keys: &pin_keys,
+                versions: &versions,
+            };
+            locales
+                .iter()
+                .zip(seen)
+                .zip(kept)
+                .map(|((locale, seen), kept)| match kept {
+                    Some(answer) => Ok(PageRead::kept(seen, answer)),
+                    None => page_read(config, &on, locale, page, seen),
+                })
+                .collect::<Result<Vec<PageRead>>>()
+        })
+        .collect::<Result<_>>()?;
     let mut out: Vec<LocaleStatus> = locales
         .iter()
         .map(|locale| LocaleStatus {
@@ -98,80 +185,18 @@ pub fn status_progress(
             hand_made: Default::default(),
         })
         .collect();
-    // Counts need each page segmented and its catalogs read: on every core.
-    let pages = pages(config)?;
-    let seen: Vec<Vec<Seen>> = pages
-        .par_iter()
-        .map(|page| -> Result<Vec<Seen>> {
-            let state = PageState::load(config, page)?;
-            let ids: HashSet<&str> = state.ids().collect();
-            locales
-                .iter()
-                .map(|locale| {
-                    let target = read_target(config, locale, page)?
-                        .map(|(_, catalog)| catalog)
-                        .unwrap_or_default();
-                    let key = config.translation.render(locale.as_str(), &page.path);
-                    let translation = config.root.join(&key);
-                    let generated = match translation.is_file() {
-                        true => is_generated(&manifest, &key, &crate::read_text(&translation)?),
-                        false => true,
-                    };
-                    let mut counts = Counts {
-                        total: state.doc.segments.len(),
-                        obsolete: target
-                            .obsolete
-                            .iter()
-                            .filter(|m| !ids.contains(m.id.as_str()))
-                            .count(),
-                        ..Counts::default()
-                    };
-                    for entry in state.entries(&target) {
-                        match (entry.translation, entry.current) {
-                            (None, _) => counts.missing += 1,
-                            (Some(_), true) => counts.translated += 1,
-                            (Some(_), false) => counts.stale += 1,
-                        }
-                    }
-                    // Messages whose id has no segment any more (before a sync) count as obsolete.
-                    counts.obsolete += target
-                        .messages
-                        .iter()
-                        .filter(|m| !ids.contains(m.id.as_str()))
-                        .count();
-                    Ok(Seen {
-                        counts,
-                        dated: translation.is_file()
-                            || target.revision.is_some()
-                            || !target.messages.is_empty(),
-                        hand_made: !generated && target.messages.is_empty(),
-                        generated,
-                        revision: target.revision,
-                    })
-                })
-                .collect()
-        })
-        .collect::<Result<_>>()?;
-    // Staleness reads the histories: pages on every core, each page's
-    // locales one after another.
-    let read: Vec<Vec<PageRead>> = pages
-        .par_iter()
-        .zip(seen)
-        .map(|(page, seen)| {
-            let versions = crate::staleness::Versions::default();
-            let on = PageOn {
-                history: history.as_ref(),
-                pin_keys: &pin_keys,
-                versions: &versions,
-            };
-            out.iter()
-                .zip(seen)
-                .map(|(status, seen)| page_read(config, &on, &status.locale, page, seen))
-                .collect::<Result<Vec<PageRead>>>()
-        })
-        .collect::<Result<_>>()?;
+    let (mut dated, mut cached) = (0, 0);
     for (page, read) in pages.iter().zip(read) {
-        for (status, read) in out.iter_mut().zip(read) {
+        for ((status, cache), read) in out.iter_mut().zip(&mut caches).zip(read) {
+            dated += usize::from(read.dated);
+            cached += usize::from(read.dated && read.from_cache);
+            if let (Some(key), false) = (read.key, read.from_cache) {
+                cache.keep(
+                    &page.path,
+                    key,
+                    &(read.staleness.clone(), read.stale_segments),
+                );
+            }
             if read.hand_made {
                 status.hand_made.insert(page.path.clone());
             }
@@ -189,10 +214,110 @@ pub fn status_progress(
             status.staleness.insert(page.path.clone(), staleness);
         }
     }
+    if heads.is_some()
+        && let Err(e) = save(config, &pages, caches)
+    {
+        notes.push(format!(
+            "the status cache was not written (the answers are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
+        ));
+    }
     Ok(StatusReport {
         locales: out,
         notes,
+        dated,
+        cached,
     })
+}
+
+/// Writes each locale's status cache, without the pages gone.
+fn save(config: &Config, pages: &[Page], caches: Vec<StatusCache>) -> Result<()> {
+    crate::check::cache::ignore_folder(config)?;
+    let present: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    for mut cache in caches {
+        cache.forget_absent(&present);
+        cache.write(config)?;
+    }
+    Ok(())
+}
+
+/// What `page`'s catalogs and translations show in each of `locales`,
+/// and the key of what its staleness there is drawn from (`run_key`:
+/// that of the run, when the cache is used).
+fn seen_in_locales(
+    config: &Config,
+    manifest: &BTreeMap<String, String>,
+    locales: &[Locale],
+    run_key: Option<Key>,
+    page: &Page,
+) -> Result<Vec<Seen>> {
+    let state = PageState::load(config, page)?;
+    let ids: HashSet<&str> = state.ids().collect();
+    let source_key = match run_key {
+        Some(_) => std::fs::read(&page.source).map_or(0, |bytes| of_bytes(&bytes)),
+        None => 0,
+    };
+    locales
+        .iter()
+        .map(|locale| {
+            let target = read_target(config, locale, page)?
+                .map(|(_, catalog)| catalog)
+                .unwrap_or_default();
+            let rendered = config.translation.render(locale.as_str(), &page.path);
+            let translation = config.root.join(&rendered);
+            let text = match translation.is_file() {
+                true => Some(read_text(&translation)?),
+                false => None,
+            };
+            let generated = text
+                .as_deref()
+                .is_none_or(|text| is_generated(manifest, &rendered, text));
+            let mut counts = Counts {
+                total: state.doc.segments.len(),
+                obsolete: target
+                    .obsolete
+                    .iter()
+                    .filter(|m| !ids.contains(m.id.as_str()))
+                    .count(),
+                ..Counts::default()
+            };
+            for entry in state.entries(&target) {
+                match (entry.translation, entry.current) {
+                    (None, _) => counts.missing += 1,
+                    (Some(_), true) => counts.translated += 1,
+                    (Some(_), false) => counts.stale += 1,
+                }
+            }
+            // Messages whose id has no segment any more (before a sync) count as obsolete.
+            counts.obsolete += target
+                .messages
+                .iter()
+                .filter(|m| !ids.contains(m.id.as_str()))
+                .count();
+            let dated = text.is_some() || target.revision.is_some() || !target.messages.is_empty();
+            let hand_made = !generated && target.messages.is_empty();
+            let key = run_key.map(|run| {
+                KeyBuilder::new("status page")
+                    .key(run)
+                    .str(locale.as_str())
+                    .str(&page.path)
+                    .str(&page.source.to_string_lossy())
+                    .str(&rendered)
+                    .key(source_key)
+                    .key(text.as_deref().map_or(0, |t| of_bytes(t.as_bytes())))
+                    .str(&format!("{}{}{}", text.is_some(), generated, hand_made))
+                    .str(target.revision.as_deref().unwrap_or(""))
+                    .finish()
+            });
+            Ok(Seen {
+                counts,
+                dated,
+                hand_made,
+                generated,
+                revision: target.revision,
+                key,
+            })
+        })
+        .collect()
 }
 
 /// One page in one locale: its counts, and what its base is found from.
@@ -204,6 +329,8 @@ struct Seen {
     /// A translated page a person made, and no catalog messages.
     hand_made: bool,
     revision: Option<String>,
+    /// The key of what its staleness is drawn from, when the cache is used.
+    key: Option<Key>,
 }
 
 /// What status reads of one page in one locale.
@@ -211,6 +338,32 @@ struct PageRead {
     counts: Counts,
     hand_made: bool,
     staleness: Option<crate::PageStaleness>,
+    /// Of a hand-made translation whose source changed: the source's
+    /// segments changed since its base.
+    stale_segments: Option<usize>,
+    /// The key of what it was drawn from, and whether it came from the cache.
+    key: Option<Key>,
+    from_cache: bool,
+    /// It has a translation or a catalog (its base was asked for).
+    dated: bool,
+}
+
+impl PageRead {
+    /// What the cache kept for a page in a locale, with its counts now.
+    fn kept(seen: Seen, (staleness, stale_segments): cache::Answer) -> PageRead {
+        PageRead {
+            counts: match seen.hand_made {
+                true => hand_made_counts(seen.counts.total, stale_segments),
+                false => seen.counts,
+            },
+            hand_made: seen.hand_made,
+            staleness,
+            stale_segments,
+            key: seen.key,
+            from_cache: true,
+            dated: seen.dated,
+        }
+    }
 }
 
 /// What every locale's translation of a page is read with.
@@ -244,21 +397,24 @@ fn page_read(
         )?),
         _ => None,
     };
-    let counts = if seen.hand_made {
-        let stale = match (history, &staleness) {
-            (Some(history), Some(s)) if s.changed == Some(true) => {
-                Some(changed_segments(config, history, page, s)?)
-            }
-            _ => None,
-        };
-        hand_made_counts(seen.counts.total, stale)
-    } else {
-        seen.counts
+    let stale_segments = match (history, &staleness) {
+        (Some(history), Some(s)) if seen.hand_made && s.changed == Some(true) => {
+            Some(changed_segments(config, history, page, s)?)
+        }
+        _ => None,
+    };
+    let counts = match seen.hand_made {
+        true => hand_made_counts(seen.counts.total, stale_segments),
+        false => seen.counts,
     };
     Ok(PageRead {
         counts,
         hand_made: seen.hand_made,
         staleness,
+        stale_segments,
+        key: seen.key,
+        from_cache: false,
+        dated: seen.dated,
     })
 }
 
