@@ -14,7 +14,8 @@
 //!   spread over the site;
 //! - opentelemetry.io (pinned with `default_lang_commit`).
 //!
-//! On each, the check cold and with its cache: nothing changed, one
+//! `status` is timed cold (`--no-cache`) and warm (its cache filled, nothing
+//! changed). On each, the check cold and with its cache: nothing changed, one
 //! translated page edited, one source page edited.
 
 use std::path::{Path, PathBuf};
@@ -55,15 +56,58 @@ fn clone(mirrors: &Path, repo: &str, work: &Path, into: &str) -> Option<PathBuf>
     Some(dir)
 }
 
-/// Median wall seconds of `runs` runs of `bitext status --format json` in
-/// `dir`, the peak memory of one of them (MiB), and its output.
-fn status(bitext: &str, dir: &Path, runs: usize) -> (f64, Option<f64>, String) {
+/// What `status` took on a site: cold (`--no-cache`) and warm (after a
+/// run that filled its cache, nothing changed), each the median wall
+/// seconds of 3 runs and the peak memory of one (MiB).
+struct Status {
+    cold: f64,
+    cold_memory: Option<f64>,
+    warm: f64,
+    warm_memory: Option<f64>,
+    /// The cold run's output.
+    output: String,
+}
+
+impl Status {
+    fn measure(bitext: &str, dir: &Path) -> Status {
+        let (cold, cold_memory, output) = status(bitext, dir, &["--no-cache"], 3);
+        let _ = status(bitext, dir, &[], 1);
+        let (warm, warm_memory, _) = status(bitext, dir, &[], 3);
+        Status {
+            cold,
+            cold_memory,
+            warm,
+            warm_memory,
+            output,
+        }
+    }
+
+    /// "cold X s (M MiB), warm Y s (N MiB)".
+    fn line(&self) -> String {
+        let mib = |m: Option<f64>| m.map_or("?".to_owned(), |m| format!("{m:.0}"));
+        format!(
+            "cold (`--no-cache`) {:.2} s ({} MiB), warm {:.2} s ({} MiB)",
+            self.cold,
+            mib(self.cold_memory),
+            self.warm,
+            mib(self.warm_memory)
+        )
+    }
+}
+
+/// Median wall seconds of `runs` runs of `bitext status --format json`
+/// with `more` arguments in `dir`, the peak memory of the first (MiB),
+/// and its output.
+fn status(bitext: &str, dir: &Path, more: &[&str], runs: usize) -> (f64, Option<f64>, String) {
     let mut times = Vec::new();
     let mut output = String::new();
     let mut memory = None;
+    let args: Vec<&str> = ["status", "--format", "json"]
+        .into_iter()
+        .chain(more.iter().copied())
+        .collect();
     for k in 0..runs {
-        let (seconds, kib, out) =
-            crate::bench::run_timed(dir, bitext, &["status", "--format", "json"], true, k == 0);
+        let (seconds, kib, out) = crate::bench::run_timed(dir, bitext, &args, true, k == 0);
         times.push(seconds);
         if let Some(out) = out {
             output = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -149,7 +193,7 @@ fn privacyguides(mirrors: &Path, work: &Path, bitext: &str) {
         dir.join("bitext.toml"),
         "[paths]\nsource = \"docs/{path}.md\"\ntranslation = \"i18n/{locale}/{path}.md\"\n",
     );
-    let (seconds, memory, _) = status(bitext, &dir, 3);
+    let status = Status::measure(bitext, &dir);
     let files: Vec<String> = git(&dir, &["ls-files", "docs/*.md", "i18n/*.md"])
         .unwrap_or_default()
         .lines()
@@ -161,10 +205,11 @@ fn privacyguides(mirrors: &Path, work: &Path, bitext: &str) {
     }
     let per_file = started.elapsed().as_secs_f64();
     println!(
-        "- privacyguides.org at {PRIVACYGUIDES_AT} ({} page files): bitext status {seconds:.2} s ({} MiB); one `git log -1` per file {per_file:.2} s: {:.1}× (goal 50×)",
+        "- privacyguides.org at {PRIVACYGUIDES_AT} ({} page files): bitext status {}; one `git log -1` per file {per_file:.2} s: cold {:.1}×, warm {:.1}× (goal 50×)",
         files.len(),
-        memory.map_or("?".to_owned(), |m| format!("{m:.0}")),
-        per_file / seconds
+        status.line(),
+        per_file / status.cold,
+        per_file / status.warm,
     );
     check_cache(
         "privacyguides.org",
@@ -191,9 +236,10 @@ fn mdn(mirrors: &Path, work: &Path, bitext: &str) {
         de.join("bitext.toml"),
         "source_locale = \"en-us\"\n[paths]\nsource = \"../content/files/en-us/{path}/index.md\"\ntranslation = \"files/{locale}/{path}/index.md\"\n",
     );
-    let (seconds, memory, output) = status(bitext, &de, 3);
+    let status = Status::measure(bitext, &de);
+    let output = &status.output;
     let commits = git(&content, &["rev-list", "--count", "HEAD"]).unwrap_or_default();
-    let json: serde_json::Value = serde_json::from_str(&output).unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(output).unwrap_or_default();
     let pages = json["locales"]["de"]["pages"]
         .as_object()
         .cloned()
@@ -219,11 +265,11 @@ fn mdn(mirrors: &Path, work: &Path, bitext: &str) {
         }
     }
     println!(
-        "- MDN de ({} pages, {} pinned; source history of {} commits): bitext status {seconds:.2} s, {} MiB (goal under 5 s and 500 MiB); changed agrees with `git diff --quiet PIN HEAD -- PATH` on {agree} of {asked} pages",
+        "- MDN de ({} pages, {} pinned; source history of {} commits): bitext status {} (goal under 5 s and 500 MiB); changed agrees with `git diff --quiet PIN HEAD -- PATH` on {agree} of {asked} pages",
         pages.len(),
         pinned.len(),
         commits.trim(),
-        memory.map_or("?".to_owned(), |m| format!("{m:.0}")),
+        status.line(),
     );
     let page = "web/css/reference/properties/color/index.md";
     check_cache(
@@ -239,8 +285,8 @@ fn opentelemetry(mirrors: &Path, work: &Path, bitext: &str) {
     let Some(dir) = clone(mirrors, "open-telemetry/opentelemetry.io", work, "otel") else {
         return;
     };
-    let (seconds, memory, output) = status(bitext, &dir, 3);
-    let json: serde_json::Value = serde_json::from_str(&output).unwrap_or_default();
+    let status = Status::measure(bitext, &dir);
+    let json: serde_json::Value = serde_json::from_str(&status.output).unwrap_or_default();
     let mut methods: std::collections::BTreeMap<String, usize> = Default::default();
     for locale in json["locales"].as_object().into_iter().flatten() {
         for page in locale.1["pages"].as_object().into_iter().flatten() {
@@ -250,8 +296,8 @@ fn opentelemetry(mirrors: &Path, work: &Path, bitext: &str) {
         }
     }
     println!(
-        "- opentelemetry.io: bitext status {seconds:.2} s, {} MiB; bases by method {methods:?}",
-        memory.map_or("?".to_owned(), |m| format!("{m:.0}"))
+        "- opentelemetry.io: bitext status {}; bases by method {methods:?}",
+        status.line()
     );
     check_cache(
         "opentelemetry.io",
