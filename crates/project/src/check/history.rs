@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use model::Locale;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::cache::{Key, KeyBuilder, LocaleCache, hex, of_bytes};
@@ -273,7 +274,8 @@ pub(crate) struct KeyInputs<'a> {
 
 /// The changes of each translated page of `locale` that `wanted` takes,
 /// by page: from `cache` where their key matches, else drawn from the
-/// history (indexed then) and kept in `cache`.
+/// history (indexed then), the pages that miss on every core, and kept
+/// in `cache`.
 pub(crate) fn locale_changes(
     config: &Config,
     run: &KeyInputs<'_>,
@@ -283,6 +285,7 @@ pub(crate) fn locale_changes(
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<HashMap<String, LocaleChanges>> {
     let mut out = HashMap::new();
+    let mut missed = Vec::new();
     for (k, page) in run.inputs.pages.iter().enumerate() {
         let Some(translation_key) = run.inputs.translation(k, locale) else {
             continue;
@@ -305,27 +308,81 @@ pub(crate) fn locale_changes(
             .get(&page.path)
             .filter(|s| s.key == hex(key))
             .and_then(|s| s.restore(&page.path, &page.source, &translation));
-        let changes = match kept {
-            Some(changes) => changes,
+        match kept {
+            Some(changes) => {
+                out.insert(page.path.clone(), changes);
+            }
             None => {
-                let Some(based) = page_base_of(config, run, history, cache, locale, k, &keys)?
-                else {
+                let Some(base) = kept_base(config, run, cache, locale, k, &keys)? else {
                     continue;
                 };
-                let changes = changes_since(
-                    config,
-                    Some(&run.heads.source),
-                    page.clone(),
-                    locale,
-                    &based,
-                )?;
-                cache.keep_changes(&page.path, StoredChanges::of(key, &changes));
-                changes
+                missed.push(Missed { k, key, keys, base });
             }
+        }
+    }
+    if missed.is_empty() {
+        return Ok(out);
+    }
+    let history = match missed.iter().any(|m| m.base.is_none()) {
+        true => history.get(config)?,
+        false => None,
+    };
+    let on = PageOf {
+        locale,
+        manifest: run.manifest,
+        pin_keys: run.pin_keys,
+    };
+    // Bases matched and changes drawn on every core.
+    let drawn: Vec<Option<(Option<Based>, LocaleChanges)>> = missed
+        .par_iter()
+        .map(|m| -> Result<_> {
+            let page = &run.inputs.pages[m.k];
+            let (based, new) = match (&m.base, history) {
+                (Some(based), _) => (based.clone(), None),
+                (None, Some(history)) => match page_based(config, history, &on, page)? {
+                    Some((based, _)) => (based.clone(), Some(based)),
+                    None => return Ok(None),
+                },
+                (None, None) => return Ok(None),
+            };
+            let changes = changes_since(
+                config,
+                Some(&run.heads.source),
+                page.clone(),
+                locale,
+                &based,
+            )?;
+            Ok(Some((new, changes)))
+        })
+        .collect::<Result<_>>()?;
+    for (m, drawn) in missed.into_iter().zip(drawn) {
+        let Some((new, changes)) = drawn else {
+            continue;
         };
+        let page = &run.inputs.pages[m.k];
+        if let Some(based) = new {
+            let text = crate::read_text(&crate::catalogs::translation_path(
+                config, locale, &page.path,
+            ))?;
+            let pin = read_pin(&text, run.pin_keys).map(|(pin, _, _)| pin);
+            cache.keep_base(
+                &page.path,
+                StoredBase::of(m.keys.base, &based, pin, m.keys.translation),
+            );
+        }
+        cache.keep_changes(&page.path, StoredChanges::of(m.key, &changes));
         out.insert(page.path.clone(), changes);
     }
     Ok(out)
+}
+
+/// A page whose changes are drawn again: its index, keys, and its base
+/// when the cache kept it (`None` when the history must match it).
+struct Missed {
+    k: usize,
+    key: Key,
+    keys: PageKeys,
+    base: Option<Based>,
 }
 
 /// The keys of a page's base: what it depends on besides its translation
@@ -365,19 +422,18 @@ fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> 
     key.finish()
 }
 
-/// The base of page `k`'s translation in `locale` (its keys `keys`): from
-/// `cache` when it holds for the translation as it is, else from the
-/// history (indexed then) and kept in `cache`; `None` when the page has
-/// no translation.
-fn page_base_of(
+/// The base of page `k`'s translation in `locale` (its keys `keys`) as
+/// `cache` keeps it: `Some(Some(_))` when it holds for the translation as
+/// it is, `Some(None)` when the history must give it, `None` when the page
+/// has no translation.
+fn kept_base(
     config: &Config,
     run: &KeyInputs<'_>,
-    history: &mut LazyHistory<'_>,
-    cache: &mut LocaleCache,
+    cache: &LocaleCache,
     locale: &Locale,
     k: usize,
     keys: &PageKeys,
-) -> Result<Option<Based>> {
+) -> Result<Option<Option<Based>>> {
     let page = &run.inputs.pages[k];
     let path = crate::catalogs::translation_path(config, locale, &page.path);
     let text = match crate::read_text(&path) {
@@ -386,28 +442,11 @@ fn page_base_of(
         Err(e) => return Err(e),
     };
     let pin = read_pin(&text, run.pin_keys).map(|(pin, _, _)| pin);
-    let kept = cache
-        .bases
-        .get(&page.path)
-        .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
-        .and_then(StoredBase::restore);
-    if let Some(based) = kept {
-        return Ok(Some(based));
-    }
-    let Some(history) = history.get(config)? else {
-        return Ok(None);
-    };
-    let on = PageOf {
-        locale,
-        manifest: run.manifest,
-        pin_keys: run.pin_keys,
-    };
-    let Some((based, _)) = page_based(config, history, &on, page)? else {
-        return Ok(None);
-    };
-    cache.keep_base(
-        &page.path,
-        StoredBase::of(keys.base, &based, pin, keys.translation),
-    );
-    Ok(Some(based))
+    Ok(Some(
+        cache
+            .bases
+            .get(&page.path)
+            .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
+            .and_then(StoredBase::restore),
+    ))
 }
