@@ -354,6 +354,63 @@ impl Repo {
         Ok(Some(String::from_utf8_lossy(blob.content()).into_owned()))
     }
 
+    /// The paths (`/`-separated, from the root of the working tree) that
+    /// the commits reachable from HEAD but not from `since` changed, each
+    /// commit compared with its first parent (for a merge, a superset of
+    /// what it changed); empty when HEAD is `since`. `None` when that cannot
+    /// be told: `since` is not a commit here or not an ancestor of HEAD (a
+    /// rewritten history), or the repository is a shallow clone.
+    pub fn touched_since(&self, since: &str) -> Result<Option<std::collections::HashSet<String>>> {
+        let repo = self.handle()?;
+        let Ok(since) = Oid::from_str(since) else {
+            return Ok(None);
+        };
+        let Some(head) = head_of(&repo)?.and_then(|h| h.target()) else {
+            return Ok(None);
+        };
+        let mut touched = std::collections::HashSet::new();
+        if head == since {
+            return Ok(Some(touched));
+        }
+        if repo.is_shallow()
+            || repo.find_commit(since).is_err()
+            || !repo.graph_descendant_of(head, since).unwrap_or(false)
+        {
+            return Ok(None);
+        }
+        let mut walk = repo.revwalk().map_err(context("walking the history"))?;
+        walk.push(head).map_err(context("walking the history"))?;
+        walk.hide(since).map_err(context("walking the history"))?;
+        for id in walk {
+            let id = id.map_err(context("walking the history"))?;
+            let commit = repo
+                .find_commit(id)
+                .map_err(context(format!("reading commit {id}")))?;
+            let tree = commit
+                .tree()
+                .map_err(context(format!("reading commit {id}")))?;
+            let parent = match commit.parent(0) {
+                Ok(parent) => Some(
+                    parent
+                        .tree()
+                        .map_err(context(format!("reading commit {}", parent.id())))?,
+                ),
+                Err(_) => None,
+            };
+            let diff = repo
+                .diff_tree_to_tree(parent.as_ref(), Some(&tree), None)
+                .map_err(context("comparing trees"))?;
+            for delta in diff.deltas() {
+                for file in [delta.old_file(), delta.new_file()] {
+                    if let Some(path) = file.path() {
+                        touched.insert(index::slashed(path));
+                    }
+                }
+            }
+        }
+        Ok(Some(touched))
+    }
+
     /// How many commits reachable from HEAD are not reachable from `commit`
     /// (how far HEAD is ahead of it).
     pub fn commits_since(&self, commit: &str) -> Result<usize> {

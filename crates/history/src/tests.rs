@@ -116,3 +116,33 @@ fn reads_a_file_at_a_revision_and_counts_commits_since() {
     );
     assert_eq!(repo.commits_since(&first).expect("walks"), 2);
 }
+
+#[test]
+fn touched_since_names_the_paths_later_commits_changed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let git = Repository::init(dir).expect("init");
+    let first = commit(&git, &[("a.md", "A1\n"), ("b.md", "B1\n")], 1_000);
+    commit(&git, &[("a.md", "A2\n")], 2_000);
+    commit(&git, &[("c.md", "C1\n")], 3_000);
+    let repo = Repo::discover(dir).expect("opens").expect("a repository");
+    let touched = repo
+        .touched_since(&first)
+        .expect("reads")
+        .expect("first is an ancestor of HEAD");
+    let mut touched: Vec<String> = touched.into_iter().collect();
+    touched.sort();
+    assert_eq!(touched, ["a.md", "c.md"]);
+    let head = repo.head_commit().expect("reads").expect("a HEAD");
+    assert_eq!(
+        repo.touched_since(&head).expect("reads"),
+        Some(Default::default())
+    );
+    // A commit that is not an ancestor of HEAD (a rewritten history) or
+    // none at all: nothing can be told.
+    assert_eq!(repo.touched_since(&"0".repeat(40)).expect("reads"), None);
+    assert_eq!(repo.touched_since("not a commit").expect("reads"), None);
+    git.set_head_detached(git2::Oid::from_str(&first).expect("an id"))
+        .expect("detached");
+    assert_eq!(repo.touched_since(&head).expect("reads"), None);
+}

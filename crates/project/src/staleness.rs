@@ -74,10 +74,21 @@ impl History {
         config: &Config,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Option<History>> {
+        Self::open_for(config, None, progress)
+    }
+
+    /// [`History::open`] for the pages `only` names (by path) when it is
+    /// given: the history is walked for what they ask only (since their
+    /// oldest pin, their files), and answers only for them.
+    pub(crate) fn open_for(
+        config: &Config,
+        only: Option<&std::collections::HashSet<&str>>,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Option<History>> {
         let Some((own_repo, source_repo, same)) = repositories(config)? else {
             return Ok(None);
         };
-        let mut needs = Needs::of(config, &source_repo)?;
+        let mut needs = Needs::of(config, &source_repo, only)?;
         if same {
             let source_git = index_source(source_repo, &needs, progress)?;
             return Ok(Some(History {
@@ -173,12 +184,20 @@ struct Needs {
 }
 
 impl Needs {
-    fn of(config: &Config, source: &history::Repo) -> Result<Needs> {
+    fn of(
+        config: &Config,
+        source: &history::Repo,
+        only: Option<&std::collections::HashSet<&str>>,
+    ) -> Result<Needs> {
         let keys = pin_keys(config);
         let locales = crate::locales(config)?;
         let mut needs = Needs::default();
         let mut pins = std::collections::BTreeSet::new();
-        for page in crate::pages(config)? {
+        let pages = crate::pages(config)?;
+        let asked = pages
+            .into_iter()
+            .filter(|page| only.is_none_or(|only| only.contains(page.path.as_str())));
+        for page in asked {
             let mut pinned_everywhere = true;
             for locale in &locales {
                 let translation = config
@@ -374,9 +393,17 @@ fn repositories(config: &Config) -> Result<Option<(Option<history::Repo>, histor
 pub(crate) struct Heads {
     /// One line per repository: where it is, its HEAD, shallow or not.
     pub key: String,
+    /// `key` without the HEAD commits: where the repositories are.
+    pub places: String,
     pub shallow: bool,
     /// The repository of the source pages (older versions are read there).
     pub source: history::Repo,
+    /// The project's own repository, when it is another than the source's.
+    pub own: Option<history::Repo>,
+    /// Each repository (the project's first when it is another): where
+    /// it is, its HEAD commit (empty before the first) and whether it is
+    /// shallow.
+    pub repos: Vec<(String, String, bool)>,
 }
 
 impl Heads {
@@ -387,20 +414,24 @@ impl Heads {
             return Ok(None);
         };
         let mut key = format!("same {same}\n");
+        let mut places = key.clone();
         let mut shallow = false;
+        let mut repos = Vec::new();
         for repo in own.iter().chain(std::iter::once(&source)) {
             let head = repo.head_commit()?.unwrap_or_default();
+            let place = repo.workdir().display().to_string();
             shallow |= repo.is_shallow();
-            key.push_str(&format!(
-                "{} {head} {}\n",
-                repo.workdir().display(),
-                repo.is_shallow()
-            ));
+            key.push_str(&format!("{place} {head} {}\n", repo.is_shallow()));
+            places.push_str(&format!("{place}\n"));
+            repos.push((place, head, repo.is_shallow()));
         }
         Ok(Some(Heads {
             key,
+            places,
             shallow,
             source,
+            own: own.filter(|_| !same),
+            repos,
         }))
     }
 }

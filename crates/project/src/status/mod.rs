@@ -112,7 +112,7 @@ pub fn status_progress(
             .iter()
             .fold(
                 KeyBuilder::new("status")
-                    .str(&heads.key)
+                    .str(&heads.places)
                     .str(&format!("{:?}", config.markdown)),
                 |key, pin_key| key.str(pin_key),
             )
@@ -124,24 +124,45 @@ pub fn status_progress(
         .par_iter()
         .map(|page| seen_in_locales(config, &manifest, &locales, run_key, page))
         .collect::<Result<_>>()?;
+    // What became of the histories since each cache was written.
+    let mut memo = std::collections::HashMap::new();
+    let moves: Vec<Option<cache::Moves>> = caches
+        .iter()
+        .map(|cache| match &heads {
+            Some(heads) => cache::Moves::of(cache.heads(), heads, &mut memo).map(Some),
+            None => Ok(None),
+        })
+        .collect::<Result<_>>()?;
     let kept: Vec<Vec<Option<cache::Answer>>> = pages
         .iter()
         .zip(&seen)
         .map(|(page, seen)| {
             seen.iter()
                 .zip(&caches)
-                .map(|(seen, cache)| cache.get(&page.path, seen.key?))
+                .zip(&locales)
+                .zip(&moves)
+                .map(|(((seen, cache), locale), moves)| {
+                    let (heads, moves) = (heads.as_ref()?, moves.as_ref()?);
+                    let translation = crate::catalogs::translation_path(config, locale, &page.path);
+                    cache
+                        .get(&page.path, seen.key?)
+                        .filter(|answer| moves.hold(heads, answer, &page.source, &translation))
+                })
                 .collect()
         })
         .collect();
-    // The history is indexed only when a page's answer is not kept.
-    let missed = seen
+    // The history is indexed only when a page's answer is not kept, and
+    // for those pages only.
+    let missed: HashSet<&str> = pages
         .iter()
-        .zip(&kept)
-        .any(|(seen, kept)| seen.iter().zip(kept).any(|(s, k)| s.dated && k.is_none()));
-    let history = match missed {
-        true => crate::History::open(config, progress)?,
-        false => None,
+        .zip(seen.iter().zip(&kept))
+        .filter(|(_, (seen, kept))| seen.iter().zip(*kept).any(|(s, k)| s.dated && k.is_none()))
+        .map(|(page, _)| page.path.as_str())
+        .collect();
+    let history = match (missed.is_empty(), missed.len() == pages.len()) {
+        (true, _) => None,
+        (false, true) => crate::History::open(config, progress)?,
+        (false, false) => crate::History::open_for(config, Some(&missed), progress)?,
     };
     let mut notes = Vec::new();
     let shallow = match &history {
@@ -214,8 +235,8 @@ pub fn status_progress(
             status.staleness.insert(page.path.clone(), staleness);
         }
     }
-    if heads.is_some()
-        && let Err(e) = save(config, &pages, caches)
+    if let Some(heads) = &heads
+        && let Err(e) = save(config, &pages, heads, caches)
     {
         notes.push(format!(
             "the status cache was not written (the answers are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
@@ -229,12 +250,20 @@ pub fn status_progress(
     })
 }
 
-/// Writes each locale's status cache, without the pages gone.
-fn save(config: &Config, pages: &[Page], caches: Vec<StatusCache>) -> Result<()> {
+/// Writes each locale's status cache, without the pages gone, for the
+/// HEADs of this run.
+fn save(
+    config: &Config,
+    pages: &[Page],
+    heads: &crate::staleness::Heads,
+    caches: Vec<StatusCache>,
+) -> Result<()> {
     crate::check::cache::ignore_folder(config)?;
     let present: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     for mut cache in caches {
         cache.forget_absent(&present);
+        // Every answer kept holds at these HEADs now (see `cache::Moves`).
+        cache.set_heads(&heads.repos);
         cache.write(config)?;
     }
     Ok(())
