@@ -90,21 +90,24 @@ impl Status {
                 format!("{text}\nOne more sentence, number {k}.\n"),
             );
             let name = translation.to_string_lossy();
-            let committed = git(folder, &["add", &name]).is_some()
-                && git(
-                    folder,
-                    &[
-                        "-c",
-                        "user.name=bench",
-                        "-c",
-                        "user.email=bench@example.org",
-                        "commit",
-                        "-q",
-                        "-m",
-                        "bench",
-                    ],
-                )
-                .is_some();
+            // Only that file: a mirror missing a large object leaves a
+            // checkout with other changes staged.
+            let committed = git(
+                folder,
+                &[
+                    "-c",
+                    "user.name=bench",
+                    "-c",
+                    "user.email=bench@example.org",
+                    "commit",
+                    "-q",
+                    "-m",
+                    "bench",
+                    "--",
+                    &name,
+                ],
+            )
+            .is_some();
             if !committed {
                 break;
             }
