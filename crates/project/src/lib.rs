@@ -18,6 +18,7 @@ mod glob;
 mod impact;
 mod import;
 mod lock;
+mod moves;
 mod pattern;
 mod read;
 pub mod spelling;

@@ -391,9 +391,7 @@ fn repositories(config: &Config) -> Result<Option<(Option<history::Repo>, histor
 /// indexing it: the repositories' HEAD commits and whether they are
 /// shallow clones (for keying answers drawn from it).
 pub(crate) struct Heads {
-    /// One line per repository: where it is, its HEAD, shallow or not.
-    pub key: String,
-    /// `key` without the HEAD commits: where the repositories are.
+    /// Where the repositories are, a line each (for keys).
     pub places: String,
     pub shallow: bool,
     /// The repository of the source pages (older versions are read there).
@@ -413,20 +411,17 @@ impl Heads {
         let Some((own, source, same)) = repositories(config)? else {
             return Ok(None);
         };
-        let mut key = format!("same {same}\n");
-        let mut places = key.clone();
+        let mut places = format!("same {same}\n");
         let mut shallow = false;
         let mut repos = Vec::new();
         for repo in own.iter().chain(std::iter::once(&source)) {
             let head = repo.head_commit()?.unwrap_or_default();
             let place = repo.workdir().display().to_string();
             shallow |= repo.is_shallow();
-            key.push_str(&format!("{place} {head} {}\n", repo.is_shallow()));
             places.push_str(&format!("{place}\n"));
             repos.push((place, head, repo.is_shallow()));
         }
         Ok(Some(Heads {
-            key,
             places,
             shallow,
             source,

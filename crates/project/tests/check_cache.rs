@@ -3,8 +3,9 @@
 //! same report as a check that ignores the cache, after nothing changed and
 //! after each of: a translation edited, a source page edited, a page
 //! deleted, a config change, the glossary changed, a corrupt cache file,
-//! a cache written by another build. And it checks again only what an
-//! edit touches.
+//! a cache written by another build; and in a repository, after commits
+//! of a translation and of a source page, a change undone in a later
+//! commit and an amend. And it checks again only what an edit touches.
 
 use std::path::{Path, PathBuf};
 
@@ -216,6 +217,22 @@ fn warm_checks_equal_cold_ones_after_every_kind_of_change() {
     std::fs::write(&page, format!("{text}\nUna riga in più.\n")).expect("edit");
     let (cached, pages) = same_as_cold(root, "a translation edited in a repository");
     assert!(cached < pages && pages - cached <= locales.len());
+    // The history's answers kept across commits: the edit committed; a
+    // source page changed and changed back in two commits (its bytes those
+    // the answers were drawn from, two more commits behind); an amend.
+    assert!(git(&["commit", "-q", "-am", "the translation moves on"]));
+    same_as_cold(root, "a translation edit committed");
+    let source = root.join("content/en/tools.md");
+    let original = std::fs::read_to_string(&source).expect("page");
+    std::fs::write(&source, format!("{original}\nA passing line.\n")).expect("edit");
+    assert!(git(&["commit", "-q", "-am", "passing"]));
+    same_as_cold(root, "a source change committed again");
+    std::fs::write(&source, &original).expect("edit back");
+    assert!(git(&["commit", "-q", "-am", "gone again"]));
+    same_as_cold(root, "a source change undone in a commit");
+    std::fs::write(&page, format!("{text}\nUna riga diversa.\n")).expect("edit");
+    assert!(git(&["commit", "-q", "-a", "--amend", "-m", "amended"]));
+    same_as_cold(root, "a commit amended");
 }
 
 /// The cache file with another build named in it.

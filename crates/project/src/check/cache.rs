@@ -262,6 +262,14 @@ pub(crate) struct LocaleCache {
     /// By page: its translation's base revision.
     #[serde(default)]
     pub bases: BTreeMap<String, super::history::StoredBase>,
+    /// The repositories' HEADs that `stale` and `bases` hold at (see
+    /// `Heads::repos`).
+    #[serde(default)]
+    heads: Vec<(String, String, bool)>,
+    /// The pages whose `stale` and `bases` entries were found to hold at
+    /// this run's HEADs, or drawn at them.
+    #[serde(skip)]
+    held: HashSet<String>,
     /// Whether it holds what its file does not (then it is written).
     #[serde(skip)]
     dirty: bool,
@@ -393,12 +401,38 @@ impl LocaleCache {
     /// Keeps `page`'s changes since its base.
     pub(crate) fn keep_changes(&mut self, page: &str, changes: super::history::StoredChanges) {
         self.stale.insert(page.to_owned(), changes);
+        self.held.insert(page.to_owned());
         self.dirty = true;
     }
 
     /// Keeps `page`'s base.
     pub(crate) fn keep_base(&mut self, page: &str, base: super::history::StoredBase) {
         self.bases.insert(page.to_owned(), base);
+        self.held.insert(page.to_owned());
+        self.dirty = true;
+    }
+
+    /// The HEADs its history entries were drawn at.
+    pub(crate) fn heads(&self) -> &[(String, String, bool)] {
+        &self.heads
+    }
+
+    /// Notes that `page`'s history entries hold at this run's HEADs.
+    pub(crate) fn held(&mut self, page: &str) {
+        self.held.insert(page.to_owned());
+    }
+
+    /// Records that its history entries hold at `heads`: when those are
+    /// not the HEADs they were drawn at, the entries of the pages this run
+    /// did not ask about (not found to hold) are dropped.
+    pub(crate) fn settle_heads(&mut self, heads: &[(String, String, bool)]) {
+        if self.heads == heads {
+            return;
+        }
+        let held = &self.held;
+        self.stale.retain(|page, _| held.contains(page));
+        self.bases.retain(|page, _| held.contains(page));
+        self.heads = heads.to_vec();
         self.dirty = true;
     }
 

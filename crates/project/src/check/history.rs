@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::cache::{Key, KeyBuilder, LocaleCache, hex, of_bytes};
 use super::inputs::Inputs;
 use crate::changes::{ChangeClass, ChangeKind, PageOf, changes_since, page_based};
+use crate::moves::Moves;
 use crate::staleness::{Base, BaseMethod, BaseProblem, Based, Heads, read_pin};
 use crate::{Config, History, LocaleChanges, Result, SegmentChange};
 
@@ -284,6 +285,8 @@ pub(crate) fn locale_changes(
     locale: &Locale,
     wanted: &dyn Fn(&str) -> bool,
 ) -> Result<HashMap<String, LocaleChanges>> {
+    // What became of the histories since the cache's entries were drawn.
+    let moves = Moves::of(cache.heads(), run.heads, &mut HashMap::new())?;
     let mut out = HashMap::new();
     let mut missed = Vec::new();
     for (k, page) in run.inputs.pages.iter().enumerate() {
@@ -307,13 +310,19 @@ pub(crate) fn locale_changes(
             .stale
             .get(&page.path)
             .filter(|s| s.key == hex(key))
-            .and_then(|s| s.restore(&page.path, &page.source, &translation));
+            .and_then(|s| s.restore(&page.path, &page.source, &translation))
+            .filter(|c| {
+                let fragile = fragile(c.base.as_ref(), &c.problems);
+                moves.hold(run.heads, fragile, &page.source, &translation)
+            });
         match kept {
             Some(changes) => {
+                cache.held(&page.path);
                 out.insert(page.path.clone(), changes);
             }
             None => {
-                let Some(base) = kept_base(config, run, cache, locale, k, &keys)? else {
+                let at = (&moves, translation.as_path());
+                let Some(base) = kept_base(run, cache, at, k, &keys)? else {
                     continue;
                 };
                 missed.push(Missed { k, key, keys, base });
@@ -408,7 +417,7 @@ fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> 
         None => 0,
     };
     let mut key = KeyBuilder::new("base")
-        .str(&run.heads.key)
+        .str(&run.heads.places)
         .key(run.markdown_key)
         .str(locale.as_str())
         .str(&page.path)
@@ -427,16 +436,14 @@ fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> 
 /// it is, `Some(None)` when the history must give it, `None` when the page
 /// has no translation.
 fn kept_base(
-    config: &Config,
     run: &KeyInputs<'_>,
     cache: &LocaleCache,
-    locale: &Locale,
+    (moves, path): (&Moves, &std::path::Path),
     k: usize,
     keys: &PageKeys,
 ) -> Result<Option<Option<Based>>> {
     let page = &run.inputs.pages[k];
-    let path = crate::catalogs::translation_path(config, locale, &page.path);
-    let text = match crate::read_text(&path) {
+    let text = match crate::read_text(path) {
         Ok(text) => text,
         Err(_) if !path.is_file() => return Ok(None),
         Err(e) => return Err(e),
@@ -447,6 +454,16 @@ fn kept_base(
             .bases
             .get(&page.path)
             .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
-            .and_then(StoredBase::restore),
+            .and_then(StoredBase::restore)
+            .filter(|b| {
+                let fragile = fragile(b.base.as_ref(), &b.problems);
+                moves.hold(run.heads, fragile, &page.source, path)
+            }),
     ))
+}
+
+/// Whether an answer with this base and these pin problems may change with
+/// any new commit of the source (see [`Moves::hold`]).
+fn fragile(base: Option<&Base>, problems: &[BaseProblem]) -> bool {
+    base.is_none_or(|b| b.method == BaseMethod::Date) || !problems.is_empty()
 }

@@ -443,7 +443,14 @@ pub fn check_progress(
         }
     }
     if let Some(names) = &names {
-        save(config, &inputs, &pair_keys, stored, names, &mut report);
+        save(
+            config,
+            &inputs,
+            &pair_keys,
+            (stored, heads.as_ref()),
+            names,
+            &mut report,
+        );
     }
     Ok(report)
 }
@@ -614,7 +621,7 @@ fn save(
     config: &Config,
     inputs: &Inputs,
     pair_keys: &[Vec<Option<Key>>],
-    stored: Vec<LocaleCache>,
+    (stored, heads): (Vec<LocaleCache>, Option<&crate::staleness::Heads>),
     names: &NamesCache,
     report: &mut CheckReport,
 ) {
@@ -639,6 +646,9 @@ fn save(
             .map(|(page, _)| page.path.as_str())
             .collect();
         cache.forget_absent(&present);
+        if let Some(heads) = heads {
+            cache.settle_heads(&heads.repos);
+        }
         if let Err(e) = cache.write(&cache.path(config)) {
             report.notes.push(not_written(e));
             return;

@@ -12,15 +12,14 @@
 //! The HEADs are kept beside the answers, not in their keys: after new
 //! commits on top of those HEADs (CI on every push), an answer still holds
 //! when none of the new commits touched the page's source or translation
-//! ([`Moves`]), since then neither its base nor the commits that changed
+//! (`crate::moves`), since then neither its base nor the commits that changed
 //! its source since can differ. Answers whose base is unknown, has a pin
 //! problem or was found by date are drawn again whenever the source's
 //! history moved, and every answer when a history was rewritten or is
 //! shallow.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use model::Locale;
 use serde::{Deserialize, Serialize};
@@ -29,6 +28,7 @@ use crate::check::cache::{Key, build_identity, hex, write_json};
 use crate::check::history::{
     KeptBase, restore_base, restore_problems, stored_base, stored_problems,
 };
+use crate::moves::Moves;
 use crate::staleness::{BaseMethod, Heads};
 use crate::{Config, PageStaleness, Result};
 
@@ -206,98 +206,24 @@ impl StatusCache {
     }
 }
 
-/// What became of a repository since a cache's answers were drawn.
-#[derive(Debug, Clone)]
-pub(crate) enum Since {
-    Same,
-    /// New commits on top, which touched these paths.
-    Touched(Arc<HashSet<String>>),
-    /// Rewritten, shallow, or not there before.
-    Unknown,
-}
-
-/// What became of the source's repository, and of the project's when it
-/// is another, since a cache's answers were drawn.
-#[derive(Debug, Clone)]
-pub(crate) struct Moves {
-    source: Since,
-    own: Since,
-}
-
-impl Moves {
-    /// The moves from the HEADs `recorded` to `heads`; `memo` keeps what
-    /// was found for each repository and old HEAD, for the other locales.
-    pub(crate) fn of(
-        recorded: &[(String, String, bool)],
-        heads: &Heads,
-        memo: &mut HashMap<(String, String), Since>,
-    ) -> Result<Moves> {
-        let mut since = |repo: &history::Repo| -> Result<Since> {
-            let place = repo.workdir().display().to_string();
-            let now = heads.repos.iter().find(|(p, _, _)| *p == place);
-            let then = recorded.iter().find(|(p, _, _)| *p == place);
-            let (Some(now), Some(then)) = (now, then) else {
-                return Ok(Since::Unknown);
-            };
-            if now == then {
-                return Ok(Since::Same);
-            }
-            if now.2 || then.2 {
-                return Ok(Since::Unknown);
-            }
-            let key = (place, then.1.clone());
-            if let Some(found) = memo.get(&key) {
-                return Ok(found.clone());
-            }
-            let found = match repo.touched_since(&then.1)? {
-                Some(paths) => Since::Touched(Arc::new(paths)),
-                None => Since::Unknown,
-            };
-            memo.insert(key, found.clone());
-            Ok(found)
-        };
-        let source = since(&heads.source)?;
-        let own = match &heads.own {
-            Some(own) => since(own)?,
-            None => source.clone(),
-        };
-        Ok(Moves { source, own })
-    }
-
-    /// Whether `answer`, drawn at the cache's HEADs, holds at the new ones
-    /// for the page whose source and translation are at `source` and
-    /// `translation`.
-    pub(crate) fn hold(
-        &self,
-        heads: &Heads,
-        answer: &Answer,
-        source: &Path,
-        translation: &Path,
-    ) -> bool {
-        let Some(staleness) = &answer.0 else {
-            // Not dated: no history was asked.
-            return true;
-        };
-        let moved = !matches!(self.source, Since::Same);
-        let fragile = match &staleness.base {
-            None => true,
-            Some(base) => staleness.pin_problem.is_some() || base.method == BaseMethod::Date,
-        };
-        if moved && fragile {
-            return false;
-        }
-        let own = heads.own.as_ref().unwrap_or(&heads.source);
-        untouched(&self.source, &heads.source, source) && untouched(&self.own, own, translation)
-    }
-}
-
-/// Whether `path` (a file of `repo`) is untouched by what `since` says.
-fn untouched(since: &Since, repo: &history::Repo, path: &Path) -> bool {
-    match since {
-        Since::Same => true,
-        Since::Unknown => false,
-        Since::Touched(paths) => repo.key(path).is_some_and(|key| !paths.contains(&key)),
-    }
+/// Whether `answer`, drawn at a cache's HEADs, holds after `moves` for
+/// the page whose source and translation are at `source` and
+/// `translation`. An answer that asked no history always holds.
+pub(crate) fn holds(
+    moves: &Moves,
+    heads: &Heads,
+    answer: &Answer,
+    source: &Path,
+    translation: &Path,
+) -> bool {
+    let Some(staleness) = &answer.0 else {
+        return true;
+    };
+    let fragile = match &staleness.base {
+        None => true,
+        Some(base) => staleness.pin_problem.is_some() || base.method == BaseMethod::Date,
+    };
+    moves.hold(heads, fragile, source, translation)
 }
 
 #[cfg(test)]

@@ -124,33 +124,10 @@ pub fn status_progress(
         .par_iter()
         .map(|page| seen_in_locales(config, &manifest, &locales, run_key, page))
         .collect::<Result<_>>()?;
-    // What became of the histories since each cache was written.
-    let mut memo = std::collections::HashMap::new();
-    let moves: Vec<Option<cache::Moves>> = caches
-        .iter()
-        .map(|cache| match &heads {
-            Some(heads) => cache::Moves::of(cache.heads(), heads, &mut memo).map(Some),
-            None => Ok(None),
-        })
-        .collect::<Result<_>>()?;
-    let kept: Vec<Vec<Option<cache::Answer>>> = pages
-        .iter()
-        .zip(&seen)
-        .map(|(page, seen)| {
-            seen.iter()
-                .zip(&caches)
-                .zip(&locales)
-                .zip(&moves)
-                .map(|(((seen, cache), locale), moves)| {
-                    let (heads, moves) = (heads.as_ref()?, moves.as_ref()?);
-                    let translation = crate::catalogs::translation_path(config, locale, &page.path);
-                    cache
-                        .get(&page.path, seen.key?)
-                        .filter(|answer| moves.hold(heads, answer, &page.source, &translation))
-                })
-                .collect()
-        })
-        .collect();
+    let kept = match &heads {
+        Some(heads) => kept_answers(config, heads, &caches, &locales, &pages, &seen)?,
+        None => vec![vec![None; locales.len()]; pages.len()],
+    };
     // The history is indexed only when a page's answer is not kept, and
     // for those pages only.
     let missed: HashSet<&str> = pages
@@ -196,6 +173,63 @@ pub fn status_progress(
                 .collect::<Result<Vec<PageRead>>>()
         })
         .collect::<Result<_>>()?;
+    let mut report = tally(config, &locales, &pages, read, &mut caches);
+    notes.append(&mut report.notes);
+    report.notes = notes;
+    if let Some(heads) = &heads
+        && let Err(e) = save(config, &pages, heads, caches)
+    {
+        report.notes.push(format!(
+            "the status cache was not written (the answers are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
+        ));
+    }
+    Ok(report)
+}
+
+/// By page and locale, the answer each cache keeps that still holds at
+/// `heads` (see `crate::moves`).
+fn kept_answers(
+    config: &Config,
+    heads: &crate::staleness::Heads,
+    caches: &[StatusCache],
+    locales: &[Locale],
+    pages: &[Page],
+    seen: &[Vec<Seen>],
+) -> Result<Vec<Vec<Option<cache::Answer>>>> {
+    // What became of the histories since each cache was written.
+    let mut memo = std::collections::HashMap::new();
+    let moves: Vec<crate::moves::Moves> = caches
+        .iter()
+        .map(|cache| crate::moves::Moves::of(cache.heads(), heads, &mut memo))
+        .collect::<Result<_>>()?;
+    Ok(pages
+        .iter()
+        .zip(seen)
+        .map(|(page, seen)| {
+            seen.iter()
+                .zip(caches)
+                .zip(locales)
+                .zip(&moves)
+                .map(|(((seen, cache), locale), moves)| {
+                    let translation = crate::catalogs::translation_path(config, locale, &page.path);
+                    cache.get(&page.path, seen.key?).filter(|answer| {
+                        cache::holds(moves, heads, answer, &page.source, &translation)
+                    })
+                })
+                .collect()
+        })
+        .collect())
+}
+
+/// The report from what was read of each page in each locale, keeping
+/// the answers drawn now in `caches`.
+fn tally(
+    config: &Config,
+    locales: &[Locale],
+    pages: &[Page],
+    read: Vec<Vec<PageRead>>,
+    caches: &mut [StatusCache],
+) -> StatusReport {
     let mut out: Vec<LocaleStatus> = locales
         .iter()
         .map(|locale| LocaleStatus {
@@ -206,11 +240,11 @@ pub fn status_progress(
             hand_made: Default::default(),
         })
         .collect();
-    let (mut dated, mut cached) = (0, 0);
+    let mut report = StatusReport::default();
     for (page, read) in pages.iter().zip(read) {
-        for ((status, cache), read) in out.iter_mut().zip(&mut caches).zip(read) {
-            dated += usize::from(read.dated);
-            cached += usize::from(read.dated && read.from_cache);
+        for ((status, cache), read) in out.iter_mut().zip(caches.iter_mut()).zip(read) {
+            report.dated += usize::from(read.dated);
+            report.cached += usize::from(read.dated && read.from_cache);
             if let (Some(key), false) = (read.key, read.from_cache) {
                 cache.keep(
                     &page.path,
@@ -230,24 +264,15 @@ pub fn status_progress(
                 let key = config
                     .translation
                     .render(status.locale.as_str(), &page.path);
-                notes.push(format!("{}:{}: {}", key, p.line, p.message));
+                report
+                    .notes
+                    .push(format!("{}:{}: {}", key, p.line, p.message));
             }
             status.staleness.insert(page.path.clone(), staleness);
         }
     }
-    if let Some(heads) = &heads
-        && let Err(e) = save(config, &pages, heads, caches)
-    {
-        notes.push(format!(
-            "the status cache was not written (the answers are right): {e}; `--no-cache` or `[cache] enabled = false` in bitext.toml skips it"
-        ));
-    }
-    Ok(StatusReport {
-        locales: out,
-        notes,
-        dated,
-        cached,
-    })
+    report.locales = out;
+    report
 }
 
 /// Writes each locale's status cache, without the pages gone, for the
