@@ -357,6 +357,91 @@ fn mdn_pins_into_another_repository_agree_with_git_on_every_page() {
     eprintln!("mdn: {compared} pinned pages agree with git");
 }
 
+/// Commits everything in `dir` at `date` (author and committer).
+fn commit_at(dir: &Path, date: &str, message: &str) {
+    assert!(git(dir, &["add", "-A"]));
+    let ok = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=b",
+            "-c",
+            "user.email=b@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "-q",
+            "-m",
+            message,
+        ])
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "git commit");
+}
+
+#[test]
+fn a_warm_check_after_commits_answers_as_a_cold_one() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    if !git(dir, &["init", "-q"]) {
+        assert!(!corpus::in_ci(), "git is needed in CI");
+        eprintln!("SKIPPED: no git");
+        return;
+    }
+    let source = dir.join("docs/pumps.md");
+    let first = "# Pumps\n\nA pump moves 40 litres a minute.\n\nIt runs on 12 volts.\n";
+    write(
+        &dir.join("bitext.toml"),
+        "[paths]\nsource = \"docs/{path}.md\"\ntranslation = \"{locale}/{path}.md\"\n",
+    );
+    write(&source, first);
+    write(
+        &dir.join("it/pumps.md"),
+        "# Pompe\n\nUna pompa sposta 40 litri al minuto.\n\nFunziona a 12 volt.\n",
+    );
+    commit_at(dir, "2025-01-01T10:00:00Z", "pumps");
+    let changed = first.replace("40 litres", "45 litres");
+    write(&source, &changed);
+    commit_at(dir, "2025-03-01T10:00:00Z", "faster");
+    let check = |more: &[&str]| {
+        let args: Vec<&str> = ["check", "--format", "json"]
+            .into_iter()
+            .chain(more.iter().copied())
+            .collect();
+        let (_, out, err) = bitext(dir, &args);
+        assert!(err.is_empty() || !err.contains("error:"), "{err}");
+        out
+    };
+    let before = check(&[]);
+    assert!(
+        before.contains("days ago"),
+        "a dated stale finding: {before}"
+    );
+    // The source changed again and back in two later commits: its bytes
+    // are those the cached answer was drawn from; then the translation
+    // follows in a commit of its own.
+    write(&source, &first.replace("40 litres", "50 litres"));
+    commit_at(dir, "2025-06-01T10:00:00Z", "faster still");
+    write(&source, &changed);
+    commit_at(dir, "2025-06-02T10:00:00Z", "back to 45");
+    let warm = check(&[]);
+    assert_eq!(warm, check(&["--no-cache"]), "warm after commits");
+    write(
+        &dir.join("it/pumps.md"),
+        "# Pompe\n\nUna pompa sposta 45 litri al minuto.\n\nFunziona a 12 volt.\n",
+    );
+    commit_at(dir, "2025-06-03T10:00:00Z", "italian follows");
+    let followed = check(&[]);
+    assert_eq!(
+        followed,
+        check(&["--no-cache"]),
+        "after the translation followed"
+    );
+    assert!(!followed.contains("days ago"), "current again: {followed}");
+}
+
 #[test]
 fn translations_in_another_repository_without_pins_are_based_by_date() {
     let tmp = tempfile::tempdir().expect("temp dir");
