@@ -446,26 +446,7 @@ fn a_warm_check_after_commits_answers_as_a_cold_one() {
 fn translations_in_another_repository_without_pins_are_based_by_date() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let (source, translations) = (tmp.path().join("source"), tmp.path().join("site"));
-    let at = |dir: &Path, date: &str, message: &str| {
-        assert!(git(dir, &["add", "-A"]));
-        let ok = std::process::Command::new("git")
-            .args([
-                "-c",
-                "user.name=b",
-                "-c",
-                "user.email=b@example.org",
-                "commit",
-                "-q",
-                "-m",
-                message,
-            ])
-            .current_dir(dir)
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "git commit");
-    };
+    let at = commit_at;
     std::fs::create_dir_all(&source).expect("create folder");
     std::fs::create_dir_all(&translations).expect("create folder");
     if !git(&source, &["init", "-q"]) || !git(&translations, &["init", "-q"]) {

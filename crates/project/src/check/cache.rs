@@ -231,6 +231,18 @@ pub(crate) fn ignore_folder(config: &Config) -> Result<()> {
     }
 }
 
+/// The cache file at `path` when it parses and this build wrote it as
+/// `[name, locale]` (`header` gives a file's format, build and locale).
+pub(crate) fn read_own<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    [name, locale]: [&str; 2],
+    header: impl Fn(&T) -> [&String; 3],
+) -> Option<T> {
+    let cache: T = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    let [format, build, of] = header(&cache);
+    (format == name && build == build_identity() && of == locale).then_some(cache)
+}
+
 /// Writes `value` as JSON to `path` (atomically), unless the file holds
 /// it already.
 pub(crate) fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
@@ -377,19 +389,10 @@ impl LocaleCache {
     /// `locale`'s cache as the file at `path` holds it; empty when there is
     /// none, it does not parse, or another build or locale wrote it.
     pub(crate) fn read(path: &Path, locale: &Locale) -> LocaleCache {
-        let read = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<LocaleCache>(&bytes).ok());
-        match read {
-            Some(cache)
-                if cache.format == NAME
-                    && cache.build == build_identity()
-                    && cache.locale == locale.as_str() =>
-            {
-                cache
-            }
-            _ => LocaleCache::empty(locale),
-        }
+        read_own(path, [NAME, locale.as_str()], |c: &LocaleCache| {
+            [&c.format, &c.build, &c.locale]
+        })
+        .unwrap_or_else(|| LocaleCache::empty(locale))
     }
 
     /// Keeps what checking `page` found.

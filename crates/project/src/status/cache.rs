@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use model::Locale;
 use serde::{Deserialize, Serialize};
 
-use crate::check::cache::{Key, build_identity, hex, write_json};
+use crate::check::cache::{Key, build_identity, hex, read_own, write_json};
 use crate::check::history::{
     KeptBase, restore_base, restore_problems, stored_base, stored_problems,
 };
@@ -138,19 +138,10 @@ impl StatusCache {
     /// `locale`'s cache as the file at `path` holds it; empty when there is
     /// none, it does not parse, or another build or locale wrote it.
     pub(crate) fn read(path: &Path, locale: &Locale) -> StatusCache {
-        let read = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<StatusCache>(&bytes).ok());
-        match read {
-            Some(cache)
-                if cache.format == NAME
-                    && cache.build == build_identity()
-                    && cache.locale == locale.as_str() =>
-            {
-                cache
-            }
-            _ => StatusCache::empty(locale),
-        }
+        read_own(path, [NAME, locale.as_str()], |c: &StatusCache| {
+            [&c.format, &c.build, &c.locale]
+        })
+        .unwrap_or_else(|| StatusCache::empty(locale))
     }
 
     /// The answer kept for `page` if it was drawn from what `key` names.
