@@ -322,10 +322,16 @@ pub(crate) fn locale_changes(
             }
             None => {
                 let at = (&moves, translation.as_path());
-                let Some(base) = kept_base(run, cache, at, k, &keys)? else {
+                let Some((pin, base)) = kept_base(run, cache, at, k, &keys)? else {
                     continue;
                 };
-                missed.push(Missed { k, key, keys, base });
+                missed.push(Missed {
+                    k,
+                    key,
+                    keys,
+                    pin,
+                    base,
+                });
             }
         }
     }
@@ -370,13 +376,9 @@ pub(crate) fn locale_changes(
         };
         let page = &run.inputs.pages[m.k];
         if let Some(based) = new {
-            let text = crate::read_text(&crate::catalogs::translation_path(
-                config, locale, &page.path,
-            ))?;
-            let pin = read_pin(&text, run.pin_keys).map(|(pin, _, _)| pin);
             cache.keep_base(
                 &page.path,
-                StoredBase::of(m.keys.base, &based, pin, m.keys.translation),
+                StoredBase::of(m.keys.base, &based, m.pin, m.keys.translation),
             );
         }
         cache.keep_changes(&page.path, StoredChanges::of(m.key, &changes));
@@ -385,12 +387,14 @@ pub(crate) fn locale_changes(
     Ok(out)
 }
 
-/// A page whose changes are drawn again: its index, keys, and its base
-/// when the cache kept it (`None` when the history must match it).
+/// A page whose changes are drawn again: its index, keys, its
+/// translation's pin, and its base when the cache kept it (`None` when
+/// the history must match it).
 struct Missed {
     k: usize,
     key: Key,
     keys: PageKeys,
+    pin: Option<String>,
     base: Option<Based>,
 }
 
@@ -401,8 +405,8 @@ struct PageKeys {
     translation: Key,
 }
 
-/// The key of what a page's base depends on besides its translation: the
-/// repositories' HEADs, the pin keys, the Markdown options, the page and
+/// The key of what a page's base depends on besides its translation:
+/// where the repositories are (their HEADs are kept beside), the pin keys, the Markdown options, the page and
 /// its paths, its entry in the manifest of built pages and its catalog.
 fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> Key {
     let page = &run.inputs.pages[k];
@@ -431,17 +435,17 @@ fn base_key(config: &Config, run: &KeyInputs<'_>, locale: &Locale, k: usize) -> 
     key.finish()
 }
 
-/// The base of page `k`'s translation in `locale` (its keys `keys`) as
-/// `cache` keeps it: `Some(Some(_))` when it holds for the translation as
-/// it is, `Some(None)` when the history must give it, `None` when the page
-/// has no translation.
+/// The pin of page `k`'s translation (at `path`; its keys `keys`) and its
+/// base as `cache` keeps it: `Some(_)` when it holds for the translation
+/// as it is, `None` when the history must give it; `None` in all when the
+/// page has no translation.
 fn kept_base(
     run: &KeyInputs<'_>,
     cache: &LocaleCache,
     (moves, path): (&Moves, &std::path::Path),
     k: usize,
     keys: &PageKeys,
-) -> Result<Option<Option<Based>>> {
+) -> Result<Option<(Option<String>, Option<Based>)>> {
     let page = &run.inputs.pages[k];
     let text = match crate::read_text(path) {
         Ok(text) => text,
@@ -449,17 +453,16 @@ fn kept_base(
         Err(e) => return Err(e),
     };
     let pin = read_pin(&text, run.pin_keys).map(|(pin, _, _)| pin);
-    Ok(Some(
-        cache
-            .bases
-            .get(&page.path)
-            .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
-            .and_then(StoredBase::restore)
-            .filter(|b| {
-                let fragile = fragile(b.base.as_ref(), &b.problems);
-                moves.hold(run.heads, fragile, &page.source, path)
-            }),
-    ))
+    let base = cache
+        .bases
+        .get(&page.path)
+        .filter(|b| b.holds(keys.base, pin.as_deref(), keys.translation))
+        .and_then(StoredBase::restore)
+        .filter(|b| {
+            let fragile = fragile(b.base.as_ref(), &b.problems);
+            moves.hold(run.heads, fragile, &page.source, path)
+        });
+    Ok(Some((pin, base)))
 }
 
 /// Whether an answer with this base and these pin problems may change with
