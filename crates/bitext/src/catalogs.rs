@@ -430,10 +430,7 @@ pub fn status(
             "cache: {} of {} translated pages' staleness from {}",
             full.cached,
             full.dated,
-            match cmd.no_cache || !config.cache.enabled {
-                true => "the status cache (off)".to_owned(),
-                false => config.cache.dir.display().to_string(),
-            }
+            crate::output::cache_from(&config, cmd.no_cache, "status")
         );
     }
     let typos = Typos::count(&config, cmd)?;

@@ -107,3 +107,12 @@ pub fn written(paths: &[std::path::PathBuf]) -> String {
         n => format!("{catalogs} and {}", plural(n, "state file")),
     }
 }
+
+/// Where `-v`'s cache line says the answers came from: the cache folder,
+/// or the `which` cache (off) with `--no-cache` or `[cache] enabled = false`.
+pub fn cache_from(config: &project::Config, no_cache: bool, which: &str) -> String {
+    match no_cache || !config.cache.enabled {
+        true => format!("the {which} cache (off)"),
+        false => config.cache.dir.display().to_string(),
+    }
+}

@@ -269,10 +269,7 @@ pub fn run(
             "cache: {} of {} pages from {}",
             report.cached,
             report.pages,
-            match options.no_cache || !config.cache.enabled {
-                true => "the check cache (off)".to_owned(),
-                false => config.cache.dir.display().to_string(),
-            }
+            crate::output::cache_from(&config, options.no_cache, "check")
         );
     }
     let mut known = 0;
