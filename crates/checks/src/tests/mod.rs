@@ -629,3 +629,109 @@ fn a_command_and_its_output_in_one_block_are_the_source_s_two() {
         structure(source, &changed)
     );
 }
+
+/// The structure findings of `translation` against `source` when the
+/// aligner paired their segments as `pairs` (source, translation indices).
+fn structure_with_pairs(source: &str, translation: &str, pairs: &[(usize, usize)]) -> Vec<String> {
+    let options = markdown::Options::default();
+    let (s, _) = markdown::segment_with(source, &options);
+    let (t, _) = markdown::segment_with(translation, &options);
+    let alignment = align::Alignment {
+        pairs: pairs
+            .iter()
+            .map(|&(source, translation)| align::Pair {
+                source,
+                translation,
+                confidence: 0.8,
+                reason: String::new(),
+            })
+            .collect(),
+        unpaired_source: (0..s.segments.len())
+            .filter(|i| !pairs.iter().any(|p| p.0 == *i))
+            .collect(),
+        unpaired_translation: (0..t.segments.len())
+            .filter(|i| !pairs.iter().any(|p| p.1 == *i))
+            .collect(),
+    };
+    let recovered = vec![false; t.segments.len()];
+    check_page(&Page {
+        source: &s.segments,
+        translation: &t.segments,
+        recovered: &recovered,
+        alignment: &alignment,
+        broken: &[],
+        source_facts: &read_facts(&s.segments, &Reading::default()),
+        translation_facts: &read_facts(&t.segments, &Reading::default()),
+        source_reading: Reading::default(),
+        reading: Reading::default(),
+        ratio: None,
+        glossary: &[],
+        link_rules: &[],
+        source_text: source,
+        text: translation,
+        markdown: &options,
+        spelling: None,
+        url: None,
+    })
+    .into_iter()
+    .filter(|f| f.check == Check::Structure)
+    .map(|f| format!("{}: {}", f.line, f.message))
+    .collect()
+}
+
+#[test]
+fn a_quote_paired_with_the_paragraph_beside_the_source_s_quote_is_the_aligner_s_guess() {
+    // The translation skips the source's third paragraph; the aligner
+    // paired its quote with it, leaving the source's quote unpaired.
+    let source =
+        "Press the button.\n\nIt removes the whole instance.\n\n> Removed data cannot come back.\n";
+    let translation = "Premi il pulsante.\n\n> I dati rimossi non tornano.\n";
+    assert_eq!(
+        structure_with_pairs(source, translation, &[(0, 0), (1, 1)]),
+        Vec::<String>::new()
+    );
+    // No quote left unpaired beside it: the quote is one the source lacks.
+    let source =
+        "Press the button.\n\nIt removes the whole instance.\n\nRemoved data cannot come back.\n";
+    assert_eq!(
+        structure_with_pairs(source, translation, &[(0, 0), (1, 1)]),
+        ["3: this paragraph is inside `blockquote` here, at the top level in the source"]
+    );
+    // A pair that shares a fact (a link) is no guess.
+    let source = "Press the button.\n\nSee [the guide](https://example.org/g).\n\n> Removed data cannot come back.\n";
+    let translation = "Premi il pulsante.\n\n> Vedi [la guida](https://example.org/g).\n";
+    assert_eq!(
+        structure_with_pairs(source, translation, &[(0, 0), (1, 1)]),
+        ["3: this paragraph is inside `blockquote` here, at the top level in the source"]
+    );
+}
+
+#[test]
+fn a_name_from_the_source_s_code_set_in_backticks_is_no_new_code() {
+    let code = |source: &str, translation: &str| -> Vec<String> {
+        run_texts(source, translation)
+            .into_iter()
+            .filter(|f| f.check == Check::Code)
+            .map(|f| f.message)
+            .collect()
+    };
+    let source = "# Edit\n\nSave the definition to a file:\n\n```shell\nvela def get webservice > my-deployment.yaml\n```\n\nThen edit the file and apply it.\n";
+    let translation = "# Modifica\n\nSalva la definizione in un file:\n\n```shell\nvela def get webservice > my-deployment.yaml\n```\n\nPoi modifica `my-deployment.yaml` e applicalo.\n";
+    assert_eq!(code(source, translation), Vec::<String>::new());
+    // The trait definition, written as the identifier.
+    let source = "# Traits\n\nThe trait definition says what it patches.\n";
+    let translation = "# Tratti\n\nIl `TraitDefinition` dice cosa modifica.\n";
+    assert_eq!(code(source, translation), Vec::<String>::new());
+    // A plain word is in any page's prose: `Trace` for `Tracer` stays a change.
+    let source =
+        "# Traces\n\nA Trace is a tree of spans.\n\nA provider is a factory for `Tracer`s.\n";
+    let translation =
+        "# Tracce\n\nUna Trace è un albero di span.\n\nUn provider è una fabbrica di `Trace`.\n";
+    let found = code(source, translation);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("`Trace` is not in the source")),
+        "{found:?}"
+    );
+}
