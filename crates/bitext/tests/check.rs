@@ -407,3 +407,70 @@ fn a_warm_check_prints_what_a_cold_one_prints() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cache.dir"), "{err}");
 }
+
+#[test]
+fn what_the_source_changed_since_the_translation_is_stale_not_a_fault_of_the_translation() {
+    let tmp = support::project(&[
+        (
+            "content/en/pump.md",
+            "# Pump\n\nThe pump moves 40 litres a minute.\n\nIts filter holds 12 grams: see [the manual](https://example.org/manual).\n",
+        ),
+        (
+            "content/it/pump.md",
+            "# Pompa\n\nLa pompa sposta 40 litri al minuto.\n\nIl suo filtro trattiene 12 grammi: vedi il manuale.\n",
+        ),
+    ]);
+    let dir = tmp.path();
+    if !support::git(dir, &["init", "-q"]) {
+        return;
+    }
+    support::git(dir, &["add", "-A"]);
+    support::git(dir, &["commit", "-q", "-m", "pump and its translation"]);
+    // The source moves on: a new figure and a new box the translation
+    // cannot have yet.
+    write(
+        &dir.join("content/en/pump.md"),
+        "# Pump\n\nThe pump moves 50 litres a minute.\n\n!!! warning\n\n    Never run it dry.\n\nIts filter holds 12 grams: see [the manual](https://example.org/manual).\n",
+    );
+    support::git(dir, &["commit", "-q", "-am", "faster pump"]);
+    let (_, out, err) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let findings: Vec<(String, u64, String)> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap_or_default().to_owned(),
+                f["source_line"].as_u64().unwrap_or(0),
+                f["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    // The changed figure and the added box are stale, once each.
+    assert!(
+        findings
+            .iter()
+            .any(|(c, l, m)| c == "stale" && *l == 3 && m.contains("modified")),
+        "{findings:#?}"
+    );
+    assert!(
+        findings.iter().any(|(c, l, _)| c == "stale" && *l == 7),
+        "{findings:#?}"
+    );
+    // Not also a wrong number or a lost box of the translation.
+    assert!(
+        !findings
+            .iter()
+            .any(|(c, l, _)| c != "stale" && (3..=7).contains(l)),
+        "{findings:#?}"
+    );
+    // The translator's own slip, on a line the source did not change, stands.
+    assert!(
+        findings
+            .iter()
+            .any(|(c, l, m)| c == "links" && *l == 9 && m.contains("example.org/manual")),
+        "{findings:#?}"
+    );
+}

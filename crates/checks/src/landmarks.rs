@@ -36,23 +36,59 @@ impl<'a> WrittenOut<'a> {
         WrittenOut { text, facts: None }
     }
 
-    /// Whether every cross-reference macro of `line` (one at least) is
-    /// written out somewhere in the page.
+    /// Whether the cross-reference macros of `line` are written out
+    /// somewhere in the page: one at least, and each of the others written
+    /// out or kept as a macro (`{{jsxref("TypeError")}}` beside the link a
+    /// `{{domxref}}` makes).
     fn renders(&mut self, line: &str) -> bool {
         let targets = crate::pairs::macro_targets(&align::facts(line));
         if targets.is_empty() {
             return false;
         }
-        let facts = self.facts.get_or_insert_with(|| align::facts(self.text));
-        targets.iter().all(|m| {
+        let facts = self
+            .facts
+            .get_or_insert_with(|| written_out_facts(self.text));
+        let written = |m: &String| {
             let one = std::slice::from_ref(m);
             facts
                 .urls
                 .iter()
                 .chain(&facts.code)
                 .any(|x| crate::pairs::renders_macro(x, one))
-        })
+        };
+        let kept = crate::pairs::macro_targets(facts);
+        targets.iter().any(written) && targets.iter().all(|m| written(m) || kept.contains(m))
     }
+}
+
+/// The links and code of `text`, read block by block (a paragraph, a list
+/// item, a heading): a stray backtick (`App`s`) opens a code span in its
+/// block only, as CommonMark reads it, not to the end of the page.
+fn written_out_facts(text: &str) -> align::Facts {
+    let mut all = align::Facts::default();
+    let mut add = |block: &str| {
+        let facts = align::facts(block);
+        all.urls.extend(facts.urls);
+        all.code.extend(facts.code);
+        all.placeholders.extend(facts.placeholders);
+    };
+    let starts_block = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with(['-', '*', '+', '#', '>', '|'])
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() || starts_block(line) {
+            add(&text[start..at]);
+            start = at;
+        }
+        at += line.len();
+    }
+    add(&text[start..]);
+    all
 }
 
 /// Whether `shape` is a Hugo alert shortcode (`{{% alert %}}`, its end)
@@ -309,16 +345,66 @@ fn place(anchors: &[(usize, usize)], line: usize) -> usize {
     .max(1)
 }
 
+/// A landmark's shape as two pages' are compared: a quoted argument that
+/// reads as words (`name="Traces"`, a label the site's shortcode shows)
+/// may be translated; paths, addresses, numbers and versions may not; a
+/// macro's target is the same with dots or slashes.
+fn compared(shape: &str) -> String {
+    // A cross-reference names its page with dots or slashes alike
+    // (`Temporal.ZonedDateTime/hour`, `Temporal/ZonedDateTime/hour`).
+    if shape.starts_with("{{") && !shape.starts_with("{{<") && !shape.starts_with("{{%") {
+        return without_locale(&shape.replace('.', "/"));
+    }
+    let mut out = String::with_capacity(shape.len());
+    let mut parts = shape.split('"');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (k, part) in parts.enumerate() {
+        out.push('"');
+        let inside = k % 2 == 0;
+        let words = part.chars().any(char::is_alphabetic)
+            && !part.contains(['/', '.', ':', '{', '<'])
+            && !matches!(part, "true" | "false");
+        out.push_str(if inside && words { "…" } else { part });
+    }
+    out
+}
+
+/// `shape` with the locale of a site path left out (`/en-us/docs/web` and
+/// `/de/docs/web` are the page in each language).
+fn without_locale(shape: &str) -> String {
+    let mut out = shape.to_owned();
+    let mut from = 0;
+    while let Some(k) = out[from..].find("/docs/").map(|k| from + k) {
+        let segment = out[..k].rfind('/').map(|s| s + 1).unwrap_or(k);
+        let locale = &out[segment..k];
+        let is_locale = (2..=5).contains(&locale.len())
+            && locale.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if is_locale && segment > 0 {
+            out.replace_range(segment - 1..k, "");
+            from = segment - 1 + "/docs/".len();
+        } else {
+            from = k + "/docs/".len();
+        }
+    }
+    out
+}
+
 /// The longest common subsequence of two landmark lists by shape, as pairs
 /// of indices in order.
 fn common(a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
+    let (a, b): (Vec<String>, Vec<String>) = (
+        a.iter().map(|l| compared(&l.shape)).collect(),
+        b.iter().map(|l| compared(&l.shape)).collect(),
+    );
     let (n, m) = (a.len(), b.len());
     // Landmarks are few per page; a full table is small.
     let mut table = vec![0u32; (n + 1) * (m + 1)];
     let at = |i: usize, j: usize| i * (m + 1) + j;
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            table[at(i, j)] = if a[i].shape == b[j].shape {
+            table[at(i, j)] = if a[i] == b[j] {
                 table[at(i + 1, j + 1)] + 1
             } else {
                 table[at(i + 1, j)].max(table[at(i, j + 1)])
@@ -328,7 +414,7 @@ fn common(a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < n && j < m {
-        if a[i].shape == b[j].shape {
+        if a[i] == b[j] {
             out.push((i, j));
             i += 1;
             j += 1;
@@ -339,4 +425,31 @@ fn common(a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_line_of_macros_written_out_as_links_is_there() {
+        let text = "- [`WebGL2RenderingContext.bufferData()`](/de/docs/Web/API/WebGL2RenderingContext/bufferData)\n";
+        let mut written = super::WrittenOut::new(text);
+        assert!(written.renders("{{domxref(webgl2renderingcontext.bufferdata())}}"));
+        assert!(!written.renders("{{domxref(webgl2renderingcontext.buffersubdata())}}"));
+        // A stray backtick in one list item hides nothing in the next.
+        let text = "- [`A.b`](/de/docs/Web/API/A/b)\n  - : Eine App`s [`C`](/de/docs/Web/API/C) zurück.\n- [`A.d`](/de/docs/Web/API/A/d) {{ReadOnlyInline}}\n  - : Gibt `x` zurück.\n";
+        let mut written = super::WrittenOut::new(text);
+        assert!(written.renders("{{domxref(a.d)}} {{readonlyinline}}"));
+        assert_eq!(
+            super::compared("{{listsubpages(/en-us/docs/web/manifest/reference)}}"),
+            super::compared("{{listsubpages(/de/docs/web/manifest/reference)}}")
+        );
+        assert_eq!(
+            super::compared("{{jsxref(temporal/zoneddatetime/hour)}}"),
+            super::compared("{{jsxref(temporal.zoneddatetime/hour)}}")
+        );
+        // One macro kept, the other written out.
+        let text = "- {{jsxref(\"TypeError\")}} [`DOMException`](/de/docs/Web/API/DOMException)\n";
+        let mut written = super::WrittenOut::new(text);
+        assert!(written.renders("{{jsxref(typeerror)}} {{domxref(domexception)}}"));
+        assert!(!written.renders("{{jsxref(typeerror)}} {{domxref(domerror)}}"));
+    }
 }

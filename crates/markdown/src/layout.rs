@@ -225,14 +225,24 @@ pub(crate) fn scan(text: &str, rules: &Rules, prose: &[String]) -> Layout {
                 }
             }
         }
-        // A line made only of placeholders (`{{CSSRef}}`) is structure.
+        // A line made only of placeholders (`{{CSSRef}}`) is structure,
+        // when it starts a block: one that goes on a paragraph
+        // (`{{jsxref("Float32Array")}}.` wrapped there) is a sentence's end.
         let rest = &text[line + indent..end_line];
+        let starts_block = previous_blank
+            || line == 0
+            || rest.trim_start().starts_with(['-', '*', '+', '|', '#'])
+            || rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+        // A line of macros is a block of its own: the next may start one.
+        let mut macros = false;
         if rules.tag.is_none()
+            && starts_block
             && let Some(shape) = placeholders_only(rest, rules)
         {
             layout.landmarks.push((line + indent, shape));
+            macros = true;
         }
-        previous_blank = false;
+        previous_blank = macros;
         previous_tags = false;
         line = next_line;
     }

@@ -214,3 +214,23 @@ fn front_matter_values_are_found_by_dotted_keys() {
     );
     assert_eq!(value("No front matter.\n", "title"), None);
 }
+
+#[test]
+fn a_line_of_macros_is_a_landmark_only_as_a_block_of_its_own() {
+    let options = crate::Options::for_dialect(crate::Dialect::Mdn);
+    let src = "{{jsSidebar}}\n{{SeeCompatTable}}\n\nThe constant returns a\n{{jsxref(\"Float32Array\")}}.\n\n- {{domxref(\"Window.scrollTo()\")}}\n  - : Scrolls.\n\n{{Specifications}}\n";
+    let lines: Vec<(usize, String)> = crate::landmarks(src, &options)
+        .items
+        .into_iter()
+        .map(|l| (l.line, l.shape))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (1, "{{jssidebar}}".to_owned()),
+            (2, "{{seecompattable}}".to_owned()),
+            (7, "{{domxref(window.scrollto())}}".to_owned()),
+            (10, "{{specifications}}".to_owned()),
+        ]
+    );
+}

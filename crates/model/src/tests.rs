@@ -149,3 +149,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(crate::text::lines(&text), wanted);
     }
 }
+
+#[test]
+fn a_macro_s_shape_keeps_the_parentheses_of_its_argument_and_reads_the_same_twice() {
+    use crate::text::placeholder_shape;
+    for (macro_call, shape) in [
+        (
+            "{{domxref(\"WebGL2RenderingContext.bufferData()\")}}",
+            "{{domxref(webgl2renderingcontext.bufferdata())}}",
+        ),
+        ("{{cssxref(\"color\")}}", "{{cssxref(color)}}"),
+        (
+            "{{Glossary(\"HTTP\", \"the protocol\")}}",
+            "{{glossary(http)}}",
+        ),
+        ("{{SeeCompatTable}}", "{{seecompattable}}"),
+        (
+            "{{EmbedLiveSample(\"Get the caret's screen position\", \"\", 300)}}",
+            "{{embedlivesample}}",
+        ),
+    ] {
+        assert_eq!(placeholder_shape(macro_call), shape);
+        assert_eq!(placeholder_shape(shape), shape, "{shape} read again");
+    }
+}

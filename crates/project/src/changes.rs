@@ -246,6 +246,21 @@ pub struct LocaleChanges {
     /// When each change landed (seconds), per change; `None` when unknown.
     pub landed: Vec<Option<i64>>,
     pub problems: Vec<BaseProblem>,
+    /// The runs of the source page's lines (first, last; 1-based) that
+    /// the source at the base did not have: what the translation lacks
+    /// there it owes to the source's change (the stale findings say so),
+    /// not to its translator.
+    pub new_lines: Vec<(usize, usize)>,
+}
+
+impl LocaleChanges {
+    /// Whether the source's `line` is one the source at the base did not
+    /// have.
+    pub fn is_new_line(&self, line: usize) -> bool {
+        self.new_lines
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&line))
+    }
 }
 
 /// For every translated page of `locale` (matching `glob`), the source
@@ -358,10 +373,12 @@ pub(crate) fn changes_since(
         changes: Vec::new(),
         landed: Vec::new(),
         problems: based.problems.clone(),
+        new_lines: Vec::new(),
     };
     if let (Some((blob, path)), Some(source)) = (&based.base_blob, source) {
         let then = source.blob_text(*blob, path)?;
         entry.changes = page_changes(&then, &now_text, &config.markdown);
+        entry.new_lines = diff::new_lines(&then, &now_text);
         entry.commits_behind = based.newer;
         let newer: Vec<history::Version> = based.revisions[..based.newer]
             .iter()

@@ -735,3 +735,26 @@ fn a_name_from_the_source_s_code_set_in_backticks_is_no_new_code() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_shortcode_s_words_may_be_translated_and_its_paths_may_not() {
+    let options = markdown::Options::for_dialect(markdown::Dialect::Hugo);
+    let structure = |translation: &str| -> Vec<String> {
+        let source = "# Signals\n\n{{< home/signal name=\"Traces\" url=\"/docs/traces/\" >}}\nSpans in a tree. {{< /home/signal >}}\n";
+        run_texts_in(source, translation, &options)
+            .into_iter()
+            .filter(|f| f.check == Check::Structure)
+            .map(|f| f.message)
+            .collect()
+    };
+    let named = "# Segnali\n\n{{< home/signal name=\"Tracce\" url=\"/docs/traces/\" >}}\nSpan in un albero. {{< /home/signal >}}\n";
+    assert_eq!(structure(named), Vec::<String>::new());
+    let moved = "# Segnali\n\n{{< home/signal name=\"Tracce\" url=\"/docs/tracce/\" >}}\nSpan in un albero. {{< /home/signal >}}\n";
+    let found = structure(moved);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("url=\"/docs/traces/\"") && m.contains("is missing")),
+        "{found:?}"
+    );
+}

@@ -36,6 +36,8 @@ pub(crate) const RULES: Rules = Rules {
         "summary",
         "header",
         "text",
+        "label",
+        "placeholder",
     ],
     markers: &[
         "hugo.toml",

@@ -104,9 +104,12 @@ pub(crate) fn shortcode(text: &str, prose_names: &[String]) -> Option<Tag> {
         None => (false, trimmed),
     };
     let body_at = inner_start + lead + (trimmed.len() - body.len());
+    // A name may hold slashes (`homepage/signal`, a shortcode in a
+    // folder); a slash at its end closes the tag (`{{< br/>}}`).
     let name_len = body
-        .find(|c: char| c.is_whitespace() || c == '/')
-        .unwrap_or(body.len());
+        .char_indices()
+        .find(|&(k, c)| c.is_whitespace() || (c == '/' && body[k + 1..].trim().is_empty()))
+        .map_or(body.len(), |(k, _)| k);
     let name = &body[..name_len];
     if name.is_empty()
         || !name
@@ -147,7 +150,7 @@ pub(crate) fn shortcode(text: &str, prose_names: &[String]) -> Option<Tag> {
     {
         let value = &args_text[arg.value.clone()];
         let is_prose = match &arg.key {
-            Some(key) => prose_names.iter().any(|p| p == key),
+            Some(key) => prose_key(key, prose_names),
             None => k == 0 && name == "tab",
         } && is_prose_value(value);
         if is_prose {
@@ -234,10 +237,7 @@ pub(crate) fn element(text: &str, prose_names: &[String]) -> Option<Tag> {
         let value = &attrs_text[arg.value.clone()];
         let quoted = arg.quoted;
         let is_prose = quoted
-            && arg
-                .key
-                .as_ref()
-                .is_some_and(|k| prose_names.iter().any(|p| p == k))
+            && arg.key.as_ref().is_some_and(|k| prose_key(k, prose_names))
             && is_prose_value(value);
         if is_prose {
             let value = trim_range(attrs_text, arg.value);
@@ -355,6 +355,25 @@ fn arguments(text: &str) -> Vec<Argument> {
 
 /// Whether an argument's value reads as prose: it has letters and is not a
 /// boolean, a number or a path.
+/// Whether an argument named `key` is prose: one of `prose_names`, or a
+/// name that ends in one as its last word (`imageAlt`, `ctaText`,
+/// `hero_title`: the site's own shortcodes name their text so).
+fn prose_key(key: &str, prose_names: &[String]) -> bool {
+    prose_names.iter().any(|p| {
+        if key == p {
+            return true;
+        }
+        let Some(at) = key.len().checked_sub(p.len()).filter(|&at| at > 0) else {
+            return false;
+        };
+        let (head, tail) = (&key[..at], &key[at..]);
+        let capitalised = tail.starts_with(|c: char| c.is_ascii_uppercase())
+            && head.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let separated = head.ends_with(['_', '-']);
+        tail.eq_ignore_ascii_case(p) && (capitalised || separated)
+    })
+}
+
 fn is_prose_value(value: &str) -> bool {
     let v = value.trim();
     let path_like = v.contains('/') && !v.contains(' ');
@@ -370,4 +389,42 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
     let start = range.start + (slice.len() - slice.trim_start().len());
     start..start + slice.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{prose_key, shortcode};
+
+    #[test]
+    fn an_argument_named_for_its_text_is_prose() {
+        let names: Vec<String> = ["alt", "text", "title", "label"]
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        for key in ["alt", "imageAlt", "ctaText", "hero_title", "button-label"] {
+            assert!(prose_key(key, &names), "{key}");
+        }
+        for key in ["salt", "context", "subtitles", "Alt", "url", "altText2"] {
+            assert!(!prose_key(key, &names), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_shortcode_in_a_folder_keeps_its_whole_name() {
+        let prose = vec!["title".to_owned()];
+        let open = shortcode(
+            "{{< homepage/signal name=\"Traces\" url=\"/docs/\" >}}",
+            &prose,
+        )
+        .expect("a shortcode");
+        assert_eq!(open.name, "homepage/signal");
+        assert_eq!(
+            open.shape,
+            "{{< homepage/signal name=\"Traces\" url=\"/docs/\" >}}"
+        );
+        let close = shortcode("{{% /homepage/signal %}}", &prose).expect("a closer");
+        assert_eq!(close.shape, "{{% /homepage/signal %}}");
+        let single = shortcode("{{< br/>}}", &prose).expect("a single tag");
+        assert_eq!(single.name, "br");
+    }
 }

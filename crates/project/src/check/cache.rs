@@ -133,7 +133,7 @@ fn head_has_gnu(header: &[u8]) -> bool {
 /// The format of the files, for `format`.
 const NAME: &str = "bitext-check-cache";
 /// Bumped when an entry's meaning changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Where `locale`'s cache file is.
 pub(crate) fn locale_path(config: &Config, locale: &Locale) -> PathBuf {

@@ -31,6 +31,7 @@ pub(crate) struct StoredChanges {
     changes: Vec<(String, String, Vec<String>, usize)>,
     landed: Vec<Option<i64>>,
     problems: Vec<(usize, String)>,
+    new_lines: Vec<(usize, usize)>,
 }
 
 impl StoredChanges {
@@ -58,6 +59,7 @@ impl StoredChanges {
                 .collect(),
             landed: c.landed.clone(),
             problems: stored_problems(&c.problems),
+            new_lines: c.new_lines.clone(),
         }
     }
 
@@ -96,6 +98,7 @@ impl StoredChanges {
             changes,
             landed: self.landed.clone(),
             problems: restore_problems(&self.problems),
+            new_lines: self.new_lines.clone(),
         })
     }
 }

@@ -359,23 +359,32 @@ pub fn check_progress(
                 }
             };
             let is_stub = checked.findings.iter().any(|f| f.check == Check::Stub);
-            let stale = match (plan.changes.get(&page.path), &manifest) {
-                // A stub is one finding, not one per change of its source.
-                _ if is_stub => Vec::new(),
+            // The page's source changes since its base, when it is a
+            // hand-made translation (not built from catalogs).
+            let since = match (plan.changes.get(&page.path), &manifest) {
                 (Some(changes), Some(manifest)) => {
                     let key = config.translation.render(plan.locale.as_str(), &page.path);
                     let text = match text {
                         Some(text) => text,
                         None => read_text(&path)?,
                     };
-                    if crate::catalogs::is_generated(manifest, &key, &text) {
-                        Vec::new()
-                    } else {
-                        stale::since_base(config, plan.locale, changes, &checked.places)
-                    }
+                    (!crate::catalogs::is_generated(manifest, &key, &text)).then_some(changes)
+                }
+                _ => None,
+            };
+            let stale = match since {
+                // A stub is one finding, not one per change of its source.
+                Some(changes) if !is_stub => {
+                    stale::since_base(config, plan.locale, changes, &checked.places)
                 }
                 _ => Vec::new(),
             };
+            let mut checked = checked;
+            if let Some(changes) = since {
+                checked
+                    .findings
+                    .retain(|f| !stale::owed_to_the_source(changes, f));
+            }
             let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
                 page.path.as_str().into(),
                 path.as_path().into(),

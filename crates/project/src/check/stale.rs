@@ -74,6 +74,32 @@ pub(crate) fn places(a: &PageAlignment) -> Vec<Place> {
         .collect()
 }
 
+/// Whether `finding` compares the translation with a line of the source
+/// that the source at the translation's base did not have: the source
+/// changed there after the translation was made (a box, a link, a number
+/// added), which the page's stale findings report; nothing was lost by its
+/// translator. Findings about the translation alone (spelling, English
+/// left, a stub, a repeated sentence) stand.
+pub(crate) fn owed_to_the_source(
+    changes: &crate::LocaleChanges,
+    finding: &checks::Finding,
+) -> bool {
+    let compares = !matches!(
+        finding.check,
+        Check::Spelling
+            | Check::Untranslated
+            | Check::Stub
+            | Check::Duplicate
+            | Check::Stale
+            | Check::StaleUnknown
+            | Check::Missing
+            | Check::Fluent
+    );
+    compares
+        && changes.base.is_some()
+        && finding.source_line.is_some_and(|l| changes.is_new_line(l))
+}
+
 /// The source segments of `page` changed since the translation's base
 /// revision (cosmetic changes aside), each reported where `places` says,
 /// with the level the stale policy gives it.
