@@ -23,72 +23,54 @@ fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding 
     }
 }
 
-/// The links and code of a translated page, read when first needed: MDN
-/// translations often write a line of cross-reference macros out as the
-/// links they make.
+/// The links and code of a translated page near a place, read line by
+/// line when first needed: MDN translations often write a line of
+/// cross-reference macros out as the links they make.
 struct WrittenOut<'a> {
-    text: &'a str,
-    facts: Option<align::Facts>,
+    lines: Vec<&'a str>,
+    facts: Vec<Option<align::Facts>>,
 }
+
+/// How far from its expected place a macro line may be written out.
+const NEAR: usize = 3;
 
 impl<'a> WrittenOut<'a> {
     fn new(text: &'a str) -> Self {
-        WrittenOut { text, facts: None }
+        let lines = model::text::lines(text);
+        let facts = vec![None; lines.len()];
+        WrittenOut { lines, facts }
     }
 
-    /// Whether the cross-reference macros of `line` are written out
-    /// somewhere in the page: one at least, and each of the others written
-    /// out or kept as a macro (`{{jsxref("TypeError")}}` beside the link a
-    /// `{{domxref}}` makes).
-    fn renders(&mut self, line: &str) -> bool {
+    /// Whether the cross-reference macros of `line` are written out between
+    /// the translated lines `around` (1-based, a few lines more either
+    /// side): one at least, and each of the others written out or kept as
+    /// a macro (`{{jsxref("TypeError")}}` beside the link a `{{domxref}}`
+    /// makes). Each line is read alone: a stray backtick (`App`s`) opens no
+    /// code span beyond its line.
+    fn renders(&mut self, line: &str, around: (usize, usize)) -> bool {
         let targets = crate::pairs::macro_targets(&align::facts(line));
         if targets.is_empty() {
             return false;
         }
-        let facts = self
-            .facts
-            .get_or_insert_with(|| written_out_facts(self.text));
+        let from = around.0.saturating_sub(NEAR + 1);
+        let to = around.1.saturating_add(NEAR).min(self.lines.len());
+        let mut near = align::Facts::default();
+        for k in from..to {
+            let facts = self.facts[k].get_or_insert_with(|| align::facts(self.lines[k]));
+            near.urls.extend(facts.urls.iter().cloned());
+            near.code.extend(facts.code.iter().cloned());
+            near.placeholders.extend(facts.placeholders.iter().cloned());
+        }
         let written = |m: &String| {
             let one = std::slice::from_ref(m);
-            facts
-                .urls
+            near.urls
                 .iter()
-                .chain(&facts.code)
+                .chain(&near.code)
                 .any(|x| crate::pairs::renders_macro(x, one))
         };
-        let kept = crate::pairs::macro_targets(facts);
+        let kept = crate::pairs::macro_targets(&near);
         targets.iter().any(written) && targets.iter().all(|m| written(m) || kept.contains(m))
     }
-}
-
-/// The links and code of `text`, read block by block (a paragraph, a list
-/// item, a heading): a stray backtick (`App`s`) opens a code span in its
-/// block only, as CommonMark reads it, not to the end of the page.
-fn written_out_facts(text: &str) -> align::Facts {
-    let mut all = align::Facts::default();
-    let mut add = |block: &str| {
-        let facts = align::facts(block);
-        all.urls.extend(facts.urls);
-        all.code.extend(facts.code);
-        all.placeholders.extend(facts.placeholders);
-    };
-    let starts_block = |line: &str| {
-        let t = line.trim_start();
-        t.starts_with(['-', '*', '+', '#', '>', '|'])
-            || t.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    };
-    let mut start = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim().is_empty() || starts_block(line) {
-            add(&text[start..at]);
-            start = at;
-        }
-        at += line.len();
-    }
-    add(&text[start..]);
-    all
 }
 
 /// Whether `shape` is a Hugo alert shortcode (`{{% alert %}}`, its end)
@@ -169,7 +151,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     if source.items.is_empty() && translation.items.is_empty() && translation.problems.is_empty() {
         return;
     }
-    let matched = common(&source.items, &translation.items);
+    let matched = common(page, &source.items, &translation.items);
     let mut anchors: Vec<(usize, usize)> = matched
         .iter()
         .map(|&(s, t)| (source.items[s].line, translation.items[t].line))
@@ -193,7 +175,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     let mut unused: Vec<Unused> = Vec::new();
     for (s, item) in source.items.iter().enumerate() {
         if s_taken[s]
-            || written_out.renders(&item.shape)
+            || written_out.renders(&item.shape, between(&anchors, item.line))
             || alert_written_as_quote(&item.shape, page.text)
             || unused_import(&item.shape, &source.items)
         {
@@ -323,6 +305,19 @@ fn box_family(shape: &str) -> Option<&'static str> {
     }
 }
 
+/// The translated lines of the anchors before and after the source's
+/// `line` (the first line and the last when there is none).
+fn between(anchors: &[(usize, usize)], line: usize) -> (usize, usize) {
+    let k = anchors.partition_point(|&(s, _)| s <= line);
+    let before = k.checked_sub(1).map_or(1, |k| anchors[k].1);
+    let after = anchors[k..]
+        .iter()
+        .map(|&(_, t)| t)
+        .min()
+        .unwrap_or(usize::MAX);
+    (before, after.max(before))
+}
+
 /// The translated line where the source's `line` would be: as far from
 /// the nearest anchor (before or after it) as the source is from that
 /// anchor's source line, kept between the anchors around it.
@@ -355,6 +350,14 @@ fn compared(shape: &str) -> String {
     if shape.starts_with("{{") && !shape.starts_with("{{<") && !shape.starts_with("{{%") {
         return without_locale(&shape.replace('.', "/"));
     }
+    // Hugo closes a shortcode by its name, whichever delimiters.
+    if let Some(name) = ["{{< /", "{{% /"]
+        .iter()
+        .find_map(|open| shape.strip_prefix(open))
+    {
+        let name = name.trim_end_matches(['}', '>', '%', ' ']);
+        return format!("{{{{/{name}}}}}");
+    }
     let mut out = String::with_capacity(shape.len());
     let mut parts = shape.split('"');
     if let Some(first) = parts.next() {
@@ -369,6 +372,106 @@ fn compared(shape: &str) -> String {
         out.push_str(if inside && words { "…" } else { part });
     }
     out
+}
+
+/// Which page a heading is looked up in.
+#[derive(Clone, Copy)]
+enum Side {
+    Source,
+    Translation,
+}
+
+/// The headings an MDN live sample names (`{{EmbedLiveSample("Using_counters")}}`
+/// shows the code under the heading "Using counters"), on each side: a
+/// translation translates the heading, and the argument with it, so a
+/// sample compares by the translated heading its source heading pairs
+/// with.
+struct LiveSamples {
+    /// The source's headings as a sample names them, with the translated
+    /// heading each pairs with, if any.
+    source: Vec<(String, Option<usize>)>,
+    /// The translation's headings as a sample names them, with their index.
+    translation: Vec<(String, usize)>,
+}
+
+/// A heading as a live sample's argument names it (`using_counters`).
+fn sample_name(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            ' ' | '-' | '_' => Some('_'),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl LiveSamples {
+    fn of(page: &Page<'_>) -> LiveSamples {
+        if !page.text.contains("LiveSample") && !page.text.contains("livesample") {
+            return LiveSamples {
+                source: Vec::new(),
+                translation: Vec::new(),
+            };
+        }
+        let heading = |s: &model::Segment| s.kind == model::SegmentKind::Heading;
+        let source = page
+            .source
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| heading(s))
+            .map(|(k, s)| {
+                let paired = page.alignment.pairs.iter().find(|p| p.source == k);
+                (sample_name(&s.text), paired.map(|p| p.translation))
+            })
+            .collect();
+        let translation = page
+            .translation
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| heading(s))
+            .map(|(k, s)| (sample_name(&s.text), k))
+            .collect();
+        LiveSamples {
+            source,
+            translation,
+        }
+    }
+
+    /// `shape`, a live sample's, naming the translated heading it shows
+    /// (`{{embedlivesample(#12)}}`) where that is known. A translation may
+    /// keep the source's name (then it compares as the source's sample
+    /// does) or name its own heading.
+    fn compared(&self, shape: &str, side: Side) -> String {
+        let Some(argument) = shape
+            .strip_prefix("{{embedlivesample(")
+            .and_then(|a| a.strip_suffix(")}}"))
+        else {
+            return shape.to_owned();
+        };
+        let name = sample_name(argument);
+        let as_source = || {
+            self.source
+                .iter()
+                .find(|(h, _)| *h == name)
+                .map(|(_, paired)| *paired)
+        };
+        let heading = match side {
+            Side::Source => as_source().flatten(),
+            Side::Translation => match as_source() {
+                Some(paired) => paired,
+                None => self
+                    .translation
+                    .iter()
+                    .find(|(h, _)| *h == name)
+                    .map(|(_, k)| *k),
+            },
+        };
+        match heading {
+            Some(k) => format!("{{{{embedlivesample(#{k})}}}}"),
+            None => format!("{{{{embedlivesample({name})}}}}"),
+        }
+    }
 }
 
 /// `shape` with the locale of a site path left out (`/en-us/docs/web` and
@@ -393,10 +496,15 @@ fn without_locale(shape: &str) -> String {
 
 /// The longest common subsequence of two landmark lists by shape, as pairs
 /// of indices in order.
-fn common(a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
+fn common(page: &Page<'_>, a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
+    let samples = LiveSamples::of(page);
     let (a, b): (Vec<String>, Vec<String>) = (
-        a.iter().map(|l| compared(&l.shape)).collect(),
-        b.iter().map(|l| compared(&l.shape)).collect(),
+        a.iter()
+            .map(|l| samples.compared(&compared(&l.shape), Side::Source))
+            .collect(),
+        b.iter()
+            .map(|l| samples.compared(&compared(&l.shape), Side::Translation))
+            .collect(),
     );
     let (n, m) = (a.len(), b.len());
     // Landmarks are few per page; a full table is small.
@@ -432,15 +540,26 @@ mod tests {
     fn a_line_of_macros_written_out_as_links_is_there() {
         let text = "- [`WebGL2RenderingContext.bufferData()`](/de/docs/Web/API/WebGL2RenderingContext/bufferData)\n";
         let mut written = super::WrittenOut::new(text);
-        assert!(written.renders("{{domxref(webgl2renderingcontext.bufferdata())}}"));
-        assert!(!written.renders("{{domxref(webgl2renderingcontext.buffersubdata())}}"));
+        assert!(written.renders("{{domxref(webgl2renderingcontext.bufferdata())}}", (1, 1)));
+        assert!(!written.renders(
+            "{{domxref(webgl2renderingcontext.buffersubdata())}}",
+            (1, 1)
+        ));
         // A stray backtick in one list item hides nothing in the next.
         let text = "- [`A.b`](/de/docs/Web/API/A/b)\n  - : Eine App`s [`C`](/de/docs/Web/API/C) zurück.\n- [`A.d`](/de/docs/Web/API/A/d) {{ReadOnlyInline}}\n  - : Gibt `x` zurück.\n";
         let mut written = super::WrittenOut::new(text);
-        assert!(written.renders("{{domxref(a.d)}} {{readonlyinline}}"));
+        assert!(written.renders("{{domxref(a.d)}} {{readonlyinline}}", (3, 3)));
         assert_eq!(
             super::compared("{{listsubpages(/en-us/docs/web/manifest/reference)}}"),
             super::compared("{{listsubpages(/de/docs/web/manifest/reference)}}")
+        );
+        assert_eq!(
+            super::compared("{{% /homepage/otel-feature %}}"),
+            super::compared("{{< /homepage/otel-feature >}}")
+        );
+        assert_ne!(
+            super::compared("{{< /homepage/otel-feature >}}"),
+            super::compared("{{< /homepage/signal >}}")
         );
         assert_eq!(
             super::compared("{{jsxref(temporal/zoneddatetime/hour)}}"),
@@ -449,7 +568,15 @@ mod tests {
         // One macro kept, the other written out.
         let text = "- {{jsxref(\"TypeError\")}} [`DOMException`](/de/docs/Web/API/DOMException)\n";
         let mut written = super::WrittenOut::new(text);
-        assert!(written.renders("{{jsxref(typeerror)}} {{domxref(domexception)}}"));
-        assert!(!written.renders("{{jsxref(typeerror)}} {{domxref(domerror)}}"));
+        assert!(written.renders("{{jsxref(typeerror)}} {{domxref(domexception)}}", (1, 1)));
+        assert!(!written.renders("{{jsxref(typeerror)}} {{domxref(domerror)}}", (1, 1)));
+        // Written out far from where the line belongs: not this line's.
+        let far = format!(
+            "- {{{{cssxref(\"color\")}}}}\n{}See `animation-duration`.\n",
+            "Text.\n".repeat(8)
+        );
+        let mut written = super::WrittenOut::new(&far);
+        assert!(!written.renders("{{cssxref(animation-duration)}}", (1, 2)));
+        assert!(written.renders("{{cssxref(animation-duration)}}", (2, 8)));
     }
 }

@@ -166,7 +166,11 @@ fn a_macro_s_shape_keeps_the_parentheses_of_its_argument_and_reads_the_same_twic
         ("{{SeeCompatTable}}", "{{seecompattable}}"),
         (
             "{{EmbedLiveSample(\"Get the caret's screen position\", \"\", 300)}}",
-            "{{embedlivesample}}",
+            "{{embedlivesample(get_the_caret's_screen_position)}}",
+        ),
+        (
+            "{{InteractiveExample(\"CSS Demo: color\")}}",
+            "{{interactiveexample}}",
         ),
     ] {
         assert_eq!(placeholder_shape(macro_call), shape);

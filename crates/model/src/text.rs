@@ -44,8 +44,8 @@ pub fn placeholder_len(text: &str) -> Option<usize> {
 /// its prose: a macro by its name in lower case and its first argument
 /// (the target of a cross-reference; lower case, `_` for spaces), since
 /// later arguments are often display text (`{{Glossary("aspect ratio",
-/// "Seitenverhältnis")}}` is `{{glossary(aspect_ratio)}}`), a live sample
-/// or an interactive example by its name alone; a shortcode by its name and unquoted arguments
+/// "Seitenverhältnis")}}` is `{{glossary(aspect_ratio)}}`), an interactive
+/// example by its name alone; a shortcode by its name and unquoted arguments
 /// (quoted ones may be prose).
 pub fn placeholder_shape(text: &str) -> String {
     let Some(inner) = text.strip_prefix("{{") else {
@@ -85,13 +85,9 @@ pub fn placeholder_shape(text: &str) -> String {
         .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | ':')))
         .unwrap_or(body.len());
     let name = body[..name_len].to_lowercase();
-    // A live sample is named by its section's heading, which the
-    // translation translates (and the argument with it); an interactive
-    // example's argument is its title.
-    if matches!(
-        name.as_str(),
-        "embedlivesample" | "livesamplelink" | "interactiveexample"
-    ) {
+    // An interactive example's argument is its title, which a translation
+    // translates.
+    if name == "interactiveexample" {
         return format!("{{{{{name}}}}}");
     }
     let args = body[name_len..].trim_start();

@@ -325,8 +325,14 @@ fn mutations(text: &str, dialect: &str) -> Vec<Mutation> {
                 kept: lines[k][at..at + len].to_owned(),
             });
         }
+        // A live sample's or an interactive example's argument is a heading
+        // or a title, which a translation translates: no damage to change.
         let quoted = |t: &str| -> Option<usize> {
             let (at, len) = macro_at(t)?;
+            let shape = model::text::placeholder_shape(&t[at..at + len]);
+            if !shape.contains('(') {
+                return None;
+            }
             let q = t[at..at + len].find("(\"")?;
             Some(at + q + 2)
         };

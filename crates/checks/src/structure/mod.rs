@@ -285,16 +285,24 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
                     format!("inside `{}`", v.join("` › `"))
                 }
             };
-            out.push(finding(
-                t.line,
-                Some(s.line),
-                format!(
-                    "this {} is {} here, {} in the source",
-                    t.kind,
-                    show(&b),
-                    show(&a)
-                ),
-            ));
+            let message = format!(
+                "this {} is {} here, {} in the source",
+                t.kind,
+                show(&b),
+                show(&a)
+            );
+            // A quote or alert the translation adds (a "Note:" of the
+            // source set as an alert) loses nothing: a warning. A paragraph
+            // pushed into a box stays an error.
+            let added_quote = b.starts_with(&a)
+                && b[a.len()..]
+                    .iter()
+                    .all(|c| c == "blockquote" || c == "alert");
+            if added_quote {
+                out.push(warning(t.line, Some(s.line), message));
+            } else {
+                out.push(finding(t.line, Some(s.line), message));
+            }
         }
         if s.kind == SegmentKind::ListItem
             && let (Some(x), Some(y)) = (

@@ -230,13 +230,21 @@ fn run_texts(source: &str, translation: &str) -> Vec<Finding> {
 
 /// [`run_texts`] for pages of a dialect.
 fn run_texts_in(source: &str, translation: &str, options: &markdown::Options) -> Vec<Finding> {
+    run_aligned(source, translation, options, |s, t| {
+        align::align(&units(s), &units(t), &align::Options::default())
+    })
+}
+
+/// Both pages segmented, paired as `align` says, then checked.
+fn run_aligned(
+    source: &str,
+    translation: &str,
+    options: &markdown::Options,
+    align: impl FnOnce(&[Segment], &[Segment]) -> align::Alignment,
+) -> Vec<Finding> {
     let (s, _) = markdown::segment_with(source, options);
     let (t, _) = markdown::segment_with(translation, options);
-    let alignment = align::align(
-        &units(&s.segments),
-        &units(&t.segments),
-        &align::Options::default(),
-    );
+    let alignment = align(&s.segments, &t.segments);
     let recovered = vec![false; t.segments.len()];
     check_page(&Page {
         source: &s.segments,
@@ -633,10 +641,7 @@ fn a_command_and_its_output_in_one_block_are_the_source_s_two() {
 /// The structure findings of `translation` against `source` when the
 /// aligner paired their segments as `pairs` (source, translation indices).
 fn structure_with_pairs(source: &str, translation: &str, pairs: &[(usize, usize)]) -> Vec<String> {
-    let options = markdown::Options::default();
-    let (s, _) = markdown::segment_with(source, &options);
-    let (t, _) = markdown::segment_with(translation, &options);
-    let alignment = align::Alignment {
+    let alignment = |s: &[Segment], t: &[Segment]| align::Alignment {
         pairs: pairs
             .iter()
             .map(|&(source, translation)| align::Pair {
@@ -646,36 +651,22 @@ fn structure_with_pairs(source: &str, translation: &str, pairs: &[(usize, usize)
                 reason: String::new(),
             })
             .collect(),
-        unpaired_source: (0..s.segments.len())
+        unpaired_source: (0..s.len())
             .filter(|i| !pairs.iter().any(|p| p.0 == *i))
             .collect(),
-        unpaired_translation: (0..t.segments.len())
+        unpaired_translation: (0..t.len())
             .filter(|i| !pairs.iter().any(|p| p.1 == *i))
             .collect(),
     };
-    let recovered = vec![false; t.segments.len()];
-    check_page(&Page {
-        source: &s.segments,
-        translation: &t.segments,
-        recovered: &recovered,
-        alignment: &alignment,
-        broken: &[],
-        source_facts: &read_facts(&s.segments, &Reading::default()),
-        translation_facts: &read_facts(&t.segments, &Reading::default()),
-        source_reading: Reading::default(),
-        reading: Reading::default(),
-        ratio: None,
-        glossary: &[],
-        link_rules: &[],
-        source_text: source,
-        text: translation,
-        markdown: &options,
-        spelling: None,
-        url: None,
-    })
+    run_aligned(
+        source,
+        translation,
+        &markdown::Options::default(),
+        alignment,
+    )
     .into_iter()
     .filter(|f| f.check == Check::Structure)
-    .map(|f| format!("{}: {}", f.line, f.message))
+    .map(|f| format!("{} {}: {}", f.line, f.severity.name(), f.message))
     .collect()
 }
 
@@ -695,14 +686,20 @@ fn a_quote_paired_with_the_paragraph_beside_the_source_s_quote_is_the_aligner_s_
         "Press the button.\n\nIt removes the whole instance.\n\nRemoved data cannot come back.\n";
     assert_eq!(
         structure_with_pairs(source, translation, &[(0, 0), (1, 1)]),
-        ["3: this paragraph is inside `blockquote` here, at the top level in the source"]
+        ["3 warning: this paragraph is inside `blockquote` here, at the top level in the source"]
     );
     // A pair that shares a fact (a link) is no guess.
     let source = "Press the button.\n\nSee [the guide](https://example.org/g).\n\n> Removed data cannot come back.\n";
     let translation = "Premi il pulsante.\n\n> Vedi [la guida](https://example.org/g).\n";
     assert_eq!(
         structure_with_pairs(source, translation, &[(0, 0), (1, 1)]),
-        ["3: this paragraph is inside `blockquote` here, at the top level in the source"]
+        ["3 warning: this paragraph is inside `blockquote` here, at the top level in the source"]
+    );
+    // A quote the translation lost is an error (a quote it adds, above,
+    // loses nothing).
+    assert_eq!(
+        structure_with_pairs(translation, source, &[(0, 0), (1, 1)]),
+        ["3 error: this paragraph is at the top level here, inside `blockquote` in the source"]
     );
 }
 
@@ -757,4 +754,27 @@ fn a_shortcode_s_words_may_be_translated_and_its_paths_may_not() {
             .any(|m| m.contains("url=\"/docs/traces/\"") && m.contains("is missing")),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_live_sample_follows_its_translated_heading() {
+    let options = markdown::Options::for_dialect(markdown::Dialect::Mdn);
+    let source = "## Using counters\n\nCounters count.\n\n{{EmbedLiveSample(\"Using_counters\")}}\n\n## Nested counters\n\nThey nest.\n\n{{EmbedLiveSample(\"Nested_counters\")}}\n";
+    let structure = |translation: &str| -> Vec<(usize, String)> {
+        run_texts_in(source, translation, &options)
+            .into_iter()
+            .filter(|f| f.check == Check::Structure && f.severity == crate::Severity::Error)
+            .map(|f| (f.line, f.message))
+            .collect()
+    };
+    let translated = "## Zähler verwenden\n\nZähler zählen.\n\n{{EmbedLiveSample(\"Zähler_verwenden\")}}\n\n## Verschachtelte Zähler\n\nSie verschachteln.\n\n{{EmbedLiveSample(\"Verschachtelte_Zähler\")}}\n";
+    assert_eq!(structure(translated), []);
+    // The source's names kept under translated headings.
+    let kept = "## Zähler verwenden\n\nZähler zählen.\n\n{{EmbedLiveSample(\"Using_counters\")}}\n\n## Verschachtelte Zähler\n\nSie verschachteln.\n\n{{EmbedLiveSample(\"Nested_counters\")}}\n";
+    assert_eq!(structure(kept), []);
+    // The first sample lost: reported at its place, not at the second.
+    let lost = "## Zähler verwenden\n\nZähler zählen.\n\n## Verschachtelte Zähler\n\nSie verschachteln.\n\n{{EmbedLiveSample(\"Verschachtelte_Zähler\")}}\n";
+    let found = structure(lost);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("(line 5)"), "{found:?}");
 }

@@ -383,7 +383,7 @@ pub fn check_progress(
             if let Some(changes) = since {
                 checked
                     .findings
-                    .retain(|f| !stale::owed_to_the_source(changes, f));
+                    .retain(|f| !stale::owed_to_the_source(changes, f, &inputs.texts[job.k]));
             }
             let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
                 page.path.as_str().into(),

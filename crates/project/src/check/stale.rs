@@ -83,6 +83,7 @@ pub(crate) fn places(a: &PageAlignment) -> Vec<Place> {
 pub(crate) fn owed_to_the_source(
     changes: &crate::LocaleChanges,
     finding: &checks::Finding,
+    source: &str,
 ) -> bool {
     let compares = !matches!(
         finding.check,
@@ -97,7 +98,31 @@ pub(crate) fn owed_to_the_source(
     );
     compares
         && changes.base.is_some()
-        && finding.source_line.is_some_and(|l| changes.is_new_line(l))
+        && finding
+            .source_line
+            .is_some_and(|l| changes.is_new_line(l) || copied_since(changes, source, l))
+}
+
+/// Whether the source's `line` has a copy (the same text) on a line the
+/// source at the base did not have: of four alike tab sets, one added
+/// since, which the translation lacks is the same question.
+fn copied_since(changes: &crate::LocaleChanges, source: &str, line: usize) -> bool {
+    if changes.new_lines.is_empty() {
+        return false;
+    }
+    let lines = model::text::lines(source);
+    let text = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .map(|t| t.trim())
+    };
+    let Some(this) = text(line).filter(|t| !t.is_empty()) else {
+        return false;
+    };
+    changes
+        .new_lines
+        .iter()
+        .any(|&(first, last)| (first..=last).any(|k| text(k) == Some(this)))
 }
 
 /// The source segments of `page` changed since the translation's base
@@ -181,4 +206,69 @@ pub(crate) fn since_base(
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use checks::{Check, Finding, Severity};
+
+    use crate::{Base, BaseMethod, LocaleChanges};
+
+    fn changes(new_lines: Vec<(usize, usize)>) -> LocaleChanges {
+        LocaleChanges {
+            page: "pump".to_owned(),
+            source: "content/en/pump.md".into(),
+            translation: "content/it/pump.md".into(),
+            base: Some(Base {
+                commit: "0123456789".to_owned(),
+                method: BaseMethod::Pin,
+                by_time: None,
+            }),
+            reason: None,
+            commits_behind: 1,
+            days_behind: Some(0),
+            changes: Vec::new(),
+            landed: Vec::new(),
+            problems: Vec::new(),
+            new_lines,
+        }
+    }
+
+    fn finding(check: Check, source_line: usize) -> Finding {
+        Finding {
+            check,
+            severity: Severity::Error,
+            line: 1,
+            source_line: Some(source_line),
+            segment_id: None,
+            message: String::new(),
+            related: Vec::new(),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn what_lies_on_a_line_new_since_the_base_or_copied_there_is_the_source_s() {
+        // Lines 5-7 are new: a second tab set, the same as lines 1-3.
+        let source = "{{< tabs >}}\nmake start\n{{< /tabs >}}\n\n{{< tabs >}}\nmake stop\n{{< /tabs >}}\nKeep it dry.\n";
+        let new = changes(vec![(5, 7)]);
+        let owed = |check, line| super::owed_to_the_source(&new, &finding(check, line), source);
+        assert!(owed(Check::Structure, 6));
+        // Line 1 has a copy on line 5: which one the translation lacks is
+        // the same question; line 2 has none.
+        assert!(owed(Check::Structure, 1));
+        assert!(!owed(Check::Structure, 2));
+        assert!(!owed(Check::Links, 8));
+        // What the translation alone gets wrong stands.
+        assert!(!owed(Check::Spelling, 6));
+        assert!(!owed(Check::Untranslated, 6));
+        // Without a base, nothing is owed.
+        let mut unknown = changes(vec![(5, 7)]);
+        unknown.base = None;
+        assert!(!super::owed_to_the_source(
+            &unknown,
+            &finding(Check::Structure, 6),
+            source
+        ));
+    }
 }
