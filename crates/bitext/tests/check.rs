@@ -473,4 +473,19 @@ fn what_the_source_changed_since_the_translation_is_stale_not_a_fault_of_the_tra
             .any(|(c, l, m)| c == "links" && *l == 9 && m.contains("example.org/manual")),
         "{findings:#?}"
     );
+    // A project that turns stale findings off sees the changed figure as
+    // the numbers check does.
+    write(
+        &dir.join("bitext.toml"),
+        "source_locale = \"en\"\nlocales = [\"it\"]\n[check.severity]\nstale = \"off\"\n",
+    );
+    let (_, out, err) = bitext(dir, &["check", "--format", "json", "--no-cache"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let numbers_at_3 = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["check"] == "numbers" && f["source_line"] == 3);
+    assert!(numbers_at_3, "{json:#}");
 }

@@ -4,14 +4,19 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 /// The runs of lines of `new` (first and last, 1-based) that are not in
 /// `old`, by a line diff that keeps order: inserted lines and those that
-/// replace others. Lines compare with their runs of blanks as one space
-/// and without blanks at either end, so that re-indenting or re-wrapping
-/// blanks is no change.
+/// replace others. Lines compare by their letters and digits, words apart:
+/// a change of blanks, punctuation or markup alone (a cosmetic edit, which
+/// the stale policy leaves off by default) is no change.
 pub fn new_lines(old: &str, new: &str) -> Vec<(usize, usize)> {
     let normal = |text: &str| -> Vec<String> {
         model::text::lines(text)
             .into_iter()
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|l| {
+                l.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     };
     let (old, new) = (normal(old), normal(new));
@@ -49,6 +54,11 @@ mod tests {
         assert_eq!(new_lines(old, new), [(3, 7)]);
         assert_eq!(
             new_lines(old, "  # Pump\n\nIt moves 40   litres.\n\nKeep it dry.\n"),
+            []
+        );
+        // Punctuation and markup alone: cosmetic.
+        assert_eq!(
+            new_lines(old, "# Pump\n\nIt moves **40** litres!\n\nKeep it dry.\n"),
             []
         );
         assert_eq!(new_lines(old, old), []);

@@ -380,7 +380,10 @@ pub fn check_progress(
                 _ => Vec::new(),
             };
             let mut checked = checked;
-            if let Some(changes) = since {
+            // What the source changed is the stale findings' (when the
+            // project reports them).
+            let stale_on = config.check.level(Check::Stale, plan.locale).is_some();
+            if let Some(changes) = since.filter(|_| stale_on) {
                 checked
                     .findings
                     .retain(|f| !stale::owed_to_the_source(changes, f, &inputs.texts[job.k]));
