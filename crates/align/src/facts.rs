@@ -105,7 +105,7 @@ impl Facts {
 /// A site path without its leading locale (`/en-US/docs/Web` and
 /// `/de/docs/Web` are both `/docs/Web`): a translation links to its own
 /// locale's copy of a page, the same fact.
-fn without_locale(url: &str) -> &str {
+pub fn without_locale(url: &str) -> &str {
     let Some(rest) = url.strip_prefix('/') else {
         return url;
     };

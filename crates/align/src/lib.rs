@@ -19,7 +19,7 @@ mod names;
 mod numerals;
 mod words;
 
-pub use facts::{Facts, Reading, facts, facts_in, prose};
+pub use facts::{Facts, Reading, facts, facts_in, prose, without_locale};
 pub use names::{Names, learn_names};
 pub use numerals::months;
 pub use words::Language;

@@ -121,10 +121,10 @@ fn a_guess(page: &Page<'_>, k: usize, a: &[String], b: &[String]) -> bool {
     let p = &pairs[k];
     let (s, t) = (&page.source[p.source], &page.translation[p.translation]);
     if s.text == t.text
-        || shares_a_fact(
-            &page.source_facts[p.source],
-            &page.translation_facts[p.translation],
-        )
+        || align::shared(
+            &page.source_facts[p.source].sorted(),
+            &page.translation_facts[p.translation].sorted(),
+        ) > 0
     {
         return false;
     }
@@ -144,18 +144,6 @@ fn a_guess(page: &Page<'_>, k: usize, a: &[String], b: &[String]) -> bool {
                 && page.translation[i].kind == s.kind
                 && shape(&page.translation[i].containers) == a
         })
-}
-
-/// Whether two segments' facts have one in common.
-fn shares_a_fact(a: &align::Facts, b: &align::Facts) -> bool {
-    let common = |x: &[String], y: &[String]| x.iter().any(|v| y.contains(v));
-    common(&a.urls, &b.urls)
-        || common(&a.code, &b.code)
-        || common(&a.numbers, &b.numbers)
-        || common(&a.images, &b.images)
-        || common(&a.placeholders, &b.placeholders)
-        || common(&a.names, &b.names)
-        || common(&a.icons, &b.icons)
 }
 
 /// The level of an ATX heading on `line` (`## x` is 2), or of a Setext

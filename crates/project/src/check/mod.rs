@@ -348,7 +348,7 @@ pub fn check_progress(
             let plan = &plans[job.l];
             let page = &inputs.pages[job.k];
             let path = crate::catalogs::translation_path(config, plan.locale, &page.path);
-            let (checked, text, entry) = match job.known {
+            let (mut checked, text, entry) = match job.known {
                 Known::Cached(cached) => (cached, None, None),
                 Known::Read(read) => {
                     let Some((checked, text, chars)) = check_again(&run, plan, job.k, read)? else {
@@ -379,14 +379,14 @@ pub fn check_progress(
                 }
                 _ => Vec::new(),
             };
-            let mut checked = checked;
             // What the source changed is the stale findings' (when the
             // project reports them).
             let stale_on = config.check.level(Check::Stale, plan.locale).is_some();
-            if let Some(changes) = since.filter(|_| stale_on) {
+            if let Some(changes) = since.filter(|c| stale_on && !c.new_lines.is_empty()) {
+                let source = model::text::lines(&inputs.texts[job.k]);
                 checked
                     .findings
-                    .retain(|f| !stale::owed_to_the_source(changes, f, &inputs.texts[job.k]));
+                    .retain(|f| !stale::owed_to_the_source(changes, f, &source));
             }
             let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
                 page.path.as_str().into(),

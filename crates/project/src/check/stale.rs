@@ -83,7 +83,7 @@ pub(crate) fn places(a: &PageAlignment) -> Vec<Place> {
 pub(crate) fn owed_to_the_source(
     changes: &crate::LocaleChanges,
     finding: &checks::Finding,
-    source: &str,
+    source: &[&str],
 ) -> bool {
     let compares = !matches!(
         finding.check,
@@ -103,14 +103,11 @@ pub(crate) fn owed_to_the_source(
             .is_some_and(|l| changes.is_new_line(l) || copied_since(changes, source, l))
 }
 
-/// Whether the source's `line` has a copy (the same text) on a line the
-/// source at the base did not have: of four alike tab sets, one added
-/// since, which the translation lacks is the same question.
-fn copied_since(changes: &crate::LocaleChanges, source: &str, line: usize) -> bool {
-    if changes.new_lines.is_empty() {
-        return false;
-    }
-    let lines = model::text::lines(source);
+/// Whether the source's `line` (of its `lines`) has a copy (the same
+/// text) on a line the source at the base did not have: of four alike tab
+/// sets, one added since, which the translation lacks is the same
+/// question.
+fn copied_since(changes: &crate::LocaleChanges, lines: &[&str], line: usize) -> bool {
     let text = |k: usize| {
         k.checked_sub(1)
             .and_then(|k| lines.get(k))
@@ -252,7 +249,8 @@ mod tests {
         // Lines 5-7 are new: a second tab set, the same as lines 1-3.
         let source = "{{< tabs >}}\nmake start\n{{< /tabs >}}\n\n{{< tabs >}}\nmake stop\n{{< /tabs >}}\nKeep it dry.\n";
         let new = changes(vec![(5, 7)]);
-        let owed = |check, line| super::owed_to_the_source(&new, &finding(check, line), source);
+        let source = model::text::lines(source);
+        let owed = |check, line| super::owed_to_the_source(&new, &finding(check, line), &source);
         assert!(owed(Check::Structure, 6));
         // Line 1 has a copy on line 5: which one the translation lacks is
         // the same question; line 2 has none.
@@ -268,7 +266,7 @@ mod tests {
         assert!(!super::owed_to_the_source(
             &unknown,
             &finding(Check::Structure, 6),
-            source
+            &source
         ));
     }
 }

@@ -10,6 +10,10 @@ use markdown::Landmark;
 
 use crate::{Check, Finding, Page};
 
+mod shapes;
+
+use shapes::{LiveSamples, Side, compared};
+
 fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
     Finding {
         check: Check::Structure,
@@ -340,160 +344,6 @@ fn place(anchors: &[(usize, usize)], line: usize) -> usize {
     .max(1)
 }
 
-/// A landmark's shape as two pages' are compared: a quoted argument that
-/// reads as words (`name="Traces"`, a label the site's shortcode shows)
-/// may be translated; paths, addresses, numbers and versions may not; a
-/// macro's target is the same with dots or slashes.
-fn compared(shape: &str) -> String {
-    // A cross-reference names its page with dots or slashes alike
-    // (`Temporal.ZonedDateTime/hour`, `Temporal/ZonedDateTime/hour`).
-    if shape.starts_with("{{") && !shape.starts_with("{{<") && !shape.starts_with("{{%") {
-        return without_locale(&shape.replace('.', "/"));
-    }
-    // Hugo closes a shortcode by its name, whichever delimiters.
-    if let Some(name) = ["{{< /", "{{% /"]
-        .iter()
-        .find_map(|open| shape.strip_prefix(open))
-    {
-        let name = name.trim_end_matches(['}', '>', '%', ' ']);
-        return format!("{{{{/{name}}}}}");
-    }
-    let mut out = String::with_capacity(shape.len());
-    let mut parts = shape.split('"');
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (k, part) in parts.enumerate() {
-        out.push('"');
-        let inside = k % 2 == 0;
-        let words = part.chars().any(char::is_alphabetic)
-            && !part.contains(['/', '.', ':', '{', '<'])
-            && !matches!(part, "true" | "false");
-        out.push_str(if inside && words { "…" } else { part });
-    }
-    out
-}
-
-/// Which page a heading is looked up in.
-#[derive(Clone, Copy)]
-enum Side {
-    Source,
-    Translation,
-}
-
-/// The headings an MDN live sample names (`{{EmbedLiveSample("Using_counters")}}`
-/// shows the code under the heading "Using counters"), on each side: a
-/// translation translates the heading, and the argument with it, so a
-/// sample compares by the translated heading its source heading pairs
-/// with.
-struct LiveSamples {
-    /// The source's headings as a sample names them, with the translated
-    /// heading each pairs with, if any.
-    source: Vec<(String, Option<usize>)>,
-    /// The translation's headings as a sample names them, with their index.
-    translation: Vec<(String, usize)>,
-}
-
-/// A heading as a live sample's argument names it (`using_counters`).
-fn sample_name(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            ' ' | '-' | '_' => Some('_'),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-impl LiveSamples {
-    fn of(page: &Page<'_>) -> LiveSamples {
-        if !page.text.contains("LiveSample") && !page.text.contains("livesample") {
-            return LiveSamples {
-                source: Vec::new(),
-                translation: Vec::new(),
-            };
-        }
-        let heading = |s: &model::Segment| s.kind == model::SegmentKind::Heading;
-        let source = page
-            .source
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| heading(s))
-            .map(|(k, s)| {
-                let paired = page.alignment.pairs.iter().find(|p| p.source == k);
-                (sample_name(&s.text), paired.map(|p| p.translation))
-            })
-            .collect();
-        let translation = page
-            .translation
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| heading(s))
-            .map(|(k, s)| (sample_name(&s.text), k))
-            .collect();
-        LiveSamples {
-            source,
-            translation,
-        }
-    }
-
-    /// `shape`, a live sample's, naming the translated heading it shows
-    /// (`{{embedlivesample(#12)}}`) where that is known. A translation may
-    /// keep the source's name (then it compares as the source's sample
-    /// does) or name its own heading.
-    fn compared(&self, shape: &str, side: Side) -> String {
-        let Some(argument) = shape
-            .strip_prefix("{{embedlivesample(")
-            .and_then(|a| a.strip_suffix(")}}"))
-        else {
-            return shape.to_owned();
-        };
-        let name = sample_name(argument);
-        let as_source = || {
-            self.source
-                .iter()
-                .find(|(h, _)| *h == name)
-                .map(|(_, paired)| *paired)
-        };
-        let heading = match side {
-            Side::Source => as_source().flatten(),
-            Side::Translation => match as_source() {
-                Some(paired) => paired,
-                None => self
-                    .translation
-                    .iter()
-                    .find(|(h, _)| *h == name)
-                    .map(|(_, k)| *k),
-            },
-        };
-        match heading {
-            Some(k) => format!("{{{{embedlivesample(#{k})}}}}"),
-            None => format!("{{{{embedlivesample({name})}}}}"),
-        }
-    }
-}
-
-/// `shape` with the locale of a site path left out (`/en-us/docs/web` and
-/// `/de/docs/web` are the page in each language).
-fn without_locale(shape: &str) -> String {
-    let mut out = shape.to_owned();
-    let mut from = 0;
-    while let Some(k) = out[from..].find("/docs/").map(|k| from + k) {
-        let segment = out[..k].rfind('/').map(|s| s + 1).unwrap_or(k);
-        let locale = &out[segment..k];
-        let is_locale = (2..=5).contains(&locale.len())
-            && locale.chars().all(|c| c.is_ascii_lowercase() || c == '-');
-        if is_locale && segment > 0 {
-            out.replace_range(segment - 1..k, "");
-            from = segment - 1 + "/docs/".len();
-        } else {
-            from = k + "/docs/".len();
-        }
-    }
-    out
-}
-
 /// The longest common subsequence of two landmark lists by shape, as pairs
 /// of indices in order.
 fn common(page: &Page<'_>, a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)> {
@@ -534,6 +384,7 @@ fn common(page: &Page<'_>, a: &[Landmark], b: &[Landmark]) -> Vec<(usize, usize)
     }
     out
 }
+
 #[cfg(test)]
 mod tests {
     #[test]
