@@ -225,7 +225,7 @@ impl Lazy {
 pub(crate) struct LocaleSpelling {
     pub dictionary: Lazy,
     /// The project's words for the locale, lower case.
-    pub words: HashSet<String>,
+    pub words: model::hash::FastSet<String>,
     /// The decisions of the run so far, shared by the threads.
     pub memo: checks::Memo,
 }
@@ -309,8 +309,8 @@ pub fn word_list(config: &Config, locale: &Locale) -> PathBuf {
 
 /// The project's words for `locale`, lower case: `[check.spelling] words`
 /// and the locale's word list (`#` starts a comment).
-pub fn words(config: &Config, locale: &Locale) -> Result<HashSet<String>> {
-    let mut out: HashSet<String> = config
+pub fn words(config: &Config, locale: &Locale) -> Result<model::hash::FastSet<String>> {
+    let mut out: model::hash::FastSet<String> = config
         .check
         .spelling
         .words

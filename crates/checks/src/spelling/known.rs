@@ -3,7 +3,7 @@
 //! the English words a translation borrows from its source (`rooté`,
 //! `hostato`, `datacenter`).
 
-use std::collections::HashSet;
+use model::hash::FastSet;
 
 use super::Speller;
 
@@ -13,9 +13,9 @@ pub(super) struct Lexicon<'a> {
     /// The source language's dictionary, when there is one.
     pub english: Option<&'a dyn Speller>,
     /// The words of every source page, lower case.
-    pub source_words: &'a HashSet<String>,
+    pub source_words: &'a FastSet<String>,
     /// The project's words for the locale, lower case.
-    pub listed: &'a HashSet<String>,
+    pub listed: &'a FastSet<String>,
 }
 
 /// Short prefixes that make words of words (`decrittografare`,

@@ -12,8 +12,9 @@ mod known;
 mod suggest;
 mod words;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
+
+use model::hash::{FastMap, FastSet};
 
 use crate::{Check, Finding, Page};
 
@@ -30,7 +31,7 @@ pub trait Speller: Sync {
 /// far, shared by the threads: most words recur from page to page.
 #[derive(Debug, Default)]
 pub struct Memo {
-    accepted: RwLock<HashMap<String, bool>>,
+    accepted: RwLock<FastMap<String, bool>>,
 }
 
 impl Memo {
@@ -69,9 +70,9 @@ pub struct Spelling<'a> {
     /// The locale's name for messages (`it`).
     pub locale: &'a str,
     /// The project's words for this locale, lower case.
-    pub words: &'a HashSet<String>,
+    pub words: &'a FastSet<String>,
     /// The words of every source page, lower case ([`add_source_words`]).
-    pub source_words: &'a HashSet<String>,
+    pub source_words: &'a FastSet<String>,
     /// The locale's decisions so far.
     pub memo: &'a Memo,
 }
@@ -90,7 +91,7 @@ impl std::fmt::Debug for Spelling<'_> {
 /// site once per run. Words with an ASCII digit are left out: no word
 /// spelled has one, and a source edit that only adds a number leaves the
 /// set (which keys the check cache's spelled pages) as it was.
-pub fn add_source_words(text: &str, out: &mut HashSet<String>) {
+pub fn add_source_words(text: &str, out: &mut FastSet<String>) {
     let mut add = |word: &str| {
         // Most words recur: copied only the first time.
         if !out.contains(word) && !word.bytes().any(|b| b.is_ascii_digit()) {
@@ -160,14 +161,14 @@ pub(crate) fn check(page: &Page<'_>, spelling: &Spelling<'_>, out: &mut Vec<Find
 
 /// The page's unknown words, and the words it writes that the dictionary
 /// knows (lower case, where suggestions are looked for first).
-fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, HashSet<String>) {
+fn unknown_words(page: &Page<'_>, spelling: &Spelling<'_>) -> (Vec<Unknown>, FastSet<String>) {
     let lexicon = known::Lexicon {
         speller: spelling.speller,
         english: spelling.source_speller,
         source_words: spelling.source_words,
         listed: spelling.words,
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FastMap<String, usize> = FastMap::default();
     let mut found: Vec<Unknown> = Vec::new();
     for segment in page.translation {
         let prose = align::prose(&segment.text);

@@ -6,7 +6,7 @@
 //! every MAP and REP combination, ~100 ms a word with the French
 //! dictionary, more than the whole check of a page.
 
-use std::collections::HashSet;
+use model::hash::FastSet;
 
 use super::Speller;
 
@@ -18,11 +18,11 @@ const ACCENTS: [&str; 6] = ["aàâáä", "eéèêë", "iìîíï", "oòôóö", 
 pub(super) struct Sources<'a> {
     pub speller: &'a dyn Speller,
     /// The page's own words the dictionary knows, lower case.
-    pub page_words: &'a HashSet<String>,
+    pub page_words: &'a FastSet<String>,
     /// The pairs of neighbouring letters in them ([`letter_pairs`]): an
     /// edit that makes a pair none of them has is not asked of the
     /// dictionary. `None` on a page with too few words to tell.
-    pub pairs: Option<&'a HashSet<(char, char)>>,
+    pub pairs: Option<&'a FastSet<(char, char)>>,
 }
 
 /// Up to three words `word` may have meant, most likely first. Edits are
@@ -125,8 +125,8 @@ impl Sources<'_> {
 }
 
 /// The pairs of neighbouring letters in `words`.
-pub(super) fn letter_pairs(words: &HashSet<String>) -> HashSet<(char, char)> {
-    let mut out = HashSet::new();
+pub(super) fn letter_pairs(words: &FastSet<String>) -> FastSet<(char, char)> {
+    let mut out = FastSet::default();
     for word in words {
         let mut chars = word.chars();
         if let Some(mut before) = chars.next() {

@@ -1,6 +1,6 @@
 //! The spelling check with a dictionary of a few words.
 
-use std::collections::HashSet;
+use model::hash::FastSet as HashSet;
 
 use align::{Language, Reading};
 use model::{Segment, SegmentId, SegmentKind};
@@ -86,10 +86,11 @@ fn candidates_are_words_of_letters() {
 #[test]
 fn elided_compound_derived_and_borrowed_words_are_words() {
     let source: HashSet<String> = ["host", "root", "data", "center", "webpage", "render"]
+        .into_iter()
         .map(str::to_owned)
-        .into();
+        .collect();
     let speller = Words::of(&[ITALIAN, &["gesamt", "exécuté"]].concat());
-    let listed: HashSet<String> = ["spezifität".to_owned()].into();
+    let listed: HashSet<String> = ["spezifität".to_owned()].into_iter().collect();
     let lexicon = lexicon(&speller, &source, &listed);
     for word in [
         "Gesamtspezifität",
@@ -116,7 +117,10 @@ fn elided_compound_derived_and_borrowed_words_are_words() {
 #[test]
 fn suggestions_are_single_edits_cheapest_first() {
     let speller = Words::of(ITALIAN);
-    let page: HashSet<String> = ["seleziona", "privacy"].map(str::to_owned).into();
+    let page: HashSet<String> = ["seleziona", "privacy"]
+        .map(str::to_owned)
+        .into_iter()
+        .collect();
     let known: HashSet<String> = page
         .iter()
         .cloned()
@@ -159,7 +163,10 @@ fn spell(text: &str, words: &[&str]) -> Vec<(usize, String)> {
         .map(|(k, l)| segment(l, k + 1))
         .collect();
     let speller = Words::of(ITALIAN);
-    let source_words: HashSet<String> = ["signal", "is", "the", "app"].map(str::to_owned).into();
+    let source_words: HashSet<String> = ["signal", "is", "the", "app"]
+        .map(str::to_owned)
+        .into_iter()
+        .collect();
     let words: HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let memo = Memo::default();
     let spelling = Spelling {

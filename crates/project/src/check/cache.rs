@@ -445,7 +445,7 @@ impl LocaleCache {
     pub(crate) fn source_words_key<'w>(
         &mut self,
         sources: Key,
-        words: impl FnOnce() -> &'w HashSet<String>,
+        words: impl FnOnce() -> &'w model::hash::FastSet<String>,
     ) -> Key {
         let sources = hex(sources);
         if self.sources.as_deref() == Some(sources.as_str())

@@ -203,7 +203,7 @@ pub fn check_progress(
     let pair_keys = inputs.pair_keys(&locales, markdown_key);
     let mut ratios = ratio::of_locales(config, &inputs, &locales, &stored, &pair_keys)?;
     // The source site's words, gathered once when a page is spelled.
-    let source_words: std::sync::OnceLock<std::collections::HashSet<String>> =
+    let source_words: std::sync::OnceLock<model::hash::FastSet<String>> =
         std::sync::OnceLock::new();
     let mut plans = Vec::new();
     let pin_keys = crate::staleness::pin_keys(config);
@@ -333,89 +333,41 @@ pub fn check_progress(
         source_words: &source_words,
         with_history: heads.is_some(),
     };
-    /// What checking one translated page found.
-    struct Outcome {
-        path: PathBuf,
-        findings: Vec<PageFinding>,
-        inline: Vec<(usize, Vec<Check>)>,
-        stale: Vec<(PageFinding, Option<Level>)>,
-        /// The page's new cache entry, when it was checked again.
-        entry: Option<(usize, Entry)>,
-    }
-    let outcomes: Vec<Option<Outcome>> = jobs
-        .into_par_iter()
-        .map(|job| -> Result<Option<Outcome>> {
-            let plan = &plans[job.l];
-            let page = &inputs.pages[job.k];
-            let path = crate::catalogs::translation_path(config, plan.locale, &page.path);
-            let (mut checked, text, entry) = match job.known {
-                Known::Cached(cached) => (cached, None, None),
-                Known::Read(read) => {
-                    let Some((checked, text, chars)) = check_again(&run, plan, job.k, read)? else {
-                        return Ok(None);
-                    };
-                    let entry = checked.entry(job.pair, chars, job.key);
-                    (checked, Some(text), Some((job.k, entry)))
-                }
-            };
-            let is_stub = checked.findings.iter().any(|f| f.check == Check::Stub);
-            // The page's source changes since its base, when it is a
-            // hand-made translation (not built from catalogs).
-            let since = match (plan.changes.get(&page.path), &manifest) {
-                (Some(changes), Some(manifest)) => {
-                    let key = config.translation.render(plan.locale.as_str(), &page.path);
-                    let text = match text {
-                        Some(text) => text,
-                        None => read_text(&path)?,
-                    };
-                    (!crate::catalogs::is_generated(manifest, &key, &text)).then_some(changes)
-                }
-                _ => None,
-            };
-            let stale = match since {
-                // A stub is one finding, not one per change of its source.
-                Some(changes) if !is_stub => {
-                    stale::since_base(config, plan.locale, changes, &checked.places)
-                }
-                _ => Vec::new(),
-            };
-            // What the source changed is the stale findings' (when the
-            // project reports them).
-            let stale_on = config.check.level(Check::Stale, plan.locale).is_some();
-            if let Some(changes) = since.filter(|c| stale_on && !c.new_lines.is_empty()) {
-                let source = model::text::lines(&inputs.texts[job.k]);
-                checked
-                    .findings
-                    .retain(|f| !stale::owed_to_the_source(changes, f, &source));
+    // The dictionaries the pages need are read by one thread while the
+    // other checks the pages spelled in no language; the spelled pages come
+    // after those. In each, the longest pages first, a page at a time: what
+    // a thread takes last is a short page, not one the other waits for.
+    let dictionaries = dictionaries_needed(&jobs, &plans, run.spelling_source);
+    let mut by_cost: Vec<(usize, Job<'_>)> = jobs.into_iter().enumerate().collect();
+    by_cost.sort_by_key(|(_, job)| {
+        (
+            plans[job.l].spelling.is_some(),
+            std::cmp::Reverse(job.cost(&inputs)),
+        )
+    });
+    let ((), outcomes) = rayon::join(
+        || {
+            for dictionary in dictionaries {
+                // A dictionary that cannot be read fails its first page.
+                let _ = dictionary.get();
             }
-            let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
-                page.path.as_str().into(),
-                path.as_path().into(),
-                page.source.as_path().into(),
-            );
-            let findings = checked
-                .findings
-                .into_iter()
-                .map(|finding| PageFinding {
-                    locale: plan.locale.clone(),
-                    page: page_path.clone(),
-                    path: file.clone(),
-                    source_path: source_path.clone(),
-                    finding,
+        },
+        || {
+            by_cost
+                .into_par_iter()
+                .with_max_len(1)
+                .map(|(i, job)| {
+                    check_job(&run, &plans[job.l], manifest.as_ref(), job)
+                        .map(|outcome| (i, outcome))
                 })
-                .collect();
-            Ok(Some(Outcome {
-                path,
-                findings,
-                inline: checked.inline,
-                stale,
-                entry,
-            }))
-        })
-        .collect::<Result<_>>()?;
+                .collect::<Result<Vec<(usize, Option<Outcome>)>>>()
+        },
+    );
+    let mut outcomes = outcomes?;
+    outcomes.sort_unstable_by_key(|(i, _)| *i);
     // In order: by locale, its pages' findings, then its catalogs', its UI
     // catalogs' and the history's.
-    let mut outcomes = outcomes.into_iter();
+    let mut outcomes = outcomes.into_iter().map(|(_, outcome)| outcome);
     let mut states: Vec<(Page, Option<PageState>)> = Vec::new();
     for (l, (plan, &jobs_of_locale)) in plans.iter().zip(&per_locale).enumerate() {
         let locale = plan.locale;
@@ -488,7 +440,7 @@ struct Run<'a> {
     /// The source language's dictionary, when spelling is checked.
     spelling_source: Option<&'a crate::spelling::Lazy>,
     /// The source site's words, gathered by the first page spelled.
-    source_words: &'a std::sync::OnceLock<std::collections::HashSet<String>>,
+    source_words: &'a std::sync::OnceLock<model::hash::FastSet<String>>,
     /// Whether the run reads history (then where each source segment's
     /// change is reported is kept).
     with_history: bool,
@@ -497,6 +449,92 @@ struct Run<'a> {
 /// What checking a page again gives: its findings, its text, and the
 /// characters of its segment texts (source, translation).
 type CheckedAgain = (Cached, String, (usize, usize));
+
+/// What checking one translated page found.
+struct Outcome {
+    path: PathBuf,
+    findings: Vec<PageFinding>,
+    inline: Vec<(usize, Vec<Check>)>,
+    stale: Vec<(PageFinding, Option<Level>)>,
+    /// The page's new cache entry, when it was checked again.
+    entry: Option<(usize, Entry)>,
+}
+
+/// Page `job` of `plan`'s locale checked again or taken from the cache,
+/// with its stale findings (`manifest` tells a page built from catalogs).
+fn check_job(
+    run: &Run<'_>,
+    plan: &Plan<'_>,
+    manifest: Option<&std::collections::BTreeMap<String, String>>,
+    job: Job<'_>,
+) -> Result<Option<Outcome>> {
+    let (config, inputs) = (run.config, run.inputs);
+    let page = &inputs.pages[job.k];
+    let path = crate::catalogs::translation_path(config, plan.locale, &page.path);
+    let (mut checked, text, entry) = match job.known {
+        Known::Cached(cached) => (cached, None, None),
+        Known::Read(read) => {
+            let Some((checked, text, chars)) = check_again(run, plan, job.k, read)? else {
+                return Ok(None);
+            };
+            let entry = checked.entry(job.pair, chars, job.key);
+            (checked, Some(text), Some((job.k, entry)))
+        }
+    };
+    let is_stub = checked.findings.iter().any(|f| f.check == Check::Stub);
+    // The page's source changes since its base, when it is a
+    // hand-made translation (not built from catalogs).
+    let since = match (plan.changes.get(&page.path), &manifest) {
+        (Some(changes), Some(manifest)) => {
+            let key = config.translation.render(plan.locale.as_str(), &page.path);
+            let text = match text {
+                Some(text) => text,
+                None => read_text(&path)?,
+            };
+            (!crate::catalogs::is_generated(manifest, &key, &text)).then_some(changes)
+        }
+        _ => None,
+    };
+    let stale = match since {
+        // A stub is one finding, not one per change of its source.
+        Some(changes) if !is_stub => {
+            stale::since_base(config, plan.locale, changes, &checked.places)
+        }
+        _ => Vec::new(),
+    };
+    // What the source changed is the stale findings' (when the
+    // project reports them).
+    let stale_on = config.check.level(Check::Stale, plan.locale).is_some();
+    if let Some(changes) = since.filter(|c| stale_on && !c.new_lines.is_empty()) {
+        let source = model::text::lines(&inputs.texts[job.k]);
+        checked
+            .findings
+            .retain(|f| !stale::owed_to_the_source(changes, f, &source));
+    }
+    let (page_path, file, source_path): (Arc<str>, Arc<Path>, Arc<Path>) = (
+        page.path.as_str().into(),
+        path.as_path().into(),
+        page.source.as_path().into(),
+    );
+    let findings = checked
+        .findings
+        .into_iter()
+        .map(|finding| PageFinding {
+            locale: plan.locale.clone(),
+            page: page_path.clone(),
+            path: file.clone(),
+            source_path: source_path.clone(),
+            finding,
+        })
+        .collect();
+    Ok(Some(Outcome {
+        path,
+        findings,
+        inline: checked.inline,
+        stale,
+        entry,
+    }))
+}
 
 /// Page `k` of `plan`'s locale aligned and checked (`read` when it was
 /// read as its locale's ratio sample): what it found, its text and the
@@ -551,13 +589,21 @@ fn check_again(
     Ok(Some((checked, page.text, chars)))
 }
 
-/// The lower-case words of every source page.
-fn source_words_of(inputs: &Inputs) -> std::collections::HashSet<String> {
-    let mut words = std::collections::HashSet::new();
-    for text in &inputs.texts {
-        checks::add_source_words(text, &mut words);
-    }
-    words
+/// The lower-case words of every source page, gathered by both threads
+/// (the plans wait for them).
+fn source_words_of(inputs: &Inputs) -> model::hash::FastSet<String> {
+    inputs
+        .texts
+        .par_iter()
+        .fold(model::hash::FastSet::default, |mut words, text| {
+            checks::add_source_words(text, &mut words);
+            words
+        })
+        .reduce(model::hash::FastSet::default, |a, b| {
+            let (mut more, fewer) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            more.extend(fewer);
+            more
+        })
 }
 
 /// What checking one page found, as the cache keeps it.
@@ -616,6 +662,39 @@ struct Job<'s> {
     pair: Key,
     key: Key,
     known: Known<'s>,
+}
+
+impl Job<'_> {
+    /// About how long checking the page takes, to order the work by:
+    /// nothing when its findings are cached, else its source's length.
+    fn cost(&self, inputs: &Inputs) -> usize {
+        match self.known {
+            Known::Cached(_) => 0,
+            Known::Read(_) => inputs.texts[self.k].len(),
+        }
+    }
+}
+
+/// The dictionaries the pages checked again will read: each spelled
+/// locale's with a page not cached, and the source language's with them.
+fn dictionaries_needed<'p>(
+    jobs: &[Job<'_>],
+    plans: &'p [Plan<'_>],
+    source: Option<&'p crate::spelling::Lazy>,
+) -> Vec<&'p crate::spelling::Lazy> {
+    let mut needed: Vec<&crate::spelling::Lazy> = plans
+        .iter()
+        .enumerate()
+        .filter(|(l, _)| {
+            jobs.iter()
+                .any(|job| job.l == *l && matches!(job.known, Known::Read(_)))
+        })
+        .filter_map(|(_, plan)| plan.spelling.as_ref().map(|s| &s.dictionary))
+        .collect();
+    if !needed.is_empty() {
+        needed.extend(source);
+    }
+    needed
 }
 
 /// What is known of a page before it is checked.

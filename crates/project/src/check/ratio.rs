@@ -52,14 +52,18 @@ pub(crate) fn of_locales<'s>(
     sources.sort_unstable();
     sources.dedup();
     inputs.build(config, &sources)?;
-    let read: Vec<(usize, usize, TranslatedPage<'s>)> = unknown
+    // Each page's characters are counted by the thread that read it.
+    let read: Vec<(usize, usize, TranslatedPage<'s>, (usize, usize))> = unknown
         .into_par_iter()
         .filter_map(|(l, k)| {
             let read = inputs
                 .source(config, k)
                 .and_then(|source| TranslatedPage::read(config, source, &locales[l]));
             match read {
-                Ok(page) => page.map(|p| Ok((l, k, p))),
+                Ok(page) => page.map(|p| {
+                    let chars = p.chars();
+                    Ok((l, k, p, chars))
+                }),
                 Err(e) => Some(Err(e)),
             }
         })
@@ -71,8 +75,7 @@ pub(crate) fn of_locales<'s>(
             read: (0..n).map(|_| None).collect(),
         })
         .collect();
-    for (l, k, page) in read {
-        let (source, translated) = page.chars();
+    for (l, k, page, (source, translated)) in read {
         chars[l].0 += source;
         chars[l].1 += translated;
         out[l].read[k] = Some(page);
