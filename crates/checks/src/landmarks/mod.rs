@@ -75,6 +75,61 @@ impl<'a> WrittenOut<'a> {
         let kept = crate::pairs::macro_targets(&near);
         targets.iter().any(written) && targets.iter().all(|m| written(m) || kept.contains(m))
     }
+
+    /// Whether `shape`, a Hugo shortcode on a line of its own in the
+    /// source, is written inside a paragraph between the translated lines
+    /// `around` (`… zu tun. {{% param what-next %}}`): there, only joined
+    /// to the text before or after it. Not a closer: `{{% /tab %}}` recurs
+    /// a few lines apart, and one lost is not found in the next.
+    fn inline(&self, shape: &str, around: (usize, usize)) -> bool {
+        let Some(rest) = ["{{<", "{{%"]
+            .iter()
+            .find_map(|open| shape.strip_prefix(open))
+        else {
+            return false;
+        };
+        if rest.trim_start().starts_with('/') || shape.contains('\n') {
+            return false;
+        }
+        let from = around.0.saturating_sub(NEAR + 1);
+        let to = around.1.saturating_add(NEAR).min(self.lines.len());
+        self.lines[from.min(to)..to]
+            .iter()
+            .any(|line| line.contains(shape) && line.trim() != shape)
+    }
+}
+
+/// Whether `shape` is Docsy's `comment` shortcode (`Some(true)`) or its
+/// end (`Some(false)`): what it holds is never shown, so a translation may
+/// leave the whole of it out.
+fn comment_shortcode(shape: &str) -> Option<bool> {
+    let rest = ["{{<", "{{%"]
+        .iter()
+        .find_map(|open| shape.strip_prefix(open))?
+        .trim_start();
+    let (opens, name) = match rest.strip_prefix('/') {
+        Some(name) => (false, name.trim_start()),
+        None => (true, rest),
+    };
+    let name = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '%' | '>' | '}'))
+        .next();
+    (name == Some("comment")).then_some(opens)
+}
+
+/// Whether every `comment` shortcode the translation opens it closes: a
+/// comment left out whole hides nothing, one left open hides the rest of
+/// the page.
+fn comments_closed(items: &[markdown::Landmark]) -> bool {
+    let (mut opened, mut closed) = (0, 0);
+    for item in items {
+        match comment_shortcode(&item.shape) {
+            Some(true) => opened += 1,
+            Some(false) => closed += 1,
+            None => {}
+        }
+    }
+    opened == closed
 }
 
 /// Whether `shape` is a Hugo alert shortcode (`{{% alert %}}`, its end)
@@ -180,8 +235,10 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     for (s, item) in source.items.iter().enumerate() {
         if s_taken[s]
             || written_out.renders(&item.shape, between(&anchors, item.line))
+            || written_out.inline(&item.shape, between(&anchors, item.line))
             || alert_written_as_quote(&item.shape, page.text)
             || unused_import(&item.shape, &source.items)
+            || (comment_shortcode(&item.shape).is_some() && comments_closed(&translation.items))
         {
             continue;
         }
@@ -416,6 +473,68 @@ mod tests {
             super::compared("{{jsxref(temporal/zoneddatetime/hour)}}"),
             super::compared("{{jsxref(temporal.zoneddatetime/hour)}}")
         );
+        // A word an include writes in a sentence may be translated; the
+        // file it includes may not.
+        assert_eq!(
+            super::compared("{{% include keep-up-to-date.md adopter %}}"),
+            super::compared("{{% include keep-up-to-date.md adotantes %}}")
+        );
+        assert_ne!(
+            super::compared("{{% include keep-up-to-date.md adopter %}}"),
+            super::compared("{{% include keep-up-to-date-pt.md adopter %}}")
+        );
+        assert_ne!(
+            super::compared("{{% include keep-up-to-date.md adopter %}}"),
+            super::compared("{{% param keep-up-to-date.md adopter %}}")
+        );
+        // A site path with or without its leading slash and locale.
+        assert_eq!(
+            super::compared(
+                r#"{{< homepage/otel-feature title="Collector pipeline" url="/docs/collector/" >}}"#
+            ),
+            super::compared(
+                r#"{{< homepage/otel-feature title="Конвеєр" url="docs/collector/" >}}"#
+            )
+        );
+        assert_eq!(
+            super::compared(r#"{{< card url="/docs/collector/" >}}"#),
+            super::compared(r#"{{< card url="/uk/docs/collector/" >}}"#)
+        );
+        assert_ne!(
+            super::compared(r#"{{< card url="/docs/collector/" >}}"#),
+            super::compared(r#"{{< card url="/docs/sdk/" >}}"#)
+        );
+        assert_eq!(super::comment_shortcode("{{% comment %}}"), Some(true));
+        assert_eq!(super::comment_shortcode("{{< /comment >}}"), Some(false));
+        assert_eq!(super::comment_shortcode("{{% alert %}}"), None);
+        assert_eq!(super::comment_shortcode("{{% comments %}}"), None);
+        let items = |shapes: &[&str]| -> Vec<markdown::Landmark> {
+            shapes
+                .iter()
+                .enumerate()
+                .map(|(k, s)| markdown::Landmark {
+                    line: k + 1,
+                    shape: (*s).to_owned(),
+                })
+                .collect()
+        };
+        assert!(super::comments_closed(&items(&["{{% tab A %}}"])));
+        assert!(super::comments_closed(&items(&[
+            "{{< comment >}}",
+            "{{< /comment >}}"
+        ])));
+        assert!(!super::comments_closed(&items(&["{{< comment >}}"])));
+        // A shortcode of its own joined to the paragraph before it.
+        let text = "Intro.\n\nAbra a sua IDE. {{% param what-next %}}\n\nMais.\n";
+        let written = super::WrittenOut::new(text);
+        assert!(written.inline("{{% param what-next %}}", (1, 3)));
+        assert!(!written.inline("{{% param github_repo %}}", (1, 3)));
+        assert!(!written.inline("{{% param what-next %}}", (9, 12)));
+        // A closer lost is not the next one, joined to an opener.
+        let text =
+            "{{% tab A %}}\n\nText.\n\n{{% tab B %}}\n\nMore.\n\n{{% /tab %}} {{% tab C %}}\n";
+        let written = super::WrittenOut::new(text);
+        assert!(!written.inline("{{% /tab %}}", (3, 6)));
         // One macro kept, the other written out.
         let text = "- {{jsxref(\"TypeError\")}} [`DOMException`](/de/docs/Web/API/DOMException)\n";
         let mut written = super::WrittenOut::new(text);

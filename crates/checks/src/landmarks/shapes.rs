@@ -7,7 +7,11 @@ use crate::Page;
 
 /// A landmark's shape as two pages' are compared: a quoted argument that
 /// reads as words (`name="Traces"`, a label the site's shortcode shows)
-/// may be translated; paths, addresses, numbers and versions may not; a
+/// and a bare word after a shortcode's name (`{{% include
+/// keep-up-to-date.md adopter %}}`, a word its include writes in a
+/// sentence) may be translated; paths, addresses, numbers and versions
+/// may not, but a site path is the same with or without its leading slash
+/// and locale (`url="docs/collector/"` on a localised home page); a
 /// macro's target is the same with dots or slashes.
 pub(super) fn compared(shape: &str) -> String {
     // A cross-reference names its page with dots or slashes alike
@@ -27,20 +31,59 @@ pub(super) fn compared(shape: &str) -> String {
         let name = name.trim_end_matches(['}', '>', '%', ' ']);
         return format!("{{{{/{name}}}}}");
     }
+    let shortcode = shape.starts_with("{{<") || shape.starts_with("{{%");
     let mut out = String::with_capacity(shape.len());
-    let mut parts = shape.split('"');
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (k, part) in parts.enumerate() {
-        out.push('"');
-        let inside = k % 2 == 0;
+    for (k, part) in shape.split('"').enumerate() {
+        if k > 0 {
+            out.push('"');
+        }
+        let inside = k % 2 == 1;
+        if !inside {
+            out.push_str(&match shortcode {
+                true => bare_words_masked(part, k == 0),
+                false => part.to_owned(),
+            });
+            continue;
+        }
         let words = part.chars().any(char::is_alphabetic)
             && !part.contains(['/', '.', ':', '{', '<'])
             && !matches!(part, "true" | "false");
-        out.push_str(if inside && words { "…" } else { part });
+        if words {
+            out.push('…');
+        } else if shortcode && part.contains('/') && !part.contains("://") {
+            out.push_str(align::without_locale(&format!(
+                "/{}",
+                part.trim_start_matches('/')
+            )));
+        } else {
+            out.push_str(part);
+        }
     }
     out
+}
+
+/// `part` of a shortcode outside quotes with its bare words (letters
+/// only, not `true` or `false`) as `…`; when it is the shortcode's start,
+/// its name is kept.
+fn bare_words_masked(part: &str, start: bool) -> String {
+    let mut named = !start;
+    part.split(' ')
+        .map(|token| {
+            let word = !token.is_empty()
+                && token.chars().all(char::is_alphabetic)
+                && !matches!(token, "true" | "false");
+            if token.starts_with("{{") || token.is_empty() {
+                return token;
+            }
+            if !named {
+                // The first token after `{{<` is the name.
+                named = true;
+                return token;
+            }
+            if word { "…" } else { token }
+        })
+        .collect::<Vec<&str>>()
+        .join(" ")
 }
 
 /// Which page a heading is looked up in.
