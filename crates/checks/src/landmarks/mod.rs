@@ -457,53 +457,6 @@ mod tests {
         let text = "- [`A.b`](/de/docs/Web/API/A/b)\n  - : Eine App`s [`C`](/de/docs/Web/API/C) zurück.\n- [`A.d`](/de/docs/Web/API/A/d) {{ReadOnlyInline}}\n  - : Gibt `x` zurück.\n";
         let mut written = super::WrittenOut::new(text);
         assert!(written.renders("{{domxref(a.d)}} {{readonlyinline}}", (3, 3)));
-        assert_eq!(
-            super::compared("{{listsubpages(/en-us/docs/web/manifest/reference)}}"),
-            super::compared("{{listsubpages(/de/docs/web/manifest/reference)}}")
-        );
-        assert_eq!(
-            super::compared("{{% /homepage/otel-feature %}}"),
-            super::compared("{{< /homepage/otel-feature >}}")
-        );
-        assert_ne!(
-            super::compared("{{< /homepage/otel-feature >}}"),
-            super::compared("{{< /homepage/signal >}}")
-        );
-        assert_eq!(
-            super::compared("{{jsxref(temporal/zoneddatetime/hour)}}"),
-            super::compared("{{jsxref(temporal.zoneddatetime/hour)}}")
-        );
-        // A word an include writes in a sentence may be translated; the
-        // file it includes may not.
-        assert_eq!(
-            super::compared("{{% include keep-up-to-date.md adopter %}}"),
-            super::compared("{{% include keep-up-to-date.md adotantes %}}")
-        );
-        assert_ne!(
-            super::compared("{{% include keep-up-to-date.md adopter %}}"),
-            super::compared("{{% include keep-up-to-date-pt.md adopter %}}")
-        );
-        assert_ne!(
-            super::compared("{{% include keep-up-to-date.md adopter %}}"),
-            super::compared("{{% param keep-up-to-date.md adopter %}}")
-        );
-        // A site path with or without its leading slash and locale.
-        assert_eq!(
-            super::compared(
-                r#"{{< homepage/otel-feature title="Collector pipeline" url="/docs/collector/" >}}"#
-            ),
-            super::compared(
-                r#"{{< homepage/otel-feature title="Конвеєр" url="docs/collector/" >}}"#
-            )
-        );
-        assert_eq!(
-            super::compared(r#"{{< card url="/docs/collector/" >}}"#),
-            super::compared(r#"{{< card url="/uk/docs/collector/" >}}"#)
-        );
-        assert_ne!(
-            super::compared(r#"{{< card url="/docs/collector/" >}}"#),
-            super::compared(r#"{{< card url="/docs/sdk/" >}}"#)
-        );
         assert_eq!(super::comment_shortcode("{{% comment %}}"), Some(true));
         assert_eq!(super::comment_shortcode("{{< /comment >}}"), Some(false));
         assert_eq!(super::comment_shortcode("{{% alert %}}"), None);
@@ -548,5 +501,72 @@ mod tests {
         let mut written = super::WrittenOut::new(&far);
         assert!(!written.renders("{{cssxref(animation-duration)}}", (1, 2)));
         assert!(written.renders("{{cssxref(animation-duration)}}", (2, 8)));
+    }
+
+    /// Pairs of landmark shapes, and whether they compare as the same.
+    #[test]
+    fn shapes_compare_as_a_careful_reader_would() {
+        let pairs: &[(&str, &str, bool)] = &[
+            (
+                "{{listsubpages(/en-us/docs/web/manifest/reference)}}",
+                "{{listsubpages(/de/docs/web/manifest/reference)}}",
+                true,
+            ),
+            (
+                "{{% /homepage/otel-feature %}}",
+                "{{< /homepage/otel-feature >}}",
+                true,
+            ),
+            (
+                "{{< /homepage/otel-feature >}}",
+                "{{< /homepage/signal >}}",
+                false,
+            ),
+            (
+                "{{jsxref(temporal/zoneddatetime/hour)}}",
+                "{{jsxref(temporal.zoneddatetime/hour)}}",
+                true,
+            ),
+            // A word an include writes in a sentence may be translated; the
+            // file it includes may not.
+            (
+                "{{% include keep-up-to-date.md adopter %}}",
+                "{{% include keep-up-to-date.md adotantes %}}",
+                true,
+            ),
+            (
+                "{{% include keep-up-to-date.md adopter %}}",
+                "{{% include keep-up-to-date-pt.md adopter %}}",
+                false,
+            ),
+            (
+                "{{% include keep-up-to-date.md adopter %}}",
+                "{{% param keep-up-to-date.md adopter %}}",
+                false,
+            ),
+            // A site path with or without its leading slash and locale.
+            (
+                r#"{{< homepage/otel-feature title="Collector pipeline" url="/docs/collector/" >}}"#,
+                r#"{{< homepage/otel-feature title="Конвеєр" url="docs/collector/" >}}"#,
+                true,
+            ),
+            (
+                r#"{{< card url="/docs/collector/" >}}"#,
+                r#"{{< card url="/uk/docs/collector/" >}}"#,
+                true,
+            ),
+            (
+                r#"{{< card url="/docs/collector/" >}}"#,
+                r#"{{< card url="/docs/sdk/" >}}"#,
+                false,
+            ),
+        ];
+        for &(a, b, same) in pairs {
+            assert_eq!(
+                super::compared(a) == super::compared(b),
+                same,
+                "{a} against {b}"
+            );
+        }
     }
 }
