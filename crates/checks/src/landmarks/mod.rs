@@ -65,10 +65,13 @@ impl<'a> WrittenOut<'a> {
             near.code.extend(facts.code.iter().cloned());
             near.placeholders.extend(facts.placeholders.iter().cloned());
         }
+        // A link to a part of the page (`@container#aspect-ratio`, a
+        // sub-item) is not the page's own link.
         let written = |m: &String| {
             let one = std::slice::from_ref(m);
             near.urls
                 .iter()
+                .filter(|url| !url.contains('#') || m.contains('#'))
                 .chain(&near.code)
                 .any(|x| crate::pairs::renders_macro(x, one))
         };
@@ -235,6 +238,7 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     for (s, item) in source.items.iter().enumerate() {
         if s_taken[s]
             || written_out.renders(&item.shape, between(&anchors, item.line))
+            || written_out.renders(&item.shape, in_step(page, item.line))
             || written_out.inline(&item.shape, between(&anchors, item.line))
             || alert_written_as_quote(&item.shape, page.text)
             || unused_import(&item.shape, &source.items)
@@ -379,6 +383,17 @@ fn between(anchors: &[(usize, usize)], line: usize) -> (usize, usize) {
     (before, after.max(before))
 }
 
+/// Where the source's `line` is in the translation when the two pages
+/// keep in step line by line (MDN's do): at the same share of the page. A
+/// list written out as links may have its items paired one off, which
+/// moves the anchors around a line away from where it is.
+fn in_step(page: &Page<'_>, line: usize) -> (usize, usize) {
+    let source = page.source_text.lines().count().max(1);
+    let translation = page.text.lines().count();
+    let at = line * translation / source;
+    (at, at)
+}
+
 /// The translated line where the source's `line` would be: as far from
 /// the nearest anchor (before or after it) as the source is from that
 /// anchor's source line, kept between the anchors around it.
@@ -457,6 +472,11 @@ mod tests {
         let text = "- [`A.b`](/de/docs/Web/API/A/b)\n  - : Eine App`s [`C`](/de/docs/Web/API/C) zurück.\n- [`A.d`](/de/docs/Web/API/A/d) {{ReadOnlyInline}}\n  - : Gibt `x` zurück.\n";
         let mut written = super::WrittenOut::new(text);
         assert!(written.renders("{{domxref(a.d)}} {{readonlyinline}}", (3, 3)));
+        // The links of a list's sub-items to parts of the page are not the
+        // page's own.
+        let text = "- [`fallback`](/de/docs/Web/CSS/Reference/At-rules/@container#fallback)\n";
+        let mut written = super::WrittenOut::new(text);
+        assert!(!written.renders("{{cssxref(@container)}}", (1, 1)));
         assert_eq!(super::comment_shortcode("{{% comment %}}"), Some(true));
         assert_eq!(super::comment_shortcode("{{< /comment >}}"), Some(false));
         assert_eq!(super::comment_shortcode("{{% alert %}}"), None);
