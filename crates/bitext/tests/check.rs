@@ -276,11 +276,9 @@ fn changed_since_checks_only_the_pages_a_change_touches() {
         .collect();
     let tmp = support::project(&pages);
     let dir = tmp.path();
-    if !support::git(dir, &["init", "-q"]) {
+    if !support::committed_repository(dir, "pages") {
         return;
     }
-    support::git(dir, &["add", "-A"]);
-    support::git(dir, &["commit", "-q", "-m", "pages"]);
     // A pull request edits the English alpha and the Italian beta.
     write(
         &dir.join("content/en/alpha.md"),
@@ -357,11 +355,9 @@ fn a_warm_check_prints_what_a_cold_one_prints() {
         assert_eq!((code_warm, &warm), (code_cold, &cold), "{format}");
     }
     // In a repository: staleness found from history, warm as cold.
-    if !support::git(dir, &["init", "-q"]) {
+    if !support::committed_repository(dir, "pages") {
         return;
     }
-    support::git(dir, &["add", "-A"]);
-    support::git(dir, &["commit", "-q", "-m", "pages"]);
     // The translation pins the source commit it was made from.
     let head = std::process::Command::new("git")
         .args(["rev-parse", "HEAD"])
@@ -421,11 +417,9 @@ fn what_the_source_changed_since_the_translation_is_stale_not_a_fault_of_the_tra
         ),
     ]);
     let dir = tmp.path();
-    if !support::git(dir, &["init", "-q"]) {
+    if !support::committed_repository(dir, "pump and its translation") {
         return;
     }
-    support::git(dir, &["add", "-A"]);
-    support::git(dir, &["commit", "-q", "-m", "pump and its translation"]);
     // The source moves on: a new figure and a new box the translation
     // cannot have yet.
     write(

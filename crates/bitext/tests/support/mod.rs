@@ -86,6 +86,15 @@ pub fn git(dir: &Path, args: &[&str]) -> bool {
     }
 }
 
+/// Makes `dir` a git repository with everything in it committed as
+/// `message`; false when git is missing (allowed outside CI only).
+#[allow(dead_code)]
+pub fn committed_repository(dir: &Path, message: &str) -> bool {
+    git(dir, &["init", "-q"])
+        && git(dir, &["add", "-A"])
+        && git(dir, &["commit", "-q", "-m", message])
+}
+
 /// A schema `.ci/fetch-schemas.py` puts in `target/ci-schemas/` (JUnit's
 /// junit-10.xsd, SARIF 2.1.0); `None` on a machine without it (in CI it
 /// must be there).

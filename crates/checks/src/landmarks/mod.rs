@@ -8,24 +8,12 @@
 
 use markdown::Landmark;
 
-use crate::{Check, Finding, Page};
+use crate::structure::{finding, warning};
+use crate::{Finding, Page};
 
 mod shapes;
 
 use shapes::{LiveSamples, Side, compared};
-
-fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
-    Finding {
-        check: Check::Structure,
-        severity: Check::Structure.default_severity(),
-        line,
-        source_line,
-        segment_id: None,
-        message,
-        related: Vec::new(),
-        confidence: 1.0,
-    }
-}
 
 /// The links and code of a translated page near a place, read line by
 /// line when first needed: MDN translations often write a line of
@@ -235,11 +223,13 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
     let mut written_out = WrittenOut::new(page.text);
     // Components the translation never uses: one finding each (below).
     let mut unused: Vec<Unused> = Vec::new();
+    let lines = (page.source_text.lines().count(), page.text.lines().count());
     for (s, item) in source.items.iter().enumerate() {
+        let around = between(&anchors, item.line);
         if s_taken[s]
-            || written_out.renders(&item.shape, between(&anchors, item.line))
-            || written_out.renders(&item.shape, in_step(page, item.line))
-            || written_out.inline(&item.shape, between(&anchors, item.line))
+            || written_out.renders(&item.shape, around)
+            || written_out.renders(&item.shape, in_step(item.line, lines))
+            || written_out.inline(&item.shape, around)
             || alert_written_as_quote(&item.shape, page.text)
             || unused_import(&item.shape, &source.items)
             || (comment_shortcode(&item.shape).is_some() && comments_closed(&translation.items))
@@ -281,16 +271,14 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
         });
         if let Some(t) = other_kind {
             t_taken[t] = true;
-            let mut f = finding(
+            out.push(warning(
                 translation.items[t].line,
                 Some(item.line),
                 format!(
                     "the source's `{}` (line {}) is `{}` here",
                     item.shape, item.line, translation.items[t].shape
                 ),
-            );
-            f.severity = crate::Severity::Warning;
-            out.push(f);
+            ));
             continue;
         }
         out.push(finding(
@@ -310,16 +298,14 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
         } else {
             String::new()
         };
-        let mut f = finding(
+        out.push(warning(
             u.line,
             Some(u.first),
             format!(
                 "the source's `{}` component{with} ({} line(s) from line {}) is not used in the translation: its content laid out another way, or lost",
                 u.names[0], u.lines, u.first
             ),
-        );
-        f.severity = crate::Severity::Warning;
-        out.push(f);
+        ));
     }
     for (t, item) in translation.items.iter().enumerate() {
         if t_taken[t] || alert_written_as_quote(&item.shape, page.source_text) {
@@ -328,13 +314,11 @@ pub(crate) fn check(page: &Page<'_>, out: &mut Vec<Finding>) {
         reported.push(item.line);
         // What the translation adds (a note on its own example) seldom
         // harms as what it loses does.
-        let mut f = finding(
+        out.push(warning(
             item.line,
             None,
             format!("`{}` is not in the source", item.shape),
-        );
-        f.severity = crate::Severity::Warning;
-        out.push(f);
+        ));
     }
     // Problems the source does not have, away from what is reported already.
     for problem in &translation.problems {
@@ -387,10 +371,9 @@ fn between(anchors: &[(usize, usize)], line: usize) -> (usize, usize) {
 /// keep in step line by line (MDN's do): at the same share of the page. A
 /// list written out as links may have its items paired one off, which
 /// moves the anchors around a line away from where it is.
-fn in_step(page: &Page<'_>, line: usize) -> (usize, usize) {
-    let source = page.source_text.lines().count().max(1);
-    let translation = page.text.lines().count();
-    let at = line * translation / source;
+/// `lines`: how many lines the source and the translation have.
+fn in_step(line: usize, (source, translation): (usize, usize)) -> (usize, usize) {
+    let at = line * translation / source.max(1);
     (at, at)
 }
 

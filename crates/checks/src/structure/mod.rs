@@ -15,14 +15,15 @@ mod code;
 /// a list's shape, a table's columns, a front-matter key. Only boxes,
 /// tabs and quotes lost or changed are errors (their labelled findings
 /// were 98% true; code blocks 89%, headings and keys less).
-pub(super) fn warning(line: usize, source_line: Option<usize>, message: String) -> Finding {
+pub(crate) fn warning(line: usize, source_line: Option<usize>, message: String) -> Finding {
     Finding {
         severity: crate::Severity::Warning,
         ..finding(line, source_line, message)
     }
 }
 
-fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
+/// A structure finding, an error by default.
+pub(crate) fn finding(line: usize, source_line: Option<usize>, message: String) -> Finding {
     Finding {
         check: Check::Structure,
         severity: Check::Structure.default_severity(),
